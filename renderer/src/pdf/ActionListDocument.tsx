@@ -6,6 +6,10 @@ import { formatDutchDateTime } from './dutchDates';
 import { PDF_CONFORMANCE, PDF_CREATOR, PDF_LANGUAGE, PDF_PRODUCER, safeMetadata } from './metadata';
 import type { ActionListData } from './model';
 import { PageFrame } from './PageFrame';
+import { PAGE_WIDTH } from './signatureLayout';
+
+/** The list is landscape A4, so its page height is the A4 width. */
+const LANDSCAPE_PAGE_HEIGHT = PAGE_WIDTH;
 import { styles } from './styles';
 
 /** Props of `ActionListDocument`; the data must already be validated. */
@@ -42,6 +46,7 @@ export function ActionListDocument({ data, contentHash, creationDate }: ActionLi
           documentId={data.documentId}
           contentHash={contentHash}
           footerNote={data.audience ? `voor ${data.audience.name}` : undefined}
+          pageHeight={LANDSCAPE_PAGE_HEIGHT}
         />
         <Text style={styles.title}>Actielijst</Text>
         <Text style={styles.subtitle}>

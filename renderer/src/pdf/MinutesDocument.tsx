@@ -9,6 +9,7 @@ import { PDF_CONFORMANCE, PDF_CREATOR, PDF_LANGUAGE, PDF_PRODUCER, safeMetadata 
 import type { AttendanceStatus, MinutesData, SignatureBlockInfo } from './model';
 import { PageFrame, type FrameInfo } from './PageFrame';
 import { SignaturePageContent } from './SignaturePage';
+import { PAGE_HEIGHT } from './signatureLayout';
 import { styles } from './styles';
 
 const attendanceLabel: Record<AttendanceStatus, string> = {
@@ -50,6 +51,7 @@ export function MinutesDocument({ data, contentHash, creationDate, signature }: 
     documentId: data.documentId,
     contentHash,
     footerNote: `versie ${data.version}${data.audience ? ` · voor ${data.audience.name}` : ''}`,
+    pageHeight: PAGE_HEIGHT,
   };
   const meta = safeMetadata({
     title: minutesTitle(data),

@@ -1,6 +1,5 @@
 import { StyleSheet } from '@react-pdf/renderer';
 import { FONT_FAMILY } from './fonts';
-import { PAGE_HEIGHT } from './signatureLayout';
 
 // Plain opaque colours only: PDF/A-2b allows transparency, but keeping none
 // avoids the blending-space rules and prints the same everywhere.
@@ -35,10 +34,7 @@ export const styles = StyleSheet.create({
   confidential: { fontWeight: 700, color: '#8b0000', letterSpacing: 0.5 },
   headerRight: { color: muted },
   footer: {
-    // Placed from the top: react-pdf lays out `bottom` against the content height,
-    // which left the footer off most pages.
     position: 'absolute',
-    top: PAGE_HEIGHT - 58,
     left: 56,
     right: 56,
     borderTopWidth: 0.75,

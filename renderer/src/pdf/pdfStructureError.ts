@@ -1,0 +1,4 @@
+/** The PDF is not one the signing code can update (damaged, encrypted, xref streams, already signed). */
+export class PdfStructureError extends Error {
+  override readonly name = 'PdfStructureError';
+}
