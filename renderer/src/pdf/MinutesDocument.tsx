@@ -114,11 +114,26 @@ export function MinutesDocument({ data, contentHash, creationDate, signature }: 
         </View>
 
         <Text style={styles.h2}>Agendapunten</Text>
-        {data.items.length === 0 && <Text style={[styles.paragraph, styles.muted]}>Geen agendapunten.</Text>}
-        {data.items.map((item, index) => (
-          <AgendaItemSection key={item.caseId} item={item} number={index + 1} />
-        ))}
+        {data.items.length === 0 ? (
+          <Text style={[styles.paragraph, styles.muted]}>Geen agendapunten.</Text>
+        ) : (
+          data.items.map((item, index) => (
+            <Text key={item.caseId} style={styles.paragraph}>
+              {index + 1}. {item.caseLabel}
+            </Text>
+          ))
+        )}
       </Page>
+
+      {/* Each case starts on a page of its own: a per-case record that reads on its
+          own, and react-pdf lays out each <Page> separately, where one long page
+          would be re-laid-out once per page break. */}
+      {data.items.map((item, index) => (
+        <Page key={item.caseId} size="A4" style={styles.page}>
+          <PageFrame {...frame} />
+          <AgendaItemSection item={item} number={index + 1} />
+        </Page>
+      ))}
 
       <Page size="A4" style={styles.page}>
         <PageFrame {...frame} />
