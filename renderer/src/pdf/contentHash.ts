@@ -25,3 +25,13 @@ export function canonicalJson(value: unknown): string {
 export function contentHash(data: unknown): string {
   return forge.md.sha256.create().update(canonicalJson(data), 'utf8').digest().toHex();
 }
+
+/** SHA-256 (hex) of a file's bytes, e.g. the exported PDF for the audit log (`POST /api/audit`). */
+export function fileSha256(bytes: Uint8Array): string {
+  const md = forge.md.sha256.create();
+  const chunk = 0x8000;
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    md.update(String.fromCharCode(...bytes.subarray(offset, offset + chunk)));
+  }
+  return md.digest().toHex();
+}

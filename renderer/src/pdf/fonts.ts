@@ -67,3 +67,16 @@ export function registerFonts(sources: FontSources): void {
 export function fontsRegistered(): boolean {
   return registered;
 }
+
+/**
+ * Loads and parses the registered font files ahead of the first render (e.g. when
+ * the export dialog opens), so the first export does not wait for them.
+ */
+export async function preloadFonts(): Promise<void> {
+  if (!registered) throw new Error('fonts not registered: call registerFonts() first');
+  await Promise.all(
+    ([[400, 'normal'], [700, 'normal'], [400, 'italic']] as const).map(([fontWeight, fontStyle]) =>
+      Font.load({ fontFamily: FONT_FAMILY, fontWeight, fontStyle }),
+    ),
+  );
+}

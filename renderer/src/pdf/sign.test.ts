@@ -176,19 +176,30 @@ describe('signPdf', () => {
     expect(await signError(signPdf(input({ pdf: signed })))).toBe('bad-pdf');
   });
 
-  it('signs with a PKCS#12 file made by OpenSSL 3 (AES-256, PBKDF2, SHA-256 MAC)', async () => {
-    const key = join(workDir, 'openssl-key.pem');
-    const cert = join(workDir, 'openssl-cert.pem');
-    const p12 = join(workDir, 'openssl.p12');
+  /** A PKCS#12 file made by the OpenSSL 3 CLI with its defaults (AES-256, PBKDF2, SHA-256 MAC). */
+  function opensslP12(name: string, newKey: string[]): Uint8Array {
+    const key = join(workDir, `openssl-${name}-key.pem`);
+    const cert = join(workDir, `openssl-${name}-cert.pem`);
+    const p12 = join(workDir, `openssl-${name}.p12`);
     const run = (args: string[]) => {
       const result = spawnSync('openssl', args, { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
     };
-    run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-sha256',
+    run(['req', '-x509', ...newKey, '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-sha256',
       '-subj', '/CN=Test Secretaris (fictief)/O=Fictieve Organisatie', '-addext', 'keyUsage=critical,digitalSignature']);
     run(['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', `pass:${PASSPHRASE}`]);
+    return new Uint8Array(readFileSync(p12));
+  }
+
+  it('refuses an elliptic-curve key, which node-forge cannot sign with, as "no-private-key"', async () => {
+    const p12 = opensslP12('ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1']);
+    expect(await signError(signPdf(input({ p12, signingTime: new Date(Date.now() + 2000) })))).toBe('no-private-key');
+  });
+
+  it('signs with a PKCS#12 file made by OpenSSL 3 (AES-256, PBKDF2, SHA-256 MAC)', async () => {
+    const p12 = opensslP12('rsa', ['-newkey', 'rsa:2048']);
     // OpenSSL's certificate starts now, after the shared signing time: sign a moment later.
-    const signed = await signPdf(input({ p12: new Uint8Array(readFileSync(p12)), signingTime: new Date(Date.now() + 2000) }));
+    const signed = await signPdf(input({ p12, signingTime: new Date(Date.now() + 2000) }));
     expect(pdfsig(save('openssl-signed.pdf', signed))).toContain('Signature is Valid');
   });
 });
