@@ -161,6 +161,7 @@ describe('signPdf', () => {
     ['a file that is not a PDF', () => ({ pdf: new TextEncoder().encode('geen pdf') }), 'bad-pdf'],
     ['a truncated PDF', () => ({ pdf: minutesPdf.subarray(0, minutesPdf.length - 200) }), 'bad-pdf'],
     ['an invalid signing time', () => ({ signingTime: 'gisteren' }), 'failed'],
+    ['a widget rectangle that is not numbers', () => ({ widgetRect: [0, 0, Number.NaN, 10] }), 'failed'],
   ];
 
   for (const [what, overrides, code] of refusals) {

@@ -48,6 +48,16 @@ function toHex(bytes: Uint8Array): string {
  * and returns nothing. Runs in Node and in the browser (no Node built-ins).
  */
 export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
+  try {
+    return signOrThrow(input);
+  } catch (error) {
+    // Whatever went wrong, the caller gets a SignError with a code, never a half result.
+    if (error instanceof SignError) throw error;
+    throw new SignError('failed', error instanceof Error ? error.message : 'unknown');
+  }
+}
+
+function signOrThrow(input: SignPdfInput): Uint8Array {
   const signingTime = toDate(input.signingTime);
   if (!(input.pdf instanceof Uint8Array) || !(input.p12 instanceof Uint8Array)) {
     throw new SignError('failed', 'pdf and p12 must be bytes');
@@ -72,12 +82,7 @@ export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
 
   const [, holeStart, holeEnd] = prepared.byteRange;
   const pdf = prepared.pdf;
-  let cms: Uint8Array;
-  try {
-    cms = detachedCms(concatBytes([pdf.subarray(0, holeStart), pdf.subarray(holeEnd)]), identity, signingTime);
-  } catch (error) {
-    throw new SignError('failed', error instanceof Error ? error.message : 'CMS');
-  }
+  const cms = detachedCms(concatBytes([pdf.subarray(0, holeStart), pdf.subarray(holeEnd)]), identity, signingTime);
   if (cms.length > SIGNATURE_BYTES) throw new SignError('failed', 'signature larger than its placeholder');
 
   // Fill the hole after its '<'; the rest of the reserved room stays zeros.

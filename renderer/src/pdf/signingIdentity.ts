@@ -32,7 +32,7 @@ function privateKeyOf(pfx: forge.pkcs12.Pkcs12Pfx): forge.pki.rsa.PrivateKey {
     if (bagType === undefined) continue;
     for (const bag of pfx.getBags({ bagType })[bagType] ?? []) {
       // node-forge reads RSA keys only; other key types come back as null.
-      if (bag.key) return bag.key as forge.pki.rsa.PrivateKey;
+      if (bag.key) return bag.key;
     }
   }
   throw new SignError('no-private-key', 'no RSA private key in the file');
