@@ -14,7 +14,8 @@ const impure = [
 
 /** Rule shared by every renderer layer (flat config: a later block replaces the whole rule). */
 const rendererOnly = {
-  group: ['electron', 'node:*', 'better-sqlite3', 'ws'],
+  // Anchored: `electron` the package, not electron/contract.ts (types the renderer shares).
+  regex: '^(electron(/.*)?|node:.*|better-sqlite3|ws)$',
   message: 'The renderer runs in a browser: use window.api through platform/.',
 };
 
