@@ -1,0 +1,152 @@
+/**
+ * `npm run admin -- --data-dir D <command>`: account, access and audit administration.
+ * Passwords are read from stdin, never from argv (argv is visible to other users of the machine).
+ */
+import { parseArgs } from 'node:util';
+import { openAdmin, type Admin } from './admin';
+import { DirectoryError } from './directory';
+import { isAccess, isRole } from './names';
+
+const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
+  org add <id> <naam>
+  org list
+  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder [--name "Naam"]   (wachtwoord via stdin)
+  user disable <gebruikersnaam>
+  user password <gebruikersnaam>   (wachtwoord via stdin)
+  user list
+  grant <kamer> <gebruikersnaam> --access edit|view
+  revoke <kamer> <gebruikersnaam>
+  audit verify
+  audit list [--user U] [--room R] [--since ISO-tijd]
+De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data).`;
+
+class UsageError extends Error {}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Wachtwoord (daarna Enter, invoer wordt getoond; gebruik liever een pipe): ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const firstLine = text.split(/\r?\n/)[0] ?? '';
+  if (firstLine.length === 0) throw new UsageError('Geen wachtwoord ontvangen op stdin.');
+  return firstLine;
+}
+
+async function run(admin: Admin, words: string[], flags: Record<string, string | undefined>): Promise<number> {
+  const [group, verb, ...rest] = words;
+  const out = (text: string): void => void process.stdout.write(text + '\n');
+  switch (`${group} ${verb ?? ''}`.trim()) {
+    case 'org add': {
+      const [id, ...nameWords] = rest;
+      if (!id || nameWords.length === 0) throw new UsageError('org add <id> <naam>');
+      admin.addOrg(id, nameWords.join(' '));
+      out(`Organisatie ${id} toegevoegd.`);
+      return 0;
+    }
+    case 'org list':
+      for (const org of admin.listOrgs()) out(`${org.id}\t${org.name}`);
+      return 0;
+    case 'user add': {
+      const [username] = rest;
+      if (!username || !flags.org || !flags.role) throw new UsageError('user add <gebruikersnaam> --org <id> --role <rol>');
+      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer of beheerder.');
+      const password = await readPassword();
+      await admin.addUser({ username, name: flags.name, org: flags.org, role: flags.role, password });
+      out(`Gebruiker ${username} toegevoegd.`);
+      return 0;
+    }
+    case 'user disable': {
+      const [username] = rest;
+      if (!username) throw new UsageError('user disable <gebruikersnaam>');
+      admin.disableUser(username);
+      out(`Gebruiker ${username} geblokkeerd; open verbindingen worden gesloten.`);
+      return 0;
+    }
+    case 'user password': {
+      const [username] = rest;
+      if (!username) throw new UsageError('user password <gebruikersnaam>');
+      await admin.setPassword(username, await readPassword());
+      out(`Wachtwoord van ${username} gewijzigd; bestaande sessies zijn beëindigd.`);
+      return 0;
+    }
+    case 'user list':
+      for (const user of admin.listUsers()) out(`${user.username}\t${user.org}\t${user.role}\t${user.disabled ? 'geblokkeerd' : 'actief'}\t${user.name}`);
+      return 0;
+    case 'audit verify': {
+      const verdict = admin.auditVerify();
+      if (verdict.ok) {
+        out(`Auditlog intact: ${verdict.entries} regels, kop ${verdict.head}`);
+        return 0;
+      }
+      process.stderr.write(`Auditlog BESCHADIGD: eerste foute regel ${verdict.firstBad} (${verdict.reason}).\n`);
+      return 3;
+    }
+    case 'audit list': {
+      for (const entry of admin.auditList({ user: flags.user, room: flags.room, since: flags.since })) {
+        out(JSON.stringify({ seq: entry.seq, at: entry.at, event: entry.event, actor: entry.actor, room: entry.room, target: entry.target, ip: entry.ip, detail: entry.detail }));
+      }
+      return 0;
+    }
+  }
+  if (group === 'grant') {
+    const [room, username] = [verb, ...rest];
+    if (!room || !username || !isAccess(flags.access)) throw new UsageError('grant <kamer> <gebruikersnaam> --access edit|view');
+    admin.grant(room, username, flags.access);
+    out(`${username} heeft nu ${flags.access}-toegang tot ${room}.`);
+    return 0;
+  }
+  if (group === 'revoke') {
+    const [room, username] = [verb, ...rest];
+    if (!room || !username) throw new UsageError('revoke <kamer> <gebruikersnaam>');
+    const removed = admin.revoke(room, username);
+    out(removed ? `Toegang van ${username} tot ${room} ingetrokken; open verbindingen worden gesloten.` : `${username} had geen toegang tot ${room}.`);
+    return 0;
+  }
+  throw new UsageError('Onbekende opdracht.');
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+        access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (parsed.values.help || parsed.positionals.length === 0) {
+    process.stdout.write(usage + '\n');
+    return parsed.values.help ? 0 : 2;
+  }
+  const dataDir = parsed.values['data-dir'] ?? process.env.THEMAKAMER_DATA_DIR ?? './data';
+  const admin = openAdmin({ dataDir });
+  try {
+    return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${usage}\n`);
+      return 2;
+    }
+    if (error instanceof DirectoryError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    admin.close();
+  }
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`Onverwachte fout: ${(error as Error).name}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+/**
+ * Approving a meeting ("vaststellen") and the frozen copies it leaves: the full encoded
+ * state of the meeting and of every case on its agenda, stored as immutable encrypted
+ * rows. Garbage collection stays on in the live documents; history lives here.
+ */
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import type { ContentCipher } from './content-cipher';
+import type { Db } from './database';
+import { createId, isCaseRoom } from './names';
+import { serverOrigin } from './room';
+import type { RoomRegistry } from './rooms';
+
+/** A frozen copy as listed to the app. */
+export interface FrozenInfo { id: string; room: string; meeting: string; version: number; createdAt: string; sha256: string }
+
+/** Why approval was refused. */
+export class ApprovalError extends Error {
+  override name = 'ApprovalError';
+  constructor(readonly status: number, readonly code: string) {
+    super(code);
+  }
+}
+
+const frozenContext = (id: string, room: string): string => `frozen\0${id}\0${room}`;
+
+/** The meeting's chair as written in its meta map (a username), or null. */
+export function chairOf(doc: Y.Doc): string | null {
+  const chair = doc.getMap('meta').get('chair');
+  return typeof chair === 'string' ? chair : null;
+}
+
+/** Case rooms on the agenda, in order, each once; entries that are not case ids are ignored. */
+export function agendaCases(doc: Y.Doc): string[] {
+  const seen = new Set<string>();
+  for (const entry of doc.getArray('agenda').toArray()) if (isCaseRoom(entry)) seen.add(entry);
+  return [...seen];
+}
+
+/** Approving, reopening and reading frozen copies. */
+export interface Approvals {
+  approve(meeting: string, username: string): { version: number; approvedAt: string; frozen: { id: string; room: string; sha256: string }[] };
+  reopen(meeting: string): void;
+  list(room: string): FrozenInfo[];
+  get(id: string): (FrozenInfo & { data: Uint8Array }) | null;
+}
+
+/** Binds approvals to the store, rooms and cipher. */
+export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCipher, roomExists: (room: string) => boolean): Approvals {
+  const insert = db.prepare('INSERT INTO frozen (id, room, meeting, version, created_at, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const toInfo = (row: { id: string; room: string; meeting: string; version: number; created_at: string; sha256: string }): FrozenInfo => ({
+    id: row.id, room: row.room, meeting: row.meeting, version: row.version, createdAt: row.created_at, sha256: row.sha256,
+  });
+
+  return {
+    approve(meeting, username) {
+      const room = rooms.acquire(meeting);
+      const meta = room.doc.getMap('meta');
+      if (meta.get('status') === 'vastgesteld') throw new ApprovalError(409, 'already_approved');
+      const previous = meta.get('version');
+      const version = (typeof previous === 'number' && Number.isSafeInteger(previous) && previous > 0 ? previous : 0) + 1;
+      const approvedAt = new Date().toISOString();
+      // Written with the server's origin: stored, then relayed to everyone in the meeting.
+      room.doc.transact(() => {
+        meta.set('status', 'vastgesteld');
+        meta.set('approvedAt', approvedAt);
+        meta.set('approvedBy', username);
+        meta.set('version', version);
+      }, serverOrigin);
+      const sources = [meeting, ...agendaCases(room.doc).filter(roomExists)];
+      const states = sources.map((name) => ({ room: name, state: Y.encodeStateAsUpdate(rooms.acquire(name).doc) }));
+      const frozen = states.map(({ room: name, state }) => ({
+        id: createId('frozen'), room: name, state, sha256: createHash('sha256').update(state).digest('hex'),
+      }));
+      try {
+        db.transaction(() => {
+          for (const copy of frozen) insert.run(copy.id, copy.room, meeting, version, approvedAt, copy.sha256, cipher.encrypt(copy.state, frozenContext(copy.id, copy.room)));
+        }).immediate();
+      } catch (error) {
+        // Without its frozen copies the approval does not stand.
+        room.doc.transact(() => meta.set('status', 'concept'), serverOrigin);
+        throw error;
+      }
+      return { version, approvedAt, frozen: frozen.map(({ id, room: name, sha256 }) => ({ id, room: name, sha256 })) };
+    },
+    reopen(meeting) {
+      const room = rooms.acquire(meeting);
+      room.doc.transact(() => room.doc.getMap('meta').set('status', 'concept'), serverOrigin);
+    },
+    list(room) {
+      return db.prepare<[string], Parameters<typeof toInfo>[0]>('SELECT id, room, meeting, version, created_at, sha256 FROM frozen WHERE room = ? ORDER BY created_at, id')
+        .all(room).map(toInfo);
+    },
+    get(id) {
+      const row = db.prepare<[string], Parameters<typeof toInfo>[0] & { data: Buffer }>('SELECT * FROM frozen WHERE id = ?').get(id);
+      if (!row) return null;
+      return { ...toInfo(row), data: cipher.decrypt(row.data, frozenContext(row.id, row.room)) };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The audit log: an append-only table where each entry's hash covers the previous
+ * entry's hash, so an edited, inserted or deleted entry breaks the chain.
+ * Entries hold ids and codes only: no document content, passwords or tokens.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './database';
+
+/** What happened. */
+export type AuditEvent =
+  | 'login-success' | 'login-failure' | 'login-rate-limited' | 'logout'
+  | 'room-open' | 'room-close' | 'room-create'
+  | 'grant' | 'revoke'
+  | 'export' | 'frozen-read'
+  | 'meeting-approve' | 'meeting-reopen'
+  | 'org-add' | 'user-add' | 'user-disable' | 'user-password';
+
+/** Values allowed in an entry's detail: ids, codes, numbers, flags. */
+export type AuditDetail = Record<string, string | number | boolean | null>;
+
+/** One entry as appended. */
+export interface AuditInput {
+  event: AuditEvent;
+  /** Username who acted, or `@admin` for the admin CLI, or null when unknown. */
+  actor: string | null;
+  room?: string | null;
+  /** Username acted upon (grants, revokes, user changes). */
+  target?: string | null;
+  ip?: string | null;
+  detail?: AuditDetail | null;
+}
+
+/** One stored entry. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  event: string;
+  actor: string | null;
+  room: string | null;
+  target: string | null;
+  ip: string | null;
+  detail: AuditDetail | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** The actor recorded for changes made with the admin CLI. */
+export const adminActor = '@admin';
+
+const genesis = '0'.repeat(64);
+
+interface Row {
+  seq: number; at: string; event: string; actor: string | null; room: string | null;
+  target: string | null; ip: string | null; detail: string | null; prev_hash: string; hash: string;
+}
+
+function entryHash(prevHash: string, row: Omit<Row, 'prev_hash' | 'hash'>): string {
+  // A fixed field order: the hash must not depend on how an object happened to be built.
+  const canonical = JSON.stringify([row.seq, row.at, row.event, row.actor, row.room, row.target, row.ip, row.detail]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+function toEntry(row: Row): AuditEntry {
+  return {
+    seq: row.seq, at: row.at, event: row.event, actor: row.actor, room: row.room, target: row.target,
+    ip: row.ip, detail: row.detail === null ? null : (JSON.parse(row.detail) as AuditDetail),
+    prevHash: row.prev_hash, hash: row.hash,
+  };
+}
+
+/** Result of {@link AuditLog.verify}. */
+export type AuditVerdict =
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; firstBad: number; reason: 'hash-mismatch' | 'broken-link' | 'gap' };
+
+/** Filters for {@link AuditLog.list}. */
+export interface AuditQuery {
+  user?: string;
+  room?: string;
+  /** ISO time; entries at or after it. */
+  since?: string;
+  limit?: number;
+}
+
+/** Appending to and checking the audit chain. */
+export interface AuditLog {
+  append(input: AuditInput): AuditEntry;
+  list(query?: AuditQuery): AuditEntry[];
+  verify(): AuditVerdict;
+}
+
+/** Binds the audit log to an open database. */
+export function createAuditLog(db: Db): AuditLog {
+  const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    'INSERT INTO audit (seq, at, event, actor, room, target, ip, detail, prev_hash, hash) VALUES (@seq, @at, @event, @actor, @room, @target, @ip, @detail, @prev_hash, @hash)',
+  );
+  // IMMEDIATE: the server and the admin CLI may append at the same time; reading the
+  // head and writing the next entry must not interleave.
+  const appendTx = db.transaction((input: AuditInput): Row => {
+    const head = last.get();
+    const base = {
+      seq: (head?.seq ?? 0) + 1,
+      at: new Date().toISOString(),
+      event: input.event,
+      actor: input.actor,
+      room: input.room ?? null,
+      target: input.target ?? null,
+      ip: input.ip ?? null,
+      detail: input.detail ? JSON.stringify(input.detail) : null,
+    };
+    const prev = head?.hash ?? genesis;
+    const row: Row = { ...base, prev_hash: prev, hash: entryHash(prev, base) };
+    insert.run(row);
+    return row;
+  });
+
+  return {
+    append: (input) => toEntry(appendTx.immediate(input)),
+    list(query = {}) {
+      const where: string[] = [];
+      const params: Record<string, string | number> = {};
+      if (query.user) { where.push('(actor = @user OR target = @user)'); params.user = query.user; }
+      if (query.room) { where.push('room = @room'); params.room = query.room; }
+      if (query.since) { where.push('at >= @since'); params.since = query.since; }
+      params.limit = query.limit ?? 10_000;
+      const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT @limit`;
+      return db.prepare<Record<string, string | number>, Row>(sql).all(params).map(toEntry);
+    },
+    verify() {
+      let prev = genesis;
+      let expectedSeq = 1;
+      let count = 0;
+      for (const row of db.prepare<[], Row>('SELECT * FROM audit ORDER BY seq').iterate()) {
+        count++;
+        if (row.seq !== expectedSeq) return { ok: false, entries: count, firstBad: expectedSeq, reason: 'gap' };
+        if (row.prev_hash !== prev) return { ok: false, entries: count, firstBad: row.seq, reason: 'broken-link' };
+        if (entryHash(prev, row) !== row.hash) return { ok: false, entries: count, firstBad: row.seq, reason: 'hash-mismatch' };
+        prev = row.hash;
+        expectedSeq++;
+      }
+      return { ok: true, entries: count, head: prev };
+    },
+  };
+}

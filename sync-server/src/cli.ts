@@ -1,0 +1,89 @@
+/**
+ * `npm run sync-server -- [--port P] [--data-dir D] [--static DIR] [--tls-cert F --tls-key F] [--host H]`.
+ * Prints exactly one line on stdout once listening; logs go to stderr as JSON lines.
+ * SIGTERM/SIGINT: stop accepting, write snapshots, exit 0.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DataKeyError } from './data-key';
+import { startServer } from './server';
+
+const usage = `Usage: npm run sync-server -- [options]
+  --port P            port (env THEMAKAMER_PORT, default 8470; 0 = any free port)
+  --host H            address to bind (env THEMAKAMER_HOST, default 127.0.0.1)
+  --data-dir D        data directory (env THEMAKAMER_DATA_DIR, default ./data)
+  --static DIR        serve the built renderer from DIR (env THEMAKAMER_STATIC_DIR)
+  --tls-cert F        PEM certificate chain (env THEMAKAMER_TLS_CERT); with --tls-key: https/wss
+  --tls-key F         PEM private key (env THEMAKAMER_TLS_KEY)
+  --allow-origin O    origin allowed to call the API cross-origin; repeatable (env THEMAKAMER_ALLOW_ORIGINS, comma-separated)
+  --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
+The data key comes from env THEMAKAMER_DATA_KEY (base64 of 32 bytes) or the key file <data-dir>/data.key (created 0600).`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
+        'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
+        durability: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`);
+  }
+  if (values.help) {
+    process.stdout.write(usage + '\n');
+    return;
+  }
+  const env = process.env;
+  const portText = values.port ?? env.THEMAKAMER_PORT ?? '8470';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Invalid port: ${portText}`);
+  const certFile = values['tls-cert'] ?? env.THEMAKAMER_TLS_CERT;
+  const keyFile = values['tls-key'] ?? env.THEMAKAMER_TLS_KEY;
+  if (Boolean(certFile) !== Boolean(keyFile)) fail('--tls-cert and --tls-key go together.');
+  const durability = values.durability ?? env.THEMAKAMER_DURABILITY ?? 'normal';
+  if (durability !== 'normal' && durability !== 'full') fail('--durability is normal or full.');
+  const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
+
+  let server;
+  try {
+    server = await startServer({
+      port,
+      host: values.host ?? env.THEMAKAMER_HOST ?? '127.0.0.1',
+      dataDir: values['data-dir'] ?? env.THEMAKAMER_DATA_DIR ?? './data',
+      staticDir: values.static ?? env.THEMAKAMER_STATIC_DIR,
+      tls: certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined,
+      dataKey: env.THEMAKAMER_DATA_KEY,
+      allowedOrigins,
+      durability,
+    });
+  } catch (error) {
+    if (error instanceof DataKeyError) fail(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`Port ${port} is already in use.`);
+    if (code === 'ENOENT' || code === 'EACCES') fail(`Cannot read a file or directory (${code}): check --data-dir and the TLS files.`);
+    throw error;
+  }
+  process.stdout.write(`Themakamer sync server listening on ${server.url}\n`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Sync server failed to start: ${(error as Error).name}: ${(error as Error).message}\n`);
+  process.exit(1);
+});

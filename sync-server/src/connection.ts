@@ -1,0 +1,56 @@
+/**
+ * One admitted WebSocket: who is on it, in which room, with what access. Created only
+ * after the auth gate has let it through.
+ */
+import { randomBytes } from 'node:crypto';
+import { WebSocket } from 'ws';
+import { CloseCode } from './close-codes';
+import type { Access, Role } from './names';
+
+/** An admitted socket. `access` changes when a grant changes while connected. */
+export interface Connection {
+  /** Random id for logs (never the username or token). */
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly room: string;
+  readonly ip: string;
+  readonly tokenHash: string;
+  access: Access;
+  /** Updates dropped because the connection is view-only. */
+  droppedUpdates: number;
+  alive: boolean;
+  readonly socket: WebSocket;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+  isOpen(): boolean;
+}
+
+/** Fields an admitted connection starts with. */
+export interface ConnectionInit {
+  username: string; role: Role; room: string; ip: string; tokenHash: string; access: Access;
+}
+
+/** Wraps an upgraded socket; sending to a socket that does not drain closes it. */
+export function createConnection(socket: WebSocket, init: ConnectionInit, maxBufferedBytes: number): Connection {
+  const conn: Connection = {
+    id: randomBytes(6).toString('hex'),
+    ...init,
+    droppedUpdates: 0,
+    alive: true,
+    socket,
+    isOpen: () => socket.readyState === WebSocket.OPEN,
+    send(message) {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      if (socket.bufferedAmount > maxBufferedBytes) {
+        conn.close(CloseCode.tryAgainLater, 'slow consumer');
+        return;
+      }
+      socket.send(message, { binary: true });
+    },
+    close(code, reason) {
+      if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);
+    },
+  };
+  return conn;
+}

@@ -1,0 +1,49 @@
+/**
+ * AES-256-GCM for document payloads at rest. Each value gets a fresh 12-byte IV and is
+ * bound (as associated data) to what it is and where it belongs, so a row copied into
+ * another room or table fails to decrypt instead of leaking or corrupting a document.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const formatVersion = 1;
+const ivBytes = 12;
+const tagBytes = 16;
+
+/** Encrypts and decrypts payloads with one key. */
+export interface ContentCipher {
+  encrypt(plain: Uint8Array, context: string): Buffer;
+  decrypt(sealed: Uint8Array, context: string): Uint8Array;
+}
+
+/** A stored value failed authentication: wrong key, or the file was altered. */
+export class SealError extends Error {
+  override name = 'SealError';
+}
+
+/** Creates a cipher for a 32-byte key. */
+export function createContentCipher(key: Buffer): ContentCipher {
+  if (key.length !== 32) throw new Error('AES-256-GCM needs a 32-byte key');
+  return {
+    encrypt(plain, context) {
+      const iv = randomBytes(ivBytes);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(context, 'utf8'));
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([Buffer.of(formatVersion), iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(sealed, context) {
+      if (sealed.length < 1 + ivBytes + tagBytes || sealed[0] !== formatVersion) {
+        throw new SealError('Stored value has an unknown format');
+      }
+      const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+      const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(1, 1 + ivBytes));
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(buf.subarray(1 + ivBytes, 1 + ivBytes + tagBytes));
+      try {
+        return new Uint8Array(Buffer.concat([decipher.update(buf.subarray(1 + ivBytes + tagBytes)), decipher.final()]));
+      } catch {
+        throw new SealError('Stored value failed authentication (wrong data key or altered file)');
+      }
+    },
+  };
+}

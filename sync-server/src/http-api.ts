@@ -1,0 +1,225 @@
+/**
+ * The JSON API for the app (docs/design.md, "Sync server HTTP API"). Every route but
+ * login and healthz needs a Bearer token; every refusal is `{ error: <code> }`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { ApprovalError, chairOf, type Approvals } from './approval';
+import type { ServerContext } from './context';
+import type { UserRecord } from './directory';
+import { canCreate, canManage } from './grants';
+import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
+import type { Login } from './login';
+import { isMeetingRoom, isOrgId, isRoom, isUsername } from './names';
+
+const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
+const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
+const memberBody = z.object({ access: z.enum(['edit', 'view']) });
+const auditBody = z.object({
+  event: z.literal('export'),
+  room: z.string().refine(isRoom),
+  detail: z.object({
+    kind: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+    version: z.number().int().min(0).nullable().optional(),
+    org: z.string().refine(isOrgId).nullable().optional(),
+    signed: z.boolean(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }).strict(),
+}).strict();
+
+/** An authenticated caller. */
+interface Caller { user: UserRecord; token: string }
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, 'invalid_request');
+  return result.data;
+}
+
+function roomParam(raw: string): string {
+  let room: string;
+  try {
+    room = decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(404, 'not_found');
+  }
+  if (!isRoom(room)) throw new HttpError(404, 'not_found');
+  return room;
+}
+
+/** The remote address of a request (the direct peer; no proxy headers are trusted). */
+export function remoteAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Creates the API handler; it resolves false for paths that are not its own. */
+export function createApiHandler(ctx: ServerContext, login: Login, approvals: Approvals): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const { grants, directory, sessions, audit, options } = ctx;
+
+  const authenticate = (req: IncomingMessage): Caller => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(header);
+    const session = match?.[1] ? sessions.check(match[1]) : null;
+    const user = session ? directory.getUser(session.username) : null;
+    if (!match?.[1] || !session || !user || user.disabled) throw new HttpError(401, 'unauthorized');
+    return { user, token: match[1] };
+  };
+
+  const requireAccess = (caller: Caller, room: string): NonNullable<ReturnType<typeof grants.effectiveAccess>> => {
+    const access = grants.effectiveAccess(caller.user.username, room);
+    if (access === null) throw new HttpError(403, 'forbidden');
+    return access;
+  };
+
+  const requireManager = (caller: Caller, room: string): void => {
+    if (!canManage(caller.user.role, grants.effectiveAccess(caller.user.username, room))) throw new HttpError(403, 'forbidden');
+  };
+
+  const requireChair = (caller: Caller, room: string): void => {
+    if (!isMeetingRoom(room)) throw new HttpError(404, 'not_found');
+    if (requireAccess(caller, room) !== 'edit') throw new HttpError(403, 'forbidden');
+    if (chairOf(ctx.rooms.acquire(room).doc) !== caller.user.username) throw new HttpError(403, 'not_chair');
+  };
+
+  const publicUser = (user: UserRecord) => ({ username: user.username, name: user.name, org: user.org, role: user.role });
+
+  type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> | void;
+  const routes: [string, RegExp, Handler][] = [
+    ['GET', /^\/healthz$/, (_req, res) => sendJson(res, 200, { ok: true })],
+
+    ['POST', /^\/api\/login$/, async (req, res) => {
+      const body = parse(loginBody, await readJson(req, options.limits.maxJsonBytes));
+      sendJson(res, 200, await login(body.username, body.password, remoteAddress(req)));
+    }],
+
+    ['POST', /^\/api\/logout$/, (req, res) => {
+      const caller = authenticate(req);
+      sessions.end(caller.token);
+      audit.append({ event: 'logout', actor: caller.user.username, ip: remoteAddress(req) });
+      ctx.connections.enforce({ username: caller.user.username });
+      sendNoContent(res);
+    }],
+
+    ['GET', /^\/api\/me$/, (req, res) => sendJson(res, 200, { user: publicUser(authenticate(req).user) })],
+
+    ['GET', /^\/api\/rooms$/, (req, res) => sendJson(res, 200, { rooms: grants.roomsOf(authenticate(req).user.username) })],
+
+    ['POST', /^\/api\/rooms$/, async (req, res) => {
+      const caller = authenticate(req);
+      const { kind } = parse(createRoomBody, await readJson(req, options.limits.maxJsonBytes));
+      if (!canCreate(caller.user.role, kind)) throw new HttpError(403, 'forbidden');
+      const room = grants.createRoom(kind, caller.user.username);
+      const access = grants.effectiveAccess(caller.user.username, room) ?? 'view';
+      sendJson(res, 201, { room, access, manage: canManage(caller.user.role, access) });
+    }],
+
+    ['GET', /^\/api\/rooms\/([^/]+)\/members$/, (req, res, [raw]) => {
+      const caller = authenticate(req);
+      const room = roomParam(raw ?? '');
+      requireAccess(caller, room);
+      sendJson(res, 200, { members: grants.members(room) });
+    }],
+
+    ['PUT', /^\/api\/rooms\/([^/]+)\/members\/([^/]+)$/, async (req, res, [rawRoom, rawUser]) => {
+      const caller = authenticate(req);
+      const room = roomParam(rawRoom ?? '');
+      requireManager(caller, room);
+      const username = decodeURIComponent(rawUser ?? '');
+      const { access } = parse(memberBody, await readJson(req, options.limits.maxJsonBytes));
+      const target = isUsername(username) ? directory.getUser(username) : null;
+      if (!target || target.disabled) throw new HttpError(404, 'unknown_user');
+      grants.grant(room, username, access, caller.user.username, remoteAddress(req));
+      ctx.connections.enforce({ username, room });
+      sendNoContent(res);
+    }],
+
+    ['DELETE', /^\/api\/rooms\/([^/]+)\/members\/([^/]+)$/, (req, res, [rawRoom, rawUser]) => {
+      const caller = authenticate(req);
+      const room = roomParam(rawRoom ?? '');
+      requireManager(caller, room);
+      const username = decodeURIComponent(rawUser ?? '');
+      if (!isUsername(username) || !directory.getUser(username)) throw new HttpError(404, 'unknown_user');
+      grants.revoke(room, username, caller.user.username, remoteAddress(req));
+      ctx.connections.enforce({ username, room });
+      sendNoContent(res);
+    }],
+
+    ['GET', /^\/api\/users$/, (req, res) => {
+      authenticate(req);
+      sendJson(res, 200, { users: directory.listUsers().map(({ username, name, org, role }) => ({ username, name, org, role })) });
+    }],
+
+    ['GET', /^\/api\/orgs$/, (req, res) => {
+      authenticate(req);
+      sendJson(res, 200, { orgs: directory.listOrgs() });
+    }],
+
+    ['POST', /^\/api\/audit$/, async (req, res) => {
+      const caller = authenticate(req);
+      const body = parse(auditBody, await readJson(req, options.limits.maxJsonBytes));
+      requireAccess(caller, body.room);
+      const { kind, version = null, org = null, signed, sha256 } = body.detail;
+      audit.append({ event: 'export', actor: caller.user.username, room: body.room, ip: remoteAddress(req), detail: { kind, version, org, signed, sha256 } });
+      sendNoContent(res);
+    }],
+
+    ['POST', /^\/api\/meetings\/([^/]+)\/approve$/, (req, res, [raw]) => {
+      const caller = authenticate(req);
+      const room = roomParam(raw ?? '');
+      requireChair(caller, room);
+      try {
+        const result = approvals.approve(room, caller.user.username);
+        audit.append({ event: 'meeting-approve', actor: caller.user.username, room, ip: remoteAddress(req), detail: { version: result.version, frozen: result.frozen.length } });
+        sendJson(res, 200, result);
+      } catch (error) {
+        if (error instanceof ApprovalError) throw new HttpError(error.status, error.code);
+        throw error;
+      }
+    }],
+
+    ['POST', /^\/api\/meetings\/([^/]+)\/reopen$/, (req, res, [raw]) => {
+      const caller = authenticate(req);
+      const room = roomParam(raw ?? '');
+      requireChair(caller, room);
+      approvals.reopen(room);
+      audit.append({ event: 'meeting-reopen', actor: caller.user.username, room, ip: remoteAddress(req) });
+      sendJson(res, 200, { status: 'concept' });
+    }],
+
+    ['GET', /^\/api\/frozen$/, (req, res, _params, url) => {
+      const caller = authenticate(req);
+      const room = url.searchParams.get('room') ?? '';
+      if (!isRoom(room)) throw new HttpError(400, 'invalid_request');
+      requireAccess(caller, room);
+      sendJson(res, 200, { frozen: approvals.list(room) });
+    }],
+
+    ['GET', /^\/api\/frozen\/([^/]+)$/, (req, res, [raw]) => {
+      const caller = authenticate(req);
+      const id = decodeURIComponent(raw ?? '');
+      const copy = /^frozen:[a-z0-9]{16}$/.test(id) ? approvals.get(id) : null;
+      // Not found and not allowed look the same: ids are not an oracle.
+      if (!copy || grants.effectiveAccess(caller.user.username, copy.room) === null) throw new HttpError(404, 'not_found');
+      audit.append({ event: 'frozen-read', actor: caller.user.username, room: copy.room, ip: remoteAddress(req), detail: { frozen: copy.id, version: copy.version } });
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': copy.data.byteLength,
+        'Cache-Control': 'no-store',
+        'X-Frozen-Sha256': copy.sha256,
+      });
+      res.end(Buffer.from(copy.data.buffer, copy.data.byteOffset, copy.data.byteLength));
+    }],
+  ];
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/healthz' && !url.pathname.startsWith('/api/')) return false;
+    const matching = routes.filter(([, pattern]) => pattern.test(url.pathname));
+    if (matching.length === 0) throw new HttpError(404, 'not_found');
+    const route = matching.find(([method]) => method === req.method || (method === 'GET' && req.method === 'HEAD'));
+    if (!route) throw new HttpError(405, 'method_not_allowed', { Allow: matching.map(([method]) => method).join(', ') });
+    const params = route[1].exec(url.pathname)?.slice(1) ?? [];
+    await route[2](req, res, params, url);
+    return true;
+  };
+}

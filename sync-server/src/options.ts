@@ -1,0 +1,116 @@
+/**
+ * Server options and their defaults. Every limit the server enforces lives here so an
+ * operator (and a test) can see and tune them in one place.
+ */
+import type { Logger } from './log';
+
+/** Bounds on what one client may cost the server. */
+export interface Limits {
+  /** Largest WebSocket message accepted; larger closes with 1009. */
+  maxMessageBytes: number;
+  /** Largest awareness update (one message) accepted; larger closes with 4400. */
+  maxAwarenessBytes: number;
+  /** Awareness client ids one connection may own (a tab normally has one). */
+  maxAwarenessClientsPerConnection: number;
+  /**
+   * Client blocks allowed in one document update. Yjs integrates updates whose structs
+   * miss their dependencies in time quadratic in this number, so it is capped.
+   */
+  maxClientsPerUpdate: number;
+  /** Bytes of not-yet-integrable (pending) structs a room may hold before the sender is cut off. */
+  maxPendingBytes: number;
+  /** A socket that has not completed its upgrade by then is dropped. */
+  authTimeoutMs: number;
+  /** Open sockets per user, over all rooms. */
+  maxConnectionsPerUser: number;
+  /** Open sockets per remote address. */
+  maxConnectionsPerIp: number;
+  /** Outgoing bytes queued for one socket before it is considered stuck and closed. */
+  maxBufferedBytes: number;
+  /** Login attempts per username per window. */
+  loginAttemptsPerUser: number;
+  /** Login attempts per remote address per window. */
+  loginAttemptsPerIp: number;
+  /** Window of the login rate limits. */
+  loginWindowMs: number;
+  /** Largest JSON body accepted by the HTTP API. */
+  maxJsonBytes: number;
+}
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** Directory holding the database and (unless a key is given) the data key file. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  /** Serve the built renderer (out/renderer) from this directory on the same origin. */
+  staticDir?: string;
+  /** PEM certificate chain and key: serve https and wss. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Base64 of 32 bytes; otherwise the key file in the data dir is used (created 0600). */
+  dataKey?: string;
+  /** Origins (scheme://host:port) allowed to call the HTTP API cross-origin, e.g. the desktop renderer. */
+  allowedOrigins?: string[];
+  /** Lifetime of a login token. */
+  sessionTtlMs?: number;
+  /** Rooms without connections are written to a snapshot and dropped from memory after this. */
+  idleUnloadMs?: number;
+  /** A room is compacted into a snapshot after this many stored updates. */
+  compactAfterUpdates?: number;
+  /** How often to look for grants, revokes and disabled users written by another process. */
+  accessPollMs?: number;
+  /** Interval of WebSocket pings; a socket that missed one pong is closed. */
+  pingIntervalMs?: number;
+  /** 'full' also survives power loss (fsync per commit); 'normal' survives process crashes. */
+  durability?: 'normal' | 'full';
+  limits?: Partial<Limits>;
+  /** Where log lines go; defaults to stderr as JSON lines. */
+  logger?: Logger;
+}
+
+/** The limits used when none are given. */
+export const defaultLimits: Limits = {
+  maxMessageBytes: 1024 * 1024,
+  maxAwarenessBytes: 32 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  maxClientsPerUpdate: 2000,
+  maxPendingBytes: 4 * 1024 * 1024,
+  authTimeoutMs: 10_000,
+  maxConnectionsPerUser: 50,
+  maxConnectionsPerIp: 500,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  loginAttemptsPerUser: 10,
+  loginAttemptsPerIp: 100,
+  loginWindowMs: 15 * 60_000,
+  maxJsonBytes: 64 * 1024,
+};
+
+/** Options with every default filled in. */
+export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger'>> {
+  staticDir: string | null;
+  tls: ServerOptions['tls'] | null;
+  dataKey: string | null;
+  limits: Limits;
+}
+
+/** Fills in defaults; `logger` is handled by the caller. */
+export function resolveOptions(options: ServerOptions): ResolvedOptions {
+  return {
+    dataDir: options.dataDir,
+    port: options.port,
+    host: options.host ?? '127.0.0.1',
+    staticDir: options.staticDir ?? null,
+    tls: options.tls ?? null,
+    dataKey: options.dataKey ?? null,
+    allowedOrigins: options.allowedOrigins ?? [],
+    sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    accessPollMs: options.accessPollMs ?? 250,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    durability: options.durability ?? 'normal',
+    limits: { ...defaultLimits, ...options.limits },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * startServer: composes storage, accounts, the HTTP API, static files and the WebSocket
+ * gate into one HTTP(S) server. Lifecycle only; each concern lives in its own module.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createApprovals } from './approval';
+import { createAuditLog } from './audit';
+import { createConnectionRegistry } from './connections';
+import { createContentCipher, type ContentCipher } from './content-cipher';
+import type { ServerContext } from './context';
+import { DataKeyError, loadDataKey } from './data-key';
+import { openDatabase, type Db } from './database';
+import { createDirectory } from './directory';
+import { createGrants } from './grants';
+import { createApiHandler } from './http-api';
+import { HttpError, sendJson } from './http-json';
+import { stderrLogger } from './log';
+import { createLogin } from './login';
+import { resolveOptions, type ServerOptions } from './options';
+import { createRoomStore } from './room-store';
+import { createRoomRegistry } from './rooms';
+import { setSecurityHeaders } from './security-headers';
+import { createSessions } from './sessions';
+import { createStaticHandler } from './static-files';
+import { createUpgradeGate } from './ws-gate';
+
+export type { ServerOptions, Limits } from './options';
+
+/** A started server. */
+export interface RunningServer {
+  /** `http(s)://host:port` */
+  url: string;
+  /** `ws(s)://host:port` */
+  wsUrl: string;
+  port: number;
+  /** Stops accepting, closes every socket (1001), writes snapshots and closes the database. */
+  close(): Promise<void>;
+}
+
+const keyCheckPlain = 'themakamer-key-check';
+
+/** Refuses to start with a key that cannot read what an earlier key wrote. */
+function checkKey(db: Db, cipher: ContentCipher): void {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
+  if (!row) {
+    db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(cipher.encrypt(Buffer.from(keyCheckPlain), 'key-check').toString('base64'));
+    return;
+  }
+  try {
+    cipher.decrypt(Buffer.from(row.value, 'base64'), 'key-check');
+  } catch {
+    throw new DataKeyError('The data key does not match this data dir (it was encrypted with another key).');
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts the sync server; resolves once it listens. */
+export async function startServer(input: ServerOptions): Promise<RunningServer> {
+  const options = resolveOptions(input);
+  const logger = input.logger ?? stderrLogger;
+  const db = openDatabase(options.dataDir, options.durability);
+  let cipher: ContentCipher;
+  try {
+    cipher = createContentCipher(loadDataKey(options.dataDir, options.dataKey));
+    checkKey(db, cipher);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const audit = createAuditLog(db);
+  const directory = createDirectory(db, audit);
+  const grants = createGrants(db, audit);
+  const sessions = createSessions(db, options.sessionTtlMs);
+  const rooms = createRoomRegistry(createRoomStore(db, cipher), logger, options);
+  const connections = createConnectionRegistry({ sessions, grants, logger });
+  const ctx: ServerContext = { options, logger, db, cipher, audit, directory, grants, sessions, rooms, connections };
+  const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(db, rooms, cipher, grants.roomExists));
+  const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
+  const gate = createUpgradeGate(ctx);
+  const tls = options.tls !== null;
+
+  const setCors = (req: IncomingMessage, res: ServerResponse): void => {
+    const origin = req.headers.origin;
+    if (origin && options.allowedOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
+      res.setHeader('Access-Control-Max-Age', '600');
+    }
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    setSecurityHeaders(res, tls);
+    setCors(req, res);
+    void (async () => {
+      try {
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, { 'Cache-Control': 'no-store' });
+          res.end();
+          return;
+        }
+        if (await api(req, res)) return;
+        if (serveStatic && (await serveStatic(req, res))) return;
+        throw new HttpError(404, 'not_found');
+      } catch (error) {
+        if (error instanceof HttpError) {
+          if (!res.headersSent) sendJson(res, error.status, { error: error.code }, error.headers);
+          else res.destroy();
+          return;
+        }
+        logger.error('request-failed', { method: req.method ?? null, error: (error as Error).name });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+        else res.destroy();
+      }
+    })();
+  };
+
+  const { authTimeoutMs } = options.limits;
+  const serverOptions = {
+    // A request (including a WebSocket upgrade) must be complete within the auth timeout.
+    headersTimeout: authTimeoutMs,
+    requestTimeout: authTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(authTimeoutMs / 4))),
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, onRequest)
+    : createHttpServer(serverOptions, onRequest);
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => gate.handleUpgrade(req, socket, head));
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((error: unknown) => {
+    rooms.closeAll();
+    db.close();
+    throw error;
+  });
+
+  // Grants, revokes and disabled users written by another process (the admin CLI) show
+  // up as a new data_version; expiry of tokens is checked on a slower beat.
+  let lastDataVersion = db.pragma('data_version', { simple: true }) as number;
+  let lastFullCheck = Date.now();
+  const accessPoll = setInterval(() => {
+    try {
+      const version = db.pragma('data_version', { simple: true }) as number;
+      if (version !== lastDataVersion || Date.now() - lastFullCheck > 10_000) {
+        lastDataVersion = version;
+        lastFullCheck = Date.now();
+        connections.enforce();
+      }
+    } catch (error) {
+      logger.error('access-poll-failed', { error: (error as Error).name });
+    }
+  }, options.accessPollMs);
+  const ping = setInterval(() => {
+    for (const conn of connections.all()) {
+      if (!conn.alive) {
+        conn.socket.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.socket.ping();
+    }
+  }, options.pingIntervalMs);
+  const purge = setInterval(() => sessions.purgeExpired(), 60 * 60_000);
+  for (const timer of [accessPoll, ping, purge]) timer.unref();
+
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  logger.info('server-started', { port, tls });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+    wsUrl: `${tls ? 'wss' : 'ws'}://${host}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        gate.close();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        for (const conn of connections.all()) conn.close(1001, 'server shutting down');
+        for (let waited = 0; [...connections.all()].length > 0 && waited < 2000; waited += 20) await sleep(20);
+        for (const conn of connections.all()) conn.socket.terminate();
+        await sleep(0);
+        server.closeAllConnections();
+        await stopped;
+        clearInterval(accessPoll);
+        clearInterval(ping);
+        clearInterval(purge);
+        rooms.closeAll();
+        db.close();
+        logger.info('server-stopped', { port });
+      })();
+      return closing;
+    },
+  };
+}
