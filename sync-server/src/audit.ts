@@ -49,12 +49,19 @@ export const adminActor = '@admin';
 
 const genesis = '0'.repeat(64);
 
+/** The stored fields an entry's hash covers. */
+export interface AuditHashInput {
+  seq: number; at: string; event: string; actor: string | null; room: string | null;
+  target: string | null; ip: string | null; detail: string | null;
+}
+
 interface Row {
   seq: number; at: string; event: string; actor: string | null; room: string | null;
   target: string | null; ip: string | null; detail: string | null; prev_hash: string; hash: string;
 }
 
-function entryHash(prevHash: string, row: Omit<Row, 'prev_hash' | 'hash'>): string {
+/** The hash of an entry given the previous entry's hash (exported for tamper tests). */
+export function entryHash(prevHash: string, row: AuditHashInput): string {
   // A fixed field order: the hash must not depend on how an object happened to be built.
   const canonical = JSON.stringify([row.seq, row.at, row.event, row.actor, row.room, row.target, row.ip, row.detail]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');

@@ -1,0 +1,112 @@
+/**
+ * Storage: the update log is compacted into a snapshot of the server's own doc (GC on,
+ * so deleted text is really gone), idle rooms are unloaded, and a restart restores every room.
+ */
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContentCipher } from '../src/content-cipher';
+import { keyFileName } from '../src/data-key';
+import { databaseFile } from '../src/database';
+import { memoryLogger, silentLogger } from '../src/log';
+import { startServer } from '../src/server';
+import { addTestUser, login, newClient, newServer, testPassword, waitFor, type TestServer } from './helpers';
+
+const rooms = ['case:storagetest00001', 'case:storagetest00002', 'meeting:storagetest0001'];
+const deleted = 'FICTIEF-verkeerd-adres-Dorpsweg-12';
+
+describe('storage, compaction and unloading', () => {
+  let t: TestServer;
+  const logger = memoryLogger();
+  const rows = (sql: string): unknown[] => {
+    const db = new Database(join(t.dataDir, databaseFile), { readonly: true });
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeEach(async () => {
+    logger.lines.length = 0;
+    t = await newServer({ compactAfterUpdates: 10, idleUnloadMs: 150, logger });
+    await addTestUser(t.admin, 'anna');
+    for (const r of rooms) t.admin.grant(r, 'anna', 'edit');
+  });
+  afterEach(() => t.close());
+
+  it('compacts into a snapshot without deleted text, unloads when idle, restores after restart', async () => {
+    const { token } = await login(t.url, 'anna', testPassword);
+    const clients = rooms.map((r) => newClient(t.wsUrl, r, token));
+    await Promise.all(clients.map((c) => c.synced));
+    const [first] = clients;
+    const text = first?.doc.getText('plan');
+    for (const ch of deleted) text?.insert(text.length, ch);
+    text?.delete(0, text.length);
+    text?.insert(0, 'juist adres volgt (fictief)');
+    clients.forEach((c, i) => { for (let k = 0; k < 25; k++) c.doc.getMap('m').set(`k${k}`, i * 100 + k); });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    // Compaction ran: few log rows left, one snapshot per room.
+    const snapshots = rows('SELECT room, data FROM snapshots') as { room: string; data: Buffer }[];
+    expect(snapshots.map((s) => s.room).sort()).toEqual([...rooms].sort());
+    expect((rows('SELECT COUNT(*) AS n FROM updates')[0] as { n: number }).n).toBeLessThan(3 * 10);
+
+    // The snapshot of the server's doc no longer holds the deleted text (GC on).
+    const cipher = createContentCipher(Buffer.from(readFileSync(join(t.dataDir, keyFileName), 'utf8').trim(), 'base64'));
+    clients.forEach((c) => c.destroy());
+    await waitFor(() => logger.lines.filter((l) => l.includes('room-unloaded')).length === 3, 3000, 'rooms unloaded');
+    const snapshot = (rows(`SELECT data FROM snapshots WHERE room = '${rooms[0]}'`)[0] as { data: Buffer }).data;
+    const plain = Buffer.from(cipher.decrypt(snapshot, `snapshot\0${rooms[0]}`));
+    expect(plain.includes(Buffer.from('juist adres'))).toBe(true);
+    expect(plain.includes(Buffer.from(deleted.slice(0, 8)))).toBe(false);
+    expect((rows('SELECT COUNT(*) AS n FROM updates')[0] as { n: number }).n).toBe(0);
+
+    await t.server.close();
+    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger });
+    try {
+      const token2 = (await login(restarted.url, 'anna', testPassword)).token;
+      for (const [i, r] of rooms.entries()) {
+        const c = newClient(restarted.wsUrl, r, token2);
+        await c.synced;
+        expect(c.doc.getMap('m').get('k24')).toBe(i * 100 + 24);
+        if (i === 0) expect(c.doc.getText('plan').toString()).toBe('juist adres volgt (fictief)');
+        c.destroy();
+      }
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('refuses a stored row that was altered, and keeps serving other rooms', async () => {
+    const { token } = await login(t.url, 'anna', testPassword);
+    for (const r of rooms.slice(0, 2)) {
+      const c = newClient(t.wsUrl, r, token);
+      await c.synced;
+      c.doc.getMap('m').set('x', r);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      c.destroy();
+    }
+    await t.server.close();
+    const db = new Database(join(t.dataDir, databaseFile));
+    // Copy room 1's snapshot over room 0's: authenticated encryption binds values to their room.
+    db.prepare('UPDATE snapshots SET data = (SELECT data FROM snapshots WHERE room = ?) WHERE room = ?').run(rooms[1], rooms[0]);
+    db.close();
+    const log = memoryLogger();
+    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: log });
+    try {
+      const token2 = (await login(restarted.url, 'anna', testPassword)).token;
+      const broken = newClient(restarted.wsUrl, rooms[0] ?? '', token2);
+      const code = await new Promise<number>((resolve) => broken.provider.on('connection-close', (e) => resolve((e as { code: number }).code)));
+      expect(code).toBe(1011);
+      broken.destroy();
+      expect(log.lines.some((l) => l.includes('room-load-failed') && l.includes(rooms[0] ?? '-'))).toBe(true);
+      const fine = newClient(restarted.wsUrl, rooms[2] ?? '', token2);
+      await fine.synced;
+      fine.destroy();
+    } finally {
+      await restarted.close();
+    }
+  });
+});
