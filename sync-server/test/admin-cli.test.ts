@@ -1,0 +1,77 @@
+/**
+ * The admin CLI as an operator runs it, in its own process next to a running server:
+ * passwords from stdin, grants and revokes reaching live sockets, audit verify exit codes.
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFile } from '../src/database';
+import { login, newClient, newServer, rawSocket, type TestServer } from './helpers';
+
+const room = 'case:admincli00000001';
+const password = 'cli-wachtwoord-fictief';
+
+describe('admin CLI', () => {
+  let t: TestServer;
+  const admin = (args: string[], input = ''): { status: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', t.dataDir, ...args], { input, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  beforeAll(async () => {
+    t = await newServer({ accessPollMs: 100 });
+  });
+  afterAll(() => t.close());
+
+  it('adds organisations and users with the password from stdin', async () => {
+    expect(admin(['org', 'add', 'politie', 'Politie', 'Eenheid', 'Test']).status).toBe(0);
+    const added = admin(['user', 'add', 'agent', '--org', 'politie', '--role', 'deelnemer', '--name', 'Agent Test'], `${password}\n`);
+    expect(added).toMatchObject({ status: 0 });
+    expect(admin(['user', 'list']).stdout).toContain('agent\tpolitie\tdeelnemer\tactief\tAgent Test');
+    expect((await login(t.url, 'agent', password)).user).toEqual({ username: 'agent', name: 'Agent Test', org: 'politie', role: 'deelnemer' });
+  });
+
+  it('explains bad input in Dutch with a non-zero exit', () => {
+    const badRole = admin(['user', 'add', 'x1', '--org', 'politie', '--role', 'koning'], `${password}\n`);
+    expect(badRole.status).toBe(2);
+    expect(badRole.stderr).toContain('Onbekende rol');
+    const noOrg = admin(['user', 'add', 'x2', '--org', 'bestaatniet', '--role', 'deelnemer'], `${password}\n`);
+    expect(noOrg.status).toBe(1);
+    expect(noOrg.stderr).toContain('Organisatie bestaatniet bestaat niet');
+    expect(admin(['user', 'add', 'x3', '--org', 'politie', '--role', 'deelnemer'], '').status).not.toBe(0);
+    expect(admin(['grant', room, 'agent', '--access', 'alles']).status).toBe(2);
+  });
+
+  it('grants at once and revokes live sockets from another process', async () => {
+    expect(admin(['grant', room, 'agent', '--access', 'edit']).status).toBe(0);
+    const { token } = await login(t.url, 'agent', password);
+    const client = newClient(t.wsUrl, room, token);
+    await client.synced;
+    const code = new Promise<number>((resolve) => client.provider.on('connection-close', (e) => resolve((e as { code: number }).code)));
+    expect(admin(['revoke', room, 'agent']).status).toBe(0);
+    expect(await code).toBe(4410);
+    client.destroy();
+    expect((await rawSocket(t.wsUrl, room, token).closed).code).toBe(4403);
+  });
+
+  it('changes a password from stdin and ends existing sessions', async () => {
+    const { token } = await login(t.url, 'agent', password);
+    expect(admin(['user', 'password', 'agent'], 'nieuw-wachtwoord-fictief\n').status).toBe(0);
+    expect((await fetch(`${t.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    await login(t.url, 'agent', 'nieuw-wachtwoord-fictief');
+  });
+
+  it('lists and verifies the audit log; verify fails naming the first bad entry', () => {
+    const listed = admin(['audit', 'list', '--user', 'agent']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string });
+    expect(listed.map((e) => e.event)).toEqual(expect.arrayContaining(['user-add', 'grant', 'revoke', 'login-success', 'user-password']));
+    const verified = admin(['audit', 'verify']);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/intact/);
+    const db = new Database(join(t.dataDir, databaseFile));
+    db.exec("DROP TRIGGER audit_no_update; UPDATE audit SET ip = '10.0.0.66' WHERE seq = 2");
+    db.close();
+    const broken = admin(['audit', 'verify']);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain('eerste foute regel 2');
+  });
+});
