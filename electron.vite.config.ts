@@ -4,6 +4,9 @@ import { rendererConfig } from './renderer/vite.config';
 export default defineConfig({
   main: {
     build: {
+      // Bundle zod and node-forge into out/main: the packaged app ships no node_modules
+      // (electron-builder.yml), so nothing is loaded from outside the integrity-checked asar.
+      externalizeDeps: false,
       outDir: 'out/main',
       rollupOptions: { input: { index: 'electron/main/index.ts' } },
     },
@@ -11,6 +14,7 @@ export default defineConfig({
   preload: {
     // A sandboxed preload cannot load ES modules: build it as CommonJS.
     build: {
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: 'electron/preload/index.ts' },
