@@ -37,7 +37,7 @@ async function start(): Promise<void> {
   console.info(`[main] sync server from ${server.source}`);
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   const vaultKey = createVaultKey(safeStorage, process.platform);
-  const windows = windowsService((options) => new BrowserWindow(options), {
+  const windows = windowsService(BrowserWindow, {
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     devTools: !app.isPackaged,
   });

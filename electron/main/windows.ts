@@ -14,38 +14,8 @@ export interface WindowConfig {
   devTools: boolean;
 }
 
-/** The main window's options; the unit test pins every security-relevant field. */
-export function mainWindowOptions({ preloadPath, devTools }: WindowConfig): BrowserWindowConstructorOptions {
-  return {
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Themakamer',
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      // Electron's spellchecker downloads dictionaries from a Google CDN.
-      spellcheck: false,
-      devTools,
-    },
-  };
-}
-
-/** Creates BrowserWindows; Electron's constructor in the app, a fake in tests. */
-export type WindowFactory = (options: BrowserWindowConstructorOptions) => BrowserWindow;
+/** Electron's BrowserWindow class in the app, a fake in tests. */
+export type WindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
 /** The main window as a service: created on init, focused on a second launch. */
 export interface WindowsService extends Service {
@@ -55,12 +25,40 @@ export interface WindowsService extends Service {
   current(): BrowserWindow | null;
 }
 
-/** Makes the windows service. */
-export function windowsService(createWindow: WindowFactory, config: WindowConfig): WindowsService {
+/** Makes the windows service. The constructor parameter keeps Electron's name so scanners recognise `new BrowserWindow`. */
+export function windowsService(BrowserWindow: WindowConstructor, { preloadPath, devTools }: WindowConfig): WindowsService {
   let window: BrowserWindow | null = null;
 
   const create = (): BrowserWindow => {
-    const created = createWindow(mainWindowOptions(config));
+    // Written out at the constructor so electronegativity can read it; windows.test.ts pins it too.
+    const created = new BrowserWindow({
+      width: 1280,
+      height: 820,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'Themakamer',
+      show: false,
+      backgroundColor: '#ffffff',
+      webPreferences: {
+        preload: preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        // Middle-click would otherwise ask for a new window (refused anyway by the open handler).
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        // Electron's spellchecker downloads dictionaries from a Google CDN.
+        spellcheck: false,
+        devTools,
+      },
+    });
     created.once('ready-to-show', () => created.show());
     created.on('closed', () => {
       if (window === created) window = null;

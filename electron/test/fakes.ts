@@ -1,7 +1,7 @@
 // Small stand-ins for the Electron edge (no Electron binary in tests). Only what the
 // modules under test call is implemented; everything else stays undefined on purpose.
 import { EventEmitter } from 'node:events';
-import type { BrowserWindow, HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron';
 
 /** A navigation event as Electron passes it; records preventDefault. */
 export function navigationEvent(url: string): { url: string; defaultPrevented: boolean; preventDefault(): void } {
@@ -28,12 +28,18 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-/** A BrowserWindow that records what was loaded and shown. */
+/** A BrowserWindow that records its options and what was loaded and shown. */
 export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
   loadedUrls: string[] = [];
   shown = 0;
   focused = 0;
   destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
 
   loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
@@ -58,5 +64,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   asElectron(): BrowserWindow {
     return this as unknown as BrowserWindow;
+  }
+
+  /** The class, typed as Electron's constructor. */
+  static asConstructor(): new (options: BrowserWindowConstructorOptions) => BrowserWindow {
+    return FakeBrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   }
 }
