@@ -29,7 +29,8 @@ export class ServerUrlError extends Error {
   override readonly name = 'ServerUrlError';
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// The same two names renderer/index.html's baseline CSP allows over plain http.
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /**
  * Validates one server URL. Plain http is allowed only on this machine (loopback):
