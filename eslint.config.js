@@ -90,7 +90,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           rendererOnly,
-          { group: ['yjs', 'y-websocket', 'dexie', 'zustand', 'electron', '**/collab/**', '**/vault/**', '**/features/**', '**/app/**'],
+          { group: ['yjs', 'y-websocket', 'dexie', 'zustand', '**/collab/**', '**/vault/**', '**/features/**', '**/app/**'],
             message: 'renderer/src/pdf renders plain data; pass it in.' },
         ],
       }],

@@ -49,6 +49,7 @@ export type SignErrorCode =
   | 'no-signing-key-usage'
   | 'no-private-key'
   | 'bad-pdf'
+  | 'not-approved'
   | 'failed';
 
 /** The OS keychain, used to wrap the vault key on desktop (Electron safeStorage). */

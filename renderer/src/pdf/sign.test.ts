@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignErrorCode as ContractSignErrorCode } from '../../../electron/contract';
 import { FONT_FILES, registerFonts } from './fonts';
 import { SIGNATURE_REASON } from './model';
 import { renderMinutesPdf } from './render';
@@ -12,11 +11,6 @@ import { SIGNATURE_RECT } from './signatureLayout';
 import { assertSignable, isSignError, signErrorMessage, type SignErrorCode } from './signErrors';
 import { daysFromNow, makeTestDerCertificate, makeTestP12 } from './testing/certificates';
 import { fictionalMinutes } from './testing/fixtures';
-
-// The renderer cannot import electron/contract.ts (ESLint), so its copy of the
-// codes is checked against the contract here, at compile time.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const codesMatchContract: Same<Exclude<SignErrorCode, 'not-approved'>, ContractSignErrorCode> = true;
 
 const fontDir = new URL('../../../assets/fonts/', import.meta.url);
 const workDir = mkdtempSync(join(tmpdir(), 'themakamer-pdf-sign-'));
@@ -80,10 +74,6 @@ beforeAll(async () => {
 });
 
 describe('signPdf', () => {
-  it('keeps its error codes in step with the IPC contract', () => {
-    expect(codesMatchContract).toBe(true);
-  });
-
   it('signs rendered minutes so that pdfsig finds a valid SHA-256 adbe.pkcs7.detached signature over the whole file', async () => {
     const original = minutesPdf.slice();
     const signed = await signPdf(input());

@@ -1,20 +1,9 @@
 import type { MinutesData } from './model';
 
-/**
- * Why signing was refused: the codes of `SignErrorCode` in electron/contract.ts
- * (ESLint keeps the renderer from importing it; sign.test.ts checks they match)
- * plus `not-approved` for concept minutes.
- */
-export type SignErrorCode =
-  | 'bad-passphrase'
-  | 'not-pkcs12'
-  | 'expired-certificate'
-  | 'not-yet-valid-certificate'
-  | 'no-signing-key-usage'
-  | 'no-private-key'
-  | 'bad-pdf'
-  | 'failed'
-  | 'not-approved';
+import type { SignErrorCode } from '../../../electron/contract';
+
+/** Why signing was refused: the codes of the IPC contract, shared by desktop and web. */
+export type { SignErrorCode };
 
 /** A signing failure with a code the UI maps to a Dutch message; `message` holds no personal data. */
 export class SignError extends Error {
