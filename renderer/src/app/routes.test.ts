@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseHash, sameRoute, sectionOf, type Route } from './routes';
+
+const caseId = 'case:k3j4h5g6f7d8s9a0';
+const meetingId = 'meeting:q1w2e3r4t5y6u7i8';
+
+describe('routes', () => {
+  it.each<[string, Route]>([
+    ['', { name: 'meetings' }],
+    ['#', { name: 'meetings' }],
+    ['#/', { name: 'meetings' }],
+    ['#/overleggen', { name: 'meetings' }],
+    ['#/overleggen/', { name: 'meetings' }],
+    ['#/casussen', { name: 'cases' }],
+    ['#/acties', { name: 'actions' }],
+    [`#/casussen/${caseId}`, { name: 'case', caseId }],
+    [`#/casussen/${encodeURIComponent(caseId)}`, { name: 'case', caseId }],
+    [`#/overleggen/${meetingId}`, { name: 'meeting', meetingId }],
+  ])('reads %j', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it.each([
+    '#inhoud',
+    '#/onbekend',
+    '#/acties/extra',
+    `#/casussen/${meetingId}`,
+    `#/overleggen/${caseId}`,
+    '#/casussen/case:UPPER1234567',
+    '#/casussen/case:kort',
+    `#/casussen/${caseId}/meer`,
+    '#/casussen/%E0%A4%A',
+    '#/casussen/case:k3j4h5g6f7d8s9a0<script>',
+  ])('sends %j to not-found', (hash) => {
+    expect(parseHash(hash)).toEqual({ name: 'not-found' });
+  });
+
+  it('writes the hash that reads back to the same route', () => {
+    const routes: Route[] = [
+      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' },
+      { name: 'case', caseId }, { name: 'meeting', meetingId },
+    ];
+    for (const route of routes) expect(parseHash(hrefOf(route))).toEqual(route);
+    expect(hrefOf({ name: 'cases' })).toBe('#/casussen');
+  });
+
+  it('puts detail screens under their menu section', () => {
+    expect(sectionOf({ name: 'case', caseId })).toBe('cases');
+    expect(sectionOf({ name: 'meeting', meetingId })).toBe('meetings');
+    expect(sectionOf({ name: 'actions' })).toBe('actions');
+    expect(sectionOf({ name: 'not-found' })).toBeNull();
+  });
+
+  it('compares routes by place', () => {
+    expect(sameRoute({ name: 'case', caseId }, { name: 'case', caseId })).toBe(true);
+    expect(sameRoute({ name: 'case', caseId }, { name: 'cases' })).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The app's routes and their hash URLs (#/overleggen, #/casussen/case:…). Hash routing:
+ * the web build and the desktop app:// origin both serve one index.html, and a reload
+ * or a bookmark lands on the same screen without server help.
+ */
+
+/** A room id as the server accepts it (design.md, "Ids and rooms"). */
+const roomIdPattern = { case: /^case:[a-z0-9]{8,32}$/u, meeting: /^meeting:[a-z0-9]{8,32}$/u } as const;
+
+/** Where the app is. */
+export type Route =
+  | { name: 'meetings' }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'actions' }
+  | { name: 'not-found' };
+
+/** A top-level section of the main menu. */
+export type Section = 'meetings' | 'cases' | 'actions';
+
+/** The sections in menu order. */
+export const sections: readonly Section[] = ['meetings', 'cases', 'actions'];
+
+/** Where the app opens. */
+export const defaultRoute: Route = { name: 'meetings' };
+
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties' };
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route of a location hash; an empty hash is the default route, anything unknown is not-found. */
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/u, '');
+  if (path === '' || path === '/') return defaultRoute;
+  if (!path.startsWith('/')) return { name: 'not-found' };
+  const parts = path.slice(1).replace(/\/$/u, '').split('/').map(decode);
+  const [first, second, ...rest] = parts;
+  if (rest.length > 0 || first === null || second === null) return { name: 'not-found' };
+  if (first === segmentOf.meetings) {
+    if (second === undefined) return { name: 'meetings' };
+    return roomIdPattern.meeting.test(second) ? { name: 'meeting', meetingId: second } : { name: 'not-found' };
+  }
+  if (first === segmentOf.cases) {
+    if (second === undefined) return { name: 'cases' };
+    return roomIdPattern.case.test(second) ? { name: 'case', caseId: second } : { name: 'not-found' };
+  }
+  if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
+  return { name: 'not-found' };
+}
+
+/** The hash URL of a route (what links point at). */
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'meetings':
+    case 'cases':
+    case 'actions':
+      return `#/${segmentOf[route.name]}`;
+    case 'meeting':
+      return `#/${segmentOf.meetings}/${encodeURIComponent(route.meetingId)}`;
+    case 'case':
+      return `#/${segmentOf.cases}/${encodeURIComponent(route.caseId)}`;
+    case 'not-found':
+      return '#/niet-gevonden';
+  }
+}
+
+/** The menu section a route belongs to (highlighted in the menu), or null. */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'meetings':
+    case 'meeting':
+      return 'meetings';
+    case 'cases':
+    case 'case':
+      return 'cases';
+    case 'actions':
+      return 'actions';
+    case 'not-found':
+      return null;
+  }
+}
+
+/** Whether two routes are the same place. */
+export function sameRoute(a: Route, b: Route): boolean {
+  return hrefOf(a) === hrefOf(b);
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm run web -- [--port P] [--data-dir D] [--host H] [--rebuild] [--build-only]`: the app in a
+// browser. Builds the renderer when out/renderer is missing or older than anything under
+// renderer/, then runs the sync server with --static out/renderer so page, API and WebSocket
+// share one origin, and prints the address. SIGINT/SIGTERM are passed on; the exit code is the
+// server's. --build-only stops after the build check (the e2e setup uses it).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rendererDir = join(root, 'renderer');
+const builtIndex = join(root, 'out/renderer/index.html');
+const SERVER_START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+
+const usage = `Usage: npm run web -- [options]
+  --port P        port (default 8470; 0 = any free port)
+  --data-dir D    where the sync server keeps its data (default ./data)
+  --host H        address to listen on (default 127.0.0.1: only this computer)
+  --rebuild       build the renderer even if out/renderer looks up to date
+  --build-only    build if needed, then exit without starting the server`;
+
+function fail(message, code = 1) {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8470' },
+      'data-dir': { type: 'string', default: './data' },
+      host: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+      'build-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  fail(`${error.message}\n${usage}`, 2);
+}
+if (options.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (!/^\d{1,5}$/.test(options.port) || Number(options.port) > 65535) fail(`Invalid --port: ${options.port}\n${usage}`, 2);
+
+/** Newest modification time (ms) of any file under `dir`; node_modules and dot-folders are not sources. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Why the renderer must be built, or null when out/renderer is current. */
+function buildReason() {
+  if (options.rebuild) return '--rebuild';
+  if (!existsSync(builtIndex)) return 'out/renderer/index.html is missing';
+  if (newestMtime(rendererDir) > statSync(builtIndex).mtimeMs) return 'renderer/ changed since the last build';
+  return null;
+}
+
+const reason = buildReason();
+if (reason !== null) {
+  console.log(`Themakamer: building the renderer (${reason})…`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const build = spawnSync(npm, ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (build.status !== 0) fail(`Themakamer: the renderer build failed (exit ${build.status ?? build.signal}); see above.`);
+}
+if (options['build-only']) process.exit(0);
+
+const tsx = join(dirname(fileURLToPath(import.meta.resolve('tsx/package.json'))), 'dist/cli.mjs');
+const serverArgs = [
+  tsx, 'sync-server/src/cli.ts',
+  '--static', 'out/renderer',
+  '--port', options.port,
+  '--data-dir', options['data-dir'],
+  ...(options.host ? ['--host', options.host] : []),
+];
+const server = spawn(process.execPath, serverArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+
+let stopping = false;
+function stop(signal) {
+  if (stopping || server.exitCode !== null || server.signalCode !== null) return;
+  stopping = true;
+  server.kill(signal);
+  setTimeout(() => server.kill('SIGKILL'), STOP_GRACE_MS).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+
+const startTimer = setTimeout(() => {
+  process.stderr.write(`Themakamer: the sync server did not report ready within ${SERVER_START_TIMEOUT_MS / 1000} s.\n`);
+  stop('SIGTERM');
+}, SERVER_START_TIMEOUT_MS);
+
+let buffered = '';
+let ready = false;
+server.stdout.setEncoding('utf8');
+server.stdout.on('data', (chunk) => {
+  // The server's own lines go through unchanged: tools (and the e2e fixture) parse its listening line.
+  process.stdout.write(chunk);
+  if (ready) return;
+  buffered += chunk;
+  const match = /Themakamer sync server listening on (\S+)/.exec(buffered);
+  if (!match) return;
+  ready = true;
+  buffered = '';
+  clearTimeout(startTimer);
+  process.stdout.write(
+    `\nThemakamer staat klaar: open ${match[1]}/ in uw browser.\n` +
+      `Themakamer is ready: open ${match[1]}/ in your browser. Stop with Ctrl+C.\n`,
+  );
+});
+
+server.once('exit', (code, signal) => {
+  clearTimeout(startTimer);
+  if (!ready && !stopping) {
+    process.stderr.write(`Themakamer: the sync server stopped before it was ready (exit ${code ?? signal}). Is port ${options.port} in use? Try --port.\n`);
+  }
+  process.exit(code ?? (stopping ? 0 : 1));
+});
