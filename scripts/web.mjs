@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run web -- [--port P] [--data-dir D] [--host H] [--rebuild] [--build-only]`: the app in a
+// `npm run web -- [--port P] [--data-dir D] [--host H] [--rebuild|--no-build] [--build-only]`: the app in a
 // browser. Builds the renderer when out/renderer is missing or older than anything under
 // renderer/, then runs the sync server with --static out/renderer so page, API and WebSocket
 // share one origin, and prints the address. SIGINT/SIGTERM are passed on; the exit code is the
-// server's. --build-only stops after the build check (the e2e setup uses it).
+// server's. --build-only stops after the build check; --no-build serves out/renderer as it is
+// (the e2e setup builds once, then starts one server per test with --no-build).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,7 @@ const usage = `Usage: npm run web -- [options]
   --data-dir D    where the sync server keeps its data (default ./data)
   --host H        address to listen on (default 127.0.0.1: only this computer)
   --rebuild       build the renderer even if out/renderer looks up to date
+  --no-build      serve out/renderer as it is (it must exist)
   --build-only    build if needed, then exit without starting the server`;
 
 function fail(message, code = 1) {
@@ -36,6 +38,7 @@ try {
       'data-dir': { type: 'string', default: './data' },
       host: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
       'build-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,6 +50,7 @@ if (options.help) {
   console.log(usage);
   process.exit(0);
 }
+if (options.rebuild && options['no-build']) fail('--rebuild and --no-build exclude each other.', 2);
 if (!/^\d{1,5}$/.test(options.port) || Number(options.port) > 65535) fail(`Invalid --port: ${options.port}\n${usage}`, 2);
 
 /** Newest modification time (ms) of any file under `dir`; node_modules and dot-folders are not sources. */
@@ -63,6 +67,10 @@ function newestMtime(dir) {
 
 /** Why the renderer must be built, or null when out/renderer is current. */
 function buildReason() {
+  if (options['no-build']) {
+    if (!existsSync(builtIndex)) fail('Themakamer: --no-build, but out/renderer/index.html is missing. Run `npm run build:web` first.');
+    return null;
+  }
   if (options.rebuild) return '--rebuild';
   if (!existsSync(builtIndex)) return 'out/renderer/index.html is missing';
   if (newestMtime(rendererDir) > statSync(builtIndex).mtimeMs) return 'renderer/ changed since the last build';
