@@ -81,7 +81,13 @@ const reason = buildReason();
 if (reason !== null) {
   console.log(`Themakamer: building the renderer (${reason})…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const build = spawnSync(npm, ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  // NODE_ENV pinned: run from a test runner (NODE_ENV=test), Vite would bundle React's development build.
+  const build = spawnSync(npm, ['run', '--silent', 'build:web'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) fail(`Themakamer: the renderer build failed (exit ${build.status ?? build.signal}); see above.`);
 }
 if (options['build-only']) process.exit(0);

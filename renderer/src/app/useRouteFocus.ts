@@ -11,9 +11,10 @@ export function useRouteFocus(main: RefObject<HTMLElement | null>): void {
   const key = hrefOf(route);
   const previous = useRef<string | null>(null);
   useEffect(() => {
-    const first = previous.current === null;
+    // Compare, not count runs: StrictMode runs effects twice on mount (development builds).
+    const changed = previous.current !== null && previous.current !== key;
     previous.current = key;
-    if (first) return;
+    if (!changed) return;
     const heading = main.current?.querySelector<HTMLElement>('h1');
     (heading ?? main.current)?.focus();
   }, [key, main]);
