@@ -17,6 +17,9 @@ const usage = `Usage: npm run sync-server -- [options]
   --tls-key F         PEM private key (env THEMAKAMER_TLS_KEY)
   --allow-origin O    origin allowed to call the API cross-origin; repeatable (env THEMAKAMER_ALLOW_ORIGINS, comma-separated)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
+  --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 500; raise behind a shared NAT)
+  --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 50)
+  --max-message-bytes N         (env THEMAKAMER_MAX_MESSAGE_BYTES, default 1048576)
 The data key comes from env THEMAKAMER_DATA_KEY (base64 of 32 bytes) or the key file <data-dir>/data.key (created 0600).`;
 
 function fail(message: string): never {
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
         durability: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -52,6 +56,20 @@ async function main(): Promise<void> {
   if (durability !== 'normal' && durability !== 'full') fail('--durability is normal or full.');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
+  const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
+    const text = flag ?? envValue;
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isSafeInteger(value) || value < 1) fail(`--${name} must be a positive whole number.`);
+    return value;
+  };
+  const limits = {
+    maxConnectionsPerIp: limit(values['max-connections-per-ip'], env.THEMAKAMER_MAX_CONNECTIONS_PER_IP, 'max-connections-per-ip'),
+    maxConnectionsPerUser: limit(values['max-connections-per-user'], env.THEMAKAMER_MAX_CONNECTIONS_PER_USER, 'max-connections-per-user'),
+    maxMessageBytes: limit(values['max-message-bytes'], env.THEMAKAMER_MAX_MESSAGE_BYTES, 'max-message-bytes'),
+  };
+  const setLimits = Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+
   let server;
   try {
     server = await startServer({
@@ -63,6 +81,7 @@ async function main(): Promise<void> {
       dataKey: env.THEMAKAMER_DATA_KEY,
       allowedOrigins,
       durability,
+      limits: setLimits,
     });
   } catch (error) {
     if (error instanceof DataKeyError) fail(error.message);

@@ -23,13 +23,32 @@ export class SealError extends Error {
 /** Creates a cipher for a 32-byte key. */
 export function createContentCipher(key: Buffer): ContentCipher {
   if (key.length !== 32) throw new Error('AES-256-GCM needs a 32-byte key');
+  // Random IVs drawn from a pooled CSPRNG buffer: one getrandom call per 512 values
+  // instead of one per stored update (this sits on the path from edit to relay).
+  let pool = Buffer.alloc(0);
+  let poolOffset = 0;
+  const nextIv = (): Buffer => {
+    if (poolOffset + ivBytes > pool.length) {
+      pool = randomBytes(ivBytes * 512);
+      poolOffset = 0;
+    }
+    const iv = pool.subarray(poolOffset, poolOffset + ivBytes);
+    poolOffset += ivBytes;
+    return iv;
+  };
   return {
     encrypt(plain, context) {
-      const iv = randomBytes(ivBytes);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([Buffer.of(formatVersion), iv, cipher.getAuthTag(), body]);
+      const body = cipher.update(plain);
+      cipher.final();
+      const sealed = Buffer.allocUnsafe(1 + ivBytes + tagBytes + body.length);
+      sealed[0] = formatVersion;
+      iv.copy(sealed, 1);
+      cipher.getAuthTag().copy(sealed, 1 + ivBytes);
+      body.copy(sealed, 1 + ivBytes + tagBytes);
+      return sealed;
     },
     decrypt(sealed, context) {
       if (sealed.length < 1 + ivBytes + tagBytes || sealed[0] !== formatVersion) {

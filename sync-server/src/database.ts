@@ -42,7 +42,9 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
-CREATE TABLE IF NOT EXISTS updates (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+-- Plain rowids (no AUTOINCREMENT: that rewrites sqlite_sequence on every insert). A new
+-- rowid is max+1, so rows of a room stay in insert order even after compaction emptied the table.
+CREATE TABLE IF NOT EXISTS updates (id INTEGER PRIMARY KEY, room TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS updates_by_room ON updates(room, id);
 CREATE TABLE IF NOT EXISTS snapshots (room TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS frozen (
@@ -89,6 +91,7 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   // Deleted rows (compacted updates, ended sessions) are overwritten, not left in free pages.
   db.pragma('secure_delete = ON');

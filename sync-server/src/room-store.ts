@@ -25,7 +25,9 @@ const snapshotContext = (room: string): string => `snapshot\0${room}`;
 export function createRoomStore(db: Db, cipher: ContentCipher): RoomStore {
   const insertUpdate = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = ?');
-  const selectUpdates = db.prepare<[string, number], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE room = ? AND id > ? ORDER BY id');
+  // Compaction deletes every row it folded in, in the same transaction as the snapshot:
+  // whatever rows remain for a room all come after its snapshot.
+  const selectUpdates = db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE room = ? ORDER BY id');
   const lastUpdateId = db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM updates WHERE room = ?');
   const upsertSnapshot = db.prepare(
     'INSERT INTO snapshots (room, data, upto, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (room) DO UPDATE SET data = excluded.data, upto = excluded.upto, updated_at = excluded.updated_at',
@@ -47,7 +49,7 @@ export function createRoomStore(db: Db, cipher: ContentCipher): RoomStore {
       let rows = 0;
       // Stored updates were produced by the server's own doc, in order; each is applied
       // alone (never merged) so a damaged row fails loudly at its id.
-      for (const row of selectUpdates.iterate(room, snapshot?.upto ?? 0)) {
+      for (const row of selectUpdates.iterate(room)) {
         Y.applyUpdate(doc, cipher.decrypt(row.data, updateContext(room)));
         rows++;
       }

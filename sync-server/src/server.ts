@@ -11,7 +11,8 @@ import { createConnectionRegistry } from './connections';
 import { createContentCipher, type ContentCipher } from './content-cipher';
 import type { ServerContext } from './context';
 import { DataKeyError, loadDataKey } from './data-key';
-import { openDatabase, type Db } from './database';
+import { startCheckpointer } from './checkpointer';
+import { databaseFile, openDatabase, type Db } from './database';
 import { createDirectory } from './directory';
 import { createGrants } from './grants';
 import { createApiHandler } from './http-api';
@@ -25,6 +26,7 @@ import { setSecurityHeaders } from './security-headers';
 import { createSessions } from './sessions';
 import { createStaticHandler } from './static-files';
 import { createUpgradeGate } from './ws-gate';
+import { join } from 'node:path';
 
 export type { ServerOptions, Limits } from './options';
 
@@ -71,6 +73,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     throw error;
   }
 
+  const checkpointer = startCheckpointer(db, join(options.dataDir, databaseFile), 1000, logger);
   const audit = createAuditLog(db);
   const directory = createDirectory(db, audit);
   const grants = createGrants(db, audit);
@@ -139,8 +142,9 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
       server.off('error', reject);
       resolve();
     });
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     rooms.closeAll();
+    await checkpointer.stop();
     db.close();
     throw error;
   });
@@ -198,6 +202,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         clearInterval(ping);
         clearInterval(purge);
         rooms.closeAll();
+        await checkpointer.stop();
         db.close();
         logger.info('server-stopped', { port });
       })();
