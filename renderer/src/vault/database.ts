@@ -1,0 +1,43 @@
+/**
+ * The vault's IndexedDB schema (Dexie). Every row's content is ciphertext; only room ids
+ * (random, meaningless without the server) and sequence numbers are in clear, because
+ * they are the indexes.
+ */
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Sealed } from './cipher';
+
+/** One encrypted Yjs update of a room, in the order it was written. */
+export interface UpdateRow extends Sealed {
+  seq?: number;
+  room: string;
+}
+
+/** The merged state of a room up to and including update row `seqUpTo`. */
+export interface SnapshotRow extends Sealed {
+  room: string;
+  seqUpTo: number;
+}
+
+/** Vault metadata: the wrapped key in clear (it is its own protection), everything else sealed. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** A user's vault database. */
+export class VaultDatabase extends Dexie {
+  // `declare`: class fields would overwrite the tables Dexie defines in its constructor.
+  declare updates: Table<UpdateRow, number>;
+  declare snapshots: Table<SnapshotRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name: string, options?: DexieOptions) {
+    super(name, options);
+    // Versioned: a later schema adds version(2) with an upgrade, never edits this one.
+    this.version(1).stores({
+      updates: '++seq, room, [room+seq]',
+      snapshots: 'room',
+      meta: 'key',
+    });
+  }
+}

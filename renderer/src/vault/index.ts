@@ -1,0 +1,11 @@
+/**
+ * The local-first vault: one encrypted Dexie database per user and server.
+ * - vault.ts: open/unlock/lock, the per-room update log with compaction, sealed JSON, session
+ * - cipher.ts: WebCrypto (PBKDF2-wrapped AES-GCM data key, sealed rows)
+ * - database.ts: the versioned IndexedDB schema
+ */
+export { openVault, defaultCompactAfter, type Vault, type VaultOptions } from './vault';
+export { VaultError, isVaultError, type VaultErrorCode } from './errors';
+export { isSessionExpired, parseStoredSession, type StoredSession } from './session';
+export { vaultName } from './vault-name';
+export { defaultIterations } from './cipher';

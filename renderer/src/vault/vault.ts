@@ -1,0 +1,295 @@
+/**
+ * A user's local-first vault: an encrypted, append-only log of Yjs updates per room,
+ * compacted into snapshots, plus small sealed JSON records (session, cached lists).
+ * Everything it writes is ciphertext; the key lives in memory only while unlocked.
+ */
+import Dexie, { type IndexableType } from 'dexie';
+import {
+  createDataKey, defaultIterations, isWrappedKey, open, rewrapDataKey, seal, unwrapDataKey,
+  type Sealed, type WrappedKey,
+} from './cipher';
+import { VaultDatabase, type SnapshotRow, type UpdateRow } from './database';
+import { VaultError } from './errors';
+import { mergeUpdates } from './merge-updates';
+import { parseStoredSession, type StoredSession } from './session';
+import { vaultName } from './vault-name';
+
+/** Rows per room after which the log is folded into a snapshot; keeps load time flat. */
+export const defaultCompactAfter = 200;
+
+/** How to open a vault. */
+export interface VaultOptions {
+  serverUrl: string;
+  username: string;
+  /** IndexedDB implementation; defaults to the browser's (Node tests pass fake-indexeddb). */
+  indexedDB?: IDBFactory;
+  /** Goes with `indexedDB`. */
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Compact a room once it holds more than this many update rows. */
+  compactAfter?: number;
+  /** Background compaction failed; the rows stay, nothing is lost. Gets the room id only. */
+  onError?: (error: unknown, room: string) => void;
+  /**
+   * TEST ONLY: PBKDF2 iterations for a NEW vault, so suites need not pay 600,000 each
+   * time. Production code never passes it; an existing vault keeps its stored count.
+   */
+  unsafeTestIterations?: number;
+}
+
+/** The local vault of one user on one server. */
+export interface Vault {
+  /** The IndexedDB database name (no user or server in clear). */
+  readonly name: string;
+  /** True while a key is in memory. */
+  readonly unlocked: boolean;
+  /** True once a password was set for this vault. */
+  isInitialised(): Promise<boolean>;
+  /** Unlocks with `password` (creates the vault key on first use); wrong password: `bad-password`. */
+  unlock(password: string): Promise<void>;
+  /** Drops the key from memory; reads and writes fail with `locked` until unlocked again. */
+  lock(): void;
+  /** Rewraps the vault key for a new password (`current` must be right); data stays as is. */
+  changePassword(current: string, next: string): Promise<void>;
+  /** Stores one update of `room` (resolves once it is in IndexedDB). */
+  appendUpdate(room: string, update: Uint8Array): Promise<void>;
+  /** Everything stored for `room`, in order: the snapshot (if any) first, then later updates. */
+  loadRoom(room: string): Promise<Uint8Array[]>;
+  /** Folds the room's update rows into its snapshot (also done automatically). */
+  compactRoom(room: string): Promise<void>;
+  /** Update rows stored for `room` after its snapshot. */
+  countUpdateRows(room: string): Promise<number>;
+  /** Rooms with anything stored locally (for an offline start). */
+  listRooms(): Promise<string[]>;
+  /** Deletes everything stored for `room` (e.g. after access was revoked). */
+  forgetRoom(room: string): Promise<void>;
+  /** Stores a small JSON value sealed under `key`. */
+  putJson(key: string, value: unknown): Promise<void>;
+  /** The JSON value stored under `key`, or null. Callers validate its shape. */
+  getJson(key: string): Promise<unknown>;
+  /** Removes the value under `key`. */
+  deleteJson(key: string): Promise<void>;
+  /** Remembers the session (sealed). */
+  saveSession(session: StoredSession): Promise<void>;
+  /** The remembered session, or null when none or unreadable. */
+  loadSession(): Promise<StoredSession | null>;
+  /** Forgets the session (sign-out). */
+  clearSession(): Promise<void>;
+  /** Waits for background compactions. */
+  flush(): Promise<void>;
+  /** Locks and closes the database. */
+  close(): Promise<void>;
+  /** Closes and deletes the whole database. */
+  destroy(): Promise<void>;
+}
+
+const wrappedKeyId = 'wrapped-key';
+const jsonId = (key: string): string => `json:${key}`;
+const updateContext = (room: string): string => `update\0${room}`;
+const snapshotContext = (room: string): string => `snapshot\0${room}`;
+const jsonContext = (key: string): string => `json\0${key}`;
+const sessionKey = 'session';
+
+const isSealed = (value: unknown): value is Sealed =>
+  typeof value === 'object' && value !== null
+  && (value as Partial<Sealed>).iv instanceof Uint8Array && (value as Partial<Sealed>).data instanceof Uint8Array;
+
+/** Opens (creating if needed) the vault of `username` on `serverUrl`; it starts locked. */
+export async function openVault(options: VaultOptions): Promise<Vault> {
+  const name = await vaultName(options.serverUrl, options.username);
+  const db = new VaultDatabase(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
+  await db.open();
+  const compactAfter = options.compactAfter ?? defaultCompactAfter;
+  const iterations = options.unsafeTestIterations ?? defaultIterations;
+  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError('iterations must be a positive integer');
+
+  let key: CryptoKey | null = null;
+  const rowCounts = new Map<string, number>();
+  const compactions = new Map<string, Promise<void>>();
+
+  const requireKey = (): CryptoKey => {
+    if (!key) throw new VaultError('locked');
+    return key;
+  };
+
+  const readWrappedKey = async (): Promise<WrappedKey | null> => {
+    const row = await db.meta.get(wrappedKeyId);
+    if (!row) return null;
+    if (!isWrappedKey(row.value)) throw new VaultError('bad-format', wrappedKeyId);
+    return row.value;
+  };
+
+  /** Key range of `room` in the `[room+seq]` index, up to row `upTo` (default: all). */
+  const roomRange = (room: string, upTo?: number): [IndexableType, IndexableType] =>
+    [[room, Dexie.minKey], [room, upTo ?? Dexie.maxKey]];
+
+  /** Snapshot and rows read in one transaction, so a compaction cannot fall between them. */
+  const readRoom = (room: string): Promise<{ snapshot: SnapshotRow | undefined; rows: UpdateRow[] }> =>
+    db.transaction('r', db.snapshots, db.updates, async () => {
+      const snapshot = await db.snapshots.get(room);
+      const [lower, upper] = roomRange(room);
+      const rows = await db.updates.where('[room+seq]').between(lower, upper, true, true).toArray();
+      // Compaction deletes folded rows with the snapshot write; this filter only guards old data.
+      return { snapshot, rows: snapshot ? rows.filter((row) => (row.seq ?? 0) > snapshot.seqUpTo) : rows };
+    });
+
+  const decryptRoom = async (room: string, snapshot: SnapshotRow | undefined, rows: UpdateRow[]): Promise<Uint8Array[]> => {
+    const current = requireKey();
+    const parts: Promise<Uint8Array>[] = [];
+    if (snapshot) parts.push(open(current, snapshot, snapshotContext(room), `snapshot ${room}`));
+    for (const row of rows) parts.push(open(current, row, updateContext(room), `update ${room}#${row.seq}`));
+    return Promise.all(parts);
+  };
+
+  const compactNow = async (room: string): Promise<void> => {
+    const { snapshot, rows } = await readRoom(room);
+    const last = rows.at(-1);
+    if (last?.seq === undefined) return;
+    const seqUpTo = last.seq;
+    const merged = mergeUpdates(await decryptRoom(room, snapshot, rows));
+    const sealed = await seal(requireKey(), merged, snapshotContext(room));
+    // The crypto above cannot run inside an IndexedDB transaction (it would auto-commit);
+    // this one only swaps the snapshot and deletes exactly the rows that went into it.
+    await db.transaction('rw', db.snapshots, db.updates, async () => {
+      const existing = await db.snapshots.get(room);
+      if (existing && existing.seqUpTo >= seqUpTo) return; // another tab compacted further
+      await db.snapshots.put({ room, seqUpTo, ...sealed });
+      const [lower, upper] = roomRange(room, seqUpTo);
+      await db.updates.where('[room+seq]').between(lower, upper, true, true).delete();
+    });
+    rowCounts.delete(room);
+  };
+
+  /** One compaction per room at a time; a request during one waits and runs after it. */
+  const compactRoom = (room: string): Promise<void> => {
+    const previous = compactions.get(room) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(() => compactNow(room));
+    const tracked = next.finally(() => {
+      if (compactions.get(room) === tracked) compactions.delete(room);
+    });
+    compactions.set(room, tracked);
+    return next;
+  };
+
+  const compactInBackground = (room: string): void => {
+    if (compactions.has(room)) return;
+    compactRoom(room).catch((error: unknown) => options.onError?.(error, room));
+  };
+
+  const countUpdateRows = async (room: string): Promise<number> => {
+    const { rows } = await readRoom(room);
+    return rows.length;
+  };
+
+  const noteRows = async (room: string, added: number): Promise<void> => {
+    const known = rowCounts.get(room);
+    const count = known === undefined ? await countUpdateRows(room) : known + added;
+    rowCounts.set(room, count);
+    if (count > compactAfter) compactInBackground(room);
+  };
+
+  const putJson = async (jsonKey: string, value: unknown): Promise<void> => {
+    const bytes = new TextEncoder().encode(JSON.stringify(value));
+    await db.meta.put({ key: jsonId(jsonKey), value: await seal(requireKey(), bytes, jsonContext(jsonKey)) });
+  };
+
+  const getJson = async (jsonKey: string): Promise<unknown> => {
+    const current = requireKey();
+    const row = await db.meta.get(jsonId(jsonKey));
+    if (!row) return null;
+    if (!isSealed(row.value)) throw new VaultError('bad-format', jsonId(jsonKey));
+    const bytes = await open(current, row.value, jsonContext(jsonKey), jsonId(jsonKey));
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  };
+
+  const flush = async (): Promise<void> => {
+    while (compactions.size > 0) await Promise.allSettled([...compactions.values()]);
+  };
+
+  const vault: Vault = {
+    name,
+    get unlocked() {
+      return key !== null;
+    },
+    async isInitialised() {
+      return (await readWrappedKey()) !== null;
+    },
+    async unlock(password) {
+      const existing = await readWrappedKey();
+      if (existing) {
+        key = await unwrapDataKey(password, existing);
+        return;
+      }
+      const created = await createDataKey(password, iterations);
+      // Two tabs may create at once: the first write wins and the other unwraps it.
+      const won = await db.transaction('rw', db.meta, async () => {
+        if (await db.meta.get(wrappedKeyId)) return false;
+        await db.meta.add({ key: wrappedKeyId, value: created.wrapped });
+        return true;
+      });
+      if (won) key = created.key;
+      else await vault.unlock(password);
+    },
+    lock() {
+      key = null;
+    },
+    async changePassword(current, next) {
+      const existing = await readWrappedKey();
+      if (!existing) throw new VaultError('bad-format', wrappedKeyId);
+      const rewrapped = await rewrapDataKey(current, next, existing, iterations);
+      await db.meta.put({ key: wrappedKeyId, value: rewrapped });
+    },
+    async appendUpdate(room, update) {
+      const sealed = await seal(requireKey(), update, updateContext(room));
+      await db.updates.add({ room, ...sealed });
+      await noteRows(room, 1);
+    },
+    async loadRoom(room) {
+      requireKey();
+      const { snapshot, rows } = await readRoom(room);
+      rowCounts.set(room, rows.length);
+      const updates = await decryptRoom(room, snapshot, rows);
+      if (rows.length > compactAfter) compactInBackground(room);
+      return updates;
+    },
+    compactRoom,
+    countUpdateRows,
+    async listRooms() {
+      const [logged, snapshotted] = await Promise.all([
+        db.updates.orderBy('room').uniqueKeys(),
+        db.snapshots.toCollection().primaryKeys(),
+      ]);
+      return [...new Set([...logged.map(String), ...snapshotted])].sort();
+    },
+    async forgetRoom(room) {
+      await compactions.get(room)?.catch(() => {});
+      await db.transaction('rw', db.snapshots, db.updates, async () => {
+        await db.snapshots.delete(room);
+        await db.updates.where('room').equals(room).delete();
+      });
+      rowCounts.delete(room);
+    },
+    putJson,
+    getJson,
+    async deleteJson(jsonKey) {
+      await db.meta.delete(jsonId(jsonKey));
+    },
+    saveSession: (session) => putJson(sessionKey, session),
+    async loadSession() {
+      return parseStoredSession(await getJson(sessionKey));
+    },
+    async clearSession() {
+      await db.meta.delete(jsonId(sessionKey));
+    },
+    flush,
+    async close() {
+      await flush();
+      key = null;
+      db.close();
+    },
+    async destroy() {
+      await vault.close();
+      await db.delete();
+    },
+  };
+  return vault;
+}
