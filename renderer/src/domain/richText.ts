@@ -1,0 +1,35 @@
+/**
+ * Rich text reduced to what lists, diffs and printed records need: headings,
+ * paragraphs with bold/italic runs, and lists. The same shape the PDF model uses.
+ */
+
+/** A piece of inline text with the two marks that survive. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** A block of rich text. */
+export type RichBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; runs: TextRun[] }
+  | { kind: 'list'; ordered: boolean; items: TextRun[][] };
+
+const runsText = (runs: readonly TextRun[]) => runs.map((run) => run.text).join('');
+
+/** The plain text of blocks, one line per paragraph, heading or list item. */
+export function blocksToPlainText(blocks: readonly RichBlock[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') lines.push(block.text);
+    else if (block.kind === 'paragraph') lines.push(runsText(block.runs));
+    else block.items.forEach((item, index) => lines.push(`${block.ordered ? `${index + 1}.` : '•'} ${runsText(item)}`));
+  }
+  return lines.join('\n');
+}
+
+/** True when the blocks hold no visible text. */
+export function isBlank(blocks: readonly RichBlock[]): boolean {
+  return blocksToPlainText(blocks).trim() === '';
+}
