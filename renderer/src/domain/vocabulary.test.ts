@@ -3,8 +3,9 @@ import { actionStatuses, isOpenStatus } from './actionVocabulary';
 import { caseStatuses, caseTypes, escalationLevels, measureKinds, personRoles, riskLevels, timelineTypes } from './caseVocabulary';
 import { attendanceStatuses, meetingTypes, minutesStatuses, userRoles } from './meetingVocabulary';
 import { safetyPlanSections } from './safetyPlanSections';
+import type { Vocabulary } from './vocabulary';
 
-const all = [
+const all: Vocabulary<string>[] = [
   actionStatuses, caseStatuses, caseTypes, escalationLevels, measureKinds, personRoles, riskLevels, timelineTypes,
   attendanceStatuses, meetingTypes, minutesStatuses, userRoles, safetyPlanSections,
 ];
