@@ -16,6 +16,8 @@ export interface Connection {
   readonly room: string;
   readonly ip: string;
   readonly tokenHash: string;
+  /** When the session behind this socket expires (ms since epoch). */
+  readonly expiresAt: number;
   access: Access;
   /** Updates dropped because the connection is view-only. */
   droppedUpdates: number;
@@ -28,7 +30,7 @@ export interface Connection {
 
 /** Fields an admitted connection starts with. */
 export interface ConnectionInit {
-  username: string; role: Role; room: string; ip: string; tokenHash: string; access: Access;
+  username: string; role: Role; room: string; ip: string; tokenHash: string; expiresAt: number; access: Access;
 }
 
 /** Wraps an upgraded socket; sending to a socket that does not drain closes it. */

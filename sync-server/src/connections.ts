@@ -18,6 +18,8 @@ export interface ConnectionRegistry {
   all(): Iterable<Connection>;
   /** Closes or downgrades every connection whose session or grant no longer allows what it has. */
   enforce(filter?: { username?: string; room?: string }): void;
+  /** Closes connections whose session has expired (no database access). */
+  closeExpired(now: number): void;
 }
 
 /** Creates the registry. */
@@ -45,6 +47,13 @@ export function createConnectionRegistry(deps: { sessions: Sessions; grants: Gra
     countForUser: (username) => perUser.get(username) ?? 0,
     countForIp: (ip) => perIp.get(ip) ?? 0,
     all: () => conns,
+    closeExpired(now) {
+      for (const conn of [...conns]) {
+        if (conn.expiresAt > now) continue;
+        deps.logger.info('connection-session-expired', { conn: conn.id, room: conn.room });
+        conn.close(CloseCode.unauthorized, 'session expired');
+      }
+    },
     enforce(filter = {}) {
       // One lookup per (token, room) pair, not per socket: a meeting has many sockets per user.
       const sessionOk = new Map<string, boolean>();

@@ -5,6 +5,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createApprovals } from './approval';
 import { createAuditLog } from './audit';
 import { createConnectionRegistry } from './connections';
@@ -26,7 +27,6 @@ import { setSecurityHeaders } from './security-headers';
 import { createSessions } from './sessions';
 import { createStaticHandler } from './static-files';
 import { createUpgradeGate } from './ws-gate';
-import { join } from 'node:path';
 
 export type { ServerOptions, Limits } from './options';
 
@@ -149,18 +149,17 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     throw error;
   });
 
-  // Grants, revokes and disabled users written by another process (the admin CLI) show
-  // up as a new data_version; expiry of tokens is checked on a slower beat.
+  // Grants, revokes, disabled users and changed passwords written by another process
+  // (the admin CLI) show up as a new data_version; expiry is checked in memory.
   let lastDataVersion = db.pragma('data_version', { simple: true }) as number;
-  let lastFullCheck = Date.now();
   const accessPoll = setInterval(() => {
     try {
       const version = db.pragma('data_version', { simple: true }) as number;
-      if (version !== lastDataVersion || Date.now() - lastFullCheck > 10_000) {
+      if (version !== lastDataVersion) {
         lastDataVersion = version;
-        lastFullCheck = Date.now();
         connections.enforce();
       }
+      connections.closeExpired(Date.now());
     } catch (error) {
       logger.error('access-poll-failed', { error: (error as Error).name });
     }

@@ -63,7 +63,12 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
     ws.on('close', (code) => {
       room.remove(conn);
       ctx.connections.remove(conn);
-      ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { code, dropped: conn.droppedUpdates } });
+      try {
+        ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { code, dropped: conn.droppedUpdates } });
+      } catch (error) {
+        // Only during shutdown, once the database is closed.
+        ctx.logger.warn('audit-failed', { event: 'room-close', conn: conn.id, error: (error as Error).name });
+      }
     });
   }
 
@@ -100,7 +105,7 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       ws.close(CloseCode.internalError, 'room unavailable');
       return;
     }
-    const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, access }, limits.maxBufferedBytes);
+    const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
     ctx.connections.add(conn);
     room.add(conn);
     attach(ws, conn, room);

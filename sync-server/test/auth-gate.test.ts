@@ -52,6 +52,21 @@ describe('auth gate', () => {
     }
   });
 
+  it('closes a live socket with 4401 when its session expires', async () => {
+    const short = await newServer({ sessionTtlMs: 800 });
+    try {
+      await addTestUser(short.admin, 'anna');
+      short.admin.grant(room, 'anna', 'edit');
+      const { token } = await login(short.url, 'anna', testPassword);
+      const raw = rawSocket(short.wsUrl, room, token);
+      await new Promise((resolve) => raw.socket.once('message', resolve));
+      const { code } = await raw.closed;
+      expect(code).toBe(4401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('closes 4403 for a user without a grant, and sends nothing', async () => {
     const { token } = await login(t.url, 'bram', testPassword);
     const { code, messages } = await rawSocket(t.wsUrl, room, token).closed;
