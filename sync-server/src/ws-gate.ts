@@ -64,7 +64,7 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       room.remove(conn);
       ctx.connections.remove(conn);
       try {
-        ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { code, dropped: conn.droppedUpdates } });
+        ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access, code, dropped: conn.droppedUpdates } });
       } catch (error) {
         // Only during shutdown, once the database is closed.
         ctx.logger.warn('audit-failed', { event: 'room-close', conn: conn.id, error: (error as Error).name });
