@@ -7,18 +7,21 @@ import { z } from 'zod';
 
 const roles = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'] as const;
 
+/** A user as the server's API returns it (login, /api/me, /api/users). */
+export const publicUserSchema = z.object({
+  username: z.string().min(1),
+  name: z.string(),
+  org: z.string(),
+  role: z.enum(roles),
+});
+
 const storedSessionSchema = z.object({
   serverUrl: z.string().min(1),
   username: z.string().min(1),
   token: z.string().min(1),
   /** ISO time the server gave with the token. */
   expiresAt: z.string().min(1),
-  user: z.object({
-    username: z.string().min(1),
-    name: z.string(),
-    org: z.string(),
-    role: z.enum(roles),
-  }),
+  user: publicUserSchema,
 });
 
 /** A login as the server returned it, plus where and as whom. */

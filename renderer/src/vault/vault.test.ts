@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { cachedOrgs, cachedRooms, cachedUsers } from './cache';
 import { defaultIterations } from './cipher';
 import { isVaultError } from './errors';
 import type { StoredSession } from './session';
@@ -126,7 +127,7 @@ describe('room log', () => {
     doc.getText('t').insert(0, 'Fictieve tekst');
     doc.getMap('m').set('status', 'monitoring');
     for (const update of updates) await vault.appendUpdate(room, update);
-    await vault.appendUpdate(otherRoom, new Uint8Array([0, 0]));
+    await vault.appendUpdate(otherRoom, Y.encodeStateAsUpdate(new Y.Doc()));
 
     const copy = restored(await vault.loadRoom(room));
     expect(copy.getText('t').toString()).toBe('Fictieve tekst');
@@ -136,6 +137,11 @@ describe('room log', () => {
     await vault.forgetRoom(room);
     expect(await vault.loadRoom(room)).toEqual([]);
     expect(await vault.listRooms()).toEqual([otherRoom]);
+
+    for (const update of updates) await vault.appendUpdate(room, update);
+    await vault.compactRoom(room);
+    expect(await vault.retainRooms([room])).toEqual([otherRoom]);
+    expect(await vault.listRooms()).toEqual([room]);
   });
 
   it('compacts past the threshold: fewer rows, same document, deleted text gone', async () => {
@@ -178,6 +184,15 @@ describe('room log', () => {
     expect(restored(await vault.loadRoom(room)).getArray('items').length).toBe(150);
   });
 
+  it('reports a failed background compaction and keeps the rows', async () => {
+    const failed: string[] = [];
+    const { vault } = await vaultWith({ compactAfter: 2, onError: (_error, failedRoom) => failed.push(failedRoom) });
+    for (let i = 0; i < 3; i++) await vault.appendUpdate(room, new Uint8Array([255, 255, 255]));
+    await vault.flush();
+    expect(failed).toEqual([room]);
+    expect(await vault.countUpdateRows(room)).toBe(3);
+  });
+
   it('refuses tampered rows and rows moved to another room with corrupt', async () => {
     const indexedDB = new IDBFactory();
     const { vault } = await vaultWith({ indexedDB });
@@ -214,6 +229,19 @@ describe('sealed JSON and the session', () => {
     await vault.saveSession(session);
     await vault.clearSession();
     expect(await vault.loadSession()).toBeNull();
+  });
+
+  it('caches server lists and treats a malformed cache as absent', async () => {
+    const { vault } = await vaultWith();
+    expect(await cachedRooms.load(vault)).toBeNull();
+    await cachedRooms.save(vault, [{ room, access: 'edit', manage: true }]);
+    expect(await cachedRooms.load(vault)).toEqual([{ room, access: 'edit', manage: true }]);
+    await vault.putJson('cache:rooms', { savedAt: 1, items: [{ room: 'geen-kamer', access: 'edit', manage: true }] });
+    expect(await cachedRooms.load(vault)).toBeNull();
+    await cachedUsers.save(vault, [{ username: 'fictief.jansen', name: 'Fictief Jansen', org: 'politie', role: 'deelnemer' }]);
+    expect(await cachedUsers.load(vault)).toHaveLength(1);
+    await cachedOrgs.save(vault, [{ id: 'politie', name: 'Politie (fictief)' }]);
+    expect(await cachedOrgs.load(vault)).toEqual([{ id: 'politie', name: 'Politie (fictief)' }]);
   });
 
   it('stores small JSON records', async () => {

@@ -62,6 +62,11 @@ export interface Vault {
   listRooms(): Promise<string[]>;
   /** Deletes everything stored for `room` (e.g. after access was revoked). */
   forgetRoom(room: string): Promise<void>;
+  /**
+   * Deletes every local room not in `rooms` (the server's current list: need-to-know ends
+   * on this device too when access ends). Returns the rooms it deleted.
+   */
+  retainRooms(rooms: readonly string[]): Promise<string[]>;
   /** Stores a small JSON value sealed under `key`. */
   putJson(key: string, value: unknown): Promise<void>;
   /** The JSON value stored under `key`, or null. Callers validate its shape. */
@@ -163,7 +168,8 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
   const compactRoom = (room: string): Promise<void> => {
     const previous = compactions.get(room) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => compactNow(room));
-    const tracked = next.finally(() => {
+    // The caller gets `next` (and its failure); the tracked copy only marks the slot.
+    const tracked: Promise<void> = next.catch(() => {}).finally(() => {
       if (compactions.get(room) === tracked) compactions.delete(room);
     });
     compactions.set(room, tracked);
@@ -267,6 +273,12 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
         await db.updates.where('room').equals(room).delete();
       });
       rowCounts.delete(room);
+    },
+    async retainRooms(rooms) {
+      const keep = new Set(rooms);
+      const gone = (await vault.listRooms()).filter((room) => !keep.has(room));
+      for (const room of gone) await vault.forgetRoom(room);
+      return gone;
     },
     putJson,
     getJson,
