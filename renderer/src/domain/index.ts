@@ -24,3 +24,4 @@ export * from './safetyPlanSections';
 export * from './schemaParts';
 export * from './validation';
 export * from './vocabulary';
+export * from './textDiff';
