@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   addTestUser, login, newServer, testPassword, waitFor, type TestServer,
 } from '../../../sync-server/test/helpers';
@@ -184,6 +184,13 @@ describe('doc manager with the sync server', () => {
 
     await first.server.close();
     first.admin.close();
+    // B received the edit, so it was sent, so (by the send path) it is in A's vault: read it
+    // with a second vault instance on the same IndexedDB, without asking A's manager to flush.
+    const aCopy = await newTestVault({ password, username: 'anna', serverUrl: first.url, indexedDB: a.indexedDB });
+    const fromVault = new Y.Doc();
+    for (const update of await aCopy.vault.loadRoom(roomA)) Y.applyUpdate(fromVault, update);
+    expect(text(fromVault)).toBe('gedeeld ');
+    await aCopy.vault.close();
     await waitFor(() => a.manager.status.getSnapshot().state === 'offline' && b.manager.status.getSnapshot().state === 'offline', 5000, 'offline');
     const offlineSince = a.manager.status.getSnapshot().lastSyncedAt;
     expect(offlineSince).not.toBeNull();
