@@ -19,13 +19,11 @@ import { messageSync, WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { Vault } from '../vault';
 import { terminalStateFor } from './connection-close-codes';
+import { origins } from './origins';
 import type { RoomState, RoomStatus } from './sync-status';
 
-/**
- * Origin of updates applied from the vault: already stored, so not stored or sent again.
- * Local until collab/origins.ts lands (C-a); then this re-exports that origin.
- */
-export const vaultOrigin = Symbol('themakamer-vault');
+/** Origin of updates applied from the vault: already stored, so neither stored nor sent again. */
+export const vaultOrigin = origins.vaultLoad;
 
 /** Interval of the keep-alive query; the provider drops a socket after 30 s of silence. */
 const keepAliveMs = 15_000;
