@@ -4,7 +4,7 @@
  * back through its schema; a record that does not parse counts as absent.
  */
 import { z } from 'zod';
-import { isRoom } from '../domain/ids';
+import { isRoom, type Room } from '../domain/ids';
 import { publicUserSchema } from './session';
 import type { Vault } from './vault';
 
@@ -27,7 +27,7 @@ function cachedList<S extends z.ZodType>(key: string, item: S): CachedList<z.inf
 
 /** `GET /api/rooms` entries. */
 export const cachedRooms = cachedList('rooms', z.object({
-  room: z.string().refine(isRoom),
+  room: z.custom<Room>((value) => isRoom(value)),
   access: z.enum(['edit', 'view']),
   manage: z.boolean(),
 }));

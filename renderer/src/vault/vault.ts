@@ -4,6 +4,7 @@
  * Everything it writes is ciphertext; the key lives in memory only while unlocked.
  */
 import Dexie, { type IndexableType } from 'dexie';
+import { isRoom, type Room } from '../domain/ids';
 import {
   createDataKey, defaultIterations, isWrappedKey, open, rewrapDataKey, seal, unwrapDataKey,
   type Sealed, type WrappedKey,
@@ -59,7 +60,7 @@ export interface Vault {
   /** Update rows stored for `room` after its snapshot. */
   countUpdateRows(room: string): Promise<number>;
   /** Rooms with anything stored locally (for an offline start). */
-  listRooms(): Promise<string[]>;
+  listRooms(): Promise<Room[]>;
   /** Deletes everything stored for `room` (e.g. after access was revoked). */
   forgetRoom(room: string): Promise<void>;
   /**
@@ -264,7 +265,7 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
         db.updates.orderBy('room').uniqueKeys(),
         db.snapshots.toCollection().primaryKeys(),
       ]);
-      return [...new Set([...logged.map(String), ...snapshotted])].sort();
+      return [...new Set([...logged.map(String), ...snapshotted])].filter(isRoom).sort();
     },
     async forgetRoom(room) {
       await compactions.get(room)?.catch(() => {});
