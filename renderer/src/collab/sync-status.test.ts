@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateStatus, createValueStore, sameAppStatus, type RoomState, type RoomStatus } from './sync-status';
+import { aggregateStatus, createValueStore, lastSyncedGranularityMs, sameAppStatus, type RoomState, type RoomStatus } from './sync-status';
 
 const room = (id: string, state: RoomState, extra: Partial<RoomStatus> = {}): RoomStatus => ({
   room: `case:${id.padEnd(8, '0')}`, state, loaded: true, unconfirmed: 0, lastSyncedAt: null, storageError: false, closeCode: null, ...extra,
@@ -46,5 +46,14 @@ describe('value store', () => {
     unsubscribe();
     store.set(aggregateStatus([], null));
     expect(calls).toBe(1);
+  });
+
+  it('does not re-render for keep-alive confirmations within a minute, but does after', () => {
+    const at = (t: number) => aggregateStatus([room('a', 'online', { lastSyncedAt: t })], null);
+    const store = createValueStore(at(1_000), sameAppStatus);
+    store.set(at(1_000 + lastSyncedGranularityMs - 1));
+    expect(store.getSnapshot().lastSyncedAt).toBe(1_000);
+    store.set(at(1_000 + lastSyncedGranularityMs));
+    expect(store.getSnapshot().lastSyncedAt).toBe(1_000 + lastSyncedGranularityMs);
   });
 });

@@ -88,16 +88,25 @@ export interface ExternalStore<T> {
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * The indicator shows the last sync time in minutes, while idle rooms confirm every 15 s
+ * (keep-alive): confirmations closer than this do not count as a change worth a render.
+ */
+export const lastSyncedGranularityMs = 60_000;
+
+const sameSyncTime = (a: number | null, b: number | null): boolean =>
+  a === b || (a !== null && b !== null && Math.abs(a - b) < lastSyncedGranularityMs);
+
 /** True when two aggregates would render the same. */
 export function sameAppStatus(a: AppSyncStatus, b: AppSyncStatus): boolean {
-  return a.state === b.state && a.lastSyncedAt === b.lastSyncedAt && a.unconfirmed === b.unconfirmed
+  return a.state === b.state && sameSyncTime(a.lastSyncedAt, b.lastSyncedAt) && a.unconfirmed === b.unconfirmed
     && a.storageError === b.storageError && sameList(a.forbidden, b.forbidden) && sameList(a.refused, b.refused);
 }
 
 /** True when two room statuses would render the same. */
 export function sameRoomStatus(a: RoomStatus, b: RoomStatus): boolean {
   return a.room === b.room && a.state === b.state && a.loaded === b.loaded && a.unconfirmed === b.unconfirmed
-    && a.lastSyncedAt === b.lastSyncedAt && a.storageError === b.storageError && a.closeCode === b.closeCode;
+    && sameSyncTime(a.lastSyncedAt, b.lastSyncedAt) && a.storageError === b.storageError && a.closeCode === b.closeCode;
 }
 
 /** A tiny store holding one value; `set` notifies only when `same` says it changed. */
