@@ -26,7 +26,12 @@ export interface WrappedKey {
   data: Uint8Array;
 }
 
-const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
+const subtle = (): SubtleCrypto => {
+  // Undefined outside a secure context (a web build opened over plain http from another host).
+  const api = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+  if (!api) throw new VaultError('no-webcrypto');
+  return api;
+};
 const encoder = new TextEncoder();
 /** Binds a wrapped key to its purpose, so no row ciphertext can pose as one. */
 const wrapContext = encoder.encode('themakamer-vault-key-v1');

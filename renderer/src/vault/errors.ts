@@ -7,7 +7,9 @@ export type VaultErrorCode =
   /** Stored data failed authentication (tampered with or damaged). */
   | 'corrupt'
   /** The vault's metadata is missing or not what this version writes. */
-  | 'bad-format';
+  | 'bad-format'
+  /** No WebCrypto here: browsers offer it only on https:// or localhost pages. */
+  | 'no-webcrypto';
 
 /** A vault failure with a code; messages carry ids (rooms, keys), never content. */
 export class VaultError extends Error {

@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { cachedOrgs, cachedRooms, cachedUsers } from './cache';
 import { defaultIterations } from './cipher';
@@ -59,6 +59,15 @@ describe('vault name', () => {
 });
 
 describe('unlocking', () => {
+  it('fails with no-webcrypto where the page has no WebCrypto (plain http from another host)', async () => {
+    vi.stubGlobal('crypto', {});
+    try {
+      expect(await rejectionCode(newTestVault({ password }))).toBe('no-webcrypto');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('uses 600,000 PBKDF2 iterations unless a test asks otherwise', async () => {
     const indexedDB = new IDBFactory();
     const { vault } = await vaultWith({ indexedDB, unsafeTestIterations: undefined });
