@@ -25,3 +25,5 @@ export * from './schemaParts';
 export * from './validation';
 export * from './vocabulary';
 export * from './textDiff';
+export * from './meetingSchedule';
+export * from './actionList';
