@@ -1,0 +1,95 @@
+/** The API client against the real sync server (sync-server/test/helpers.ts). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTestUser, newServer, testPassword, type TestServer } from '../../../../sync-server/test/helpers';
+import { createApiClient } from './api';
+import { isApiError, type ApiErrorCode } from './apiError';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await newServer({ limits: { loginAttemptsPerUser: 3 } });
+  await addTestUser(server.admin, 'pr.fictief', 'procesregisseur', 'zvh');
+  await addTestUser(server.admin, 'dn.fictief', 'deelnemer', 'vt');
+  await addTestUser(server.admin, 'beperkt.fictief', 'deelnemer', 'vt');
+});
+afterAll(() => server.close());
+
+async function codeOf(promise: Promise<unknown>): Promise<ApiErrorCode | 'resolved'> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    if (isApiError(error)) return error.code;
+    throw error;
+  }
+}
+
+function signedIn(token: string) {
+  return createApiClient({ serverUrl: server.url, token: () => token });
+}
+
+describe('api client', () => {
+  it('logs in, reads me, rooms, users and orgs, and creates and shares a case room', async () => {
+    const anonymous = createApiClient({ serverUrl: server.url });
+    const login = await anonymous.login('pr.fictief', testPassword);
+    expect(login.user).toEqual({ username: 'pr.fictief', name: 'Test pr.fictief', org: 'zvh', role: 'procesregisseur' });
+    const api = signedIn(login.token);
+    expect((await api.me()).username).toBe('pr.fictief');
+    expect(await api.rooms()).toEqual([]);
+    const created = await api.createRoom('case');
+    expect(created).toMatchObject({ access: 'edit', manage: true });
+    expect(created.room).toMatch(/^case:[a-z0-9]+$/);
+    expect(await api.rooms()).toEqual([created]);
+    expect((await api.users()).map((u) => u.username)).toContain('dn.fictief');
+    expect((await api.orgs()).map((o) => o.id).sort()).toEqual(['vt', 'zvh']);
+
+    await api.setMember(created.room, 'dn.fictief', 'view');
+    const members = await api.members(created.room);
+    expect(members.map((m) => [m.username, m.access])).toEqual(expect.arrayContaining([['dn.fictief', 'view'], ['pr.fictief', 'edit']]));
+    const partner = signedIn((await anonymous.login('dn.fictief', testPassword)).token);
+    expect(await partner.rooms()).toEqual([{ room: created.room, access: 'view', manage: false }]);
+    // A partner without manage rights cannot change who has access.
+    expect(await codeOf(partner.setMember(created.room, 'beperkt.fictief', 'edit'))).toBe('forbidden');
+
+    await api.removeMember(created.room, 'dn.fictief');
+    expect(await partner.rooms()).toEqual([]);
+    expect(await codeOf(partner.members(created.room))).toBe('forbidden');
+    expect(await codeOf(api.setMember(created.room, 'niemand.fictief', 'edit'))).toBe('not-found');
+  });
+
+  it('maps refusals to codes: wrong password, expired token, rate limit', async () => {
+    const anonymous = createApiClient({ serverUrl: server.url });
+    expect(await codeOf(anonymous.login('beperkt.fictief', 'fout-wachtwoord'))).toBe('invalid-credentials');
+    expect(await codeOf(anonymous.login('bestaat.niet', 'fout-wachtwoord'))).toBe('invalid-credentials');
+    expect(await codeOf(signedIn('ongeldig-token').rooms())).toBe('unauthorized');
+    const deelnemer = signedIn((await anonymous.login('dn.fictief', testPassword)).token);
+    expect(await codeOf(deelnemer.createRoom('meeting'))).toBe('forbidden');
+    // loginAttemptsPerUser is 3 on this server: the 4th attempt in the window is refused.
+    await codeOf(anonymous.login('beperkt.fictief', 'fout-wachtwoord'));
+    await codeOf(anonymous.login('beperkt.fictief', 'fout-wachtwoord'));
+    expect(await codeOf(anonymous.login('beperkt.fictief', testPassword))).toBe('rate-limited');
+  });
+
+  it('says unreachable, and reports reachability, when nothing answers', async () => {
+    const reports: boolean[] = [];
+    const stopped = await newServer();
+    const url = stopped.url;
+    await stopped.close();
+    const api = createApiClient({ serverUrl: url, onReachability: (r) => reports.push(r) });
+    expect(await codeOf(api.login('pr.fictief', testPassword))).toBe('unreachable');
+    expect(reports).toEqual([false]);
+  });
+
+  it('treats an answer it does not understand as a server error', async () => {
+    const api = createApiClient({
+      serverUrl: 'http://example.invalid',
+      fetch: async () => new Response(JSON.stringify({ rooms: [{ room: 'geen-kamer', access: 'edit', manage: true }] }), { status: 200 }),
+    });
+    expect(await codeOf(api.rooms())).toBe('server');
+    const proxy = createApiClient({
+      serverUrl: 'http://example.invalid',
+      fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }),
+    });
+    expect(await codeOf(proxy.rooms())).toBe('unreachable');
+  });
+});

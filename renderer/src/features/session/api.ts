@@ -1,0 +1,148 @@
+/**
+ * A typed client for the sync server's HTTP API (docs/design.md, "Sync server HTTP API").
+ * Every answer is checked against a schema; every failure is an {@link ApiError} with a
+ * code. Nothing here logs bodies: they may hold names.
+ */
+import { z } from 'zod';
+import { isRoom, type Room } from '../../domain/ids';
+import { ApiError, codeForStatus } from './apiError';
+
+/** A user as the API returns it. */
+export const apiUserSchema = z.object({
+  username: z.string().min(1),
+  name: z.string(),
+  org: z.string(),
+  role: z.enum(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']),
+});
+/** A user of the directory. */
+export type ApiUser = z.infer<typeof apiUserSchema>;
+/** A role of a user. */
+export type UserRole = ApiUser['role'];
+
+const accessSchema = z.enum(['edit', 'view']);
+/** Access to a room. */
+export type Access = z.infer<typeof accessSchema>;
+
+const roomSchema = z.custom<Room>((value) => isRoom(value));
+const roomEntrySchema = z.object({ room: roomSchema, access: accessSchema, manage: z.boolean() });
+/** A room the user may open. */
+export type RoomEntry = z.infer<typeof roomEntrySchema>;
+
+const orgSchema = z.object({ id: z.string().min(1), name: z.string() });
+/** An organisation. */
+export type Org = z.infer<typeof orgSchema>;
+
+const memberSchema = apiUserSchema.extend({ access: accessSchema });
+/** A member of a room with their effective access. */
+export type Member = z.infer<typeof memberSchema>;
+
+const loginSchema = z.object({ token: z.string().min(1), expiresAt: z.string().min(1), user: apiUserSchema });
+/** A successful login. */
+export type LoginResult = z.infer<typeof loginSchema>;
+
+/** How to reach the server. */
+export interface ApiClientOptions {
+  /** `http(s)://host:port`, no trailing slash. */
+  serverUrl: string;
+  /** The current token (read on every call, so a new login takes effect at once). */
+  token?: () => string | null;
+  fetch?: typeof fetch;
+  /** Give up on a call after this long (default 10 s); counts as unreachable. */
+  timeoutMs?: number;
+  /** Every call's outcome: true when the server answered (whatever it said), false when it did not. */
+  onReachability?(reachable: boolean): void;
+}
+
+/** The API, one method per route the app uses. */
+export interface ApiClient {
+  readonly serverUrl: string;
+  login(username: string, password: string): Promise<LoginResult>;
+  logout(): Promise<void>;
+  me(): Promise<ApiUser>;
+  rooms(): Promise<RoomEntry[]>;
+  createRoom(kind: 'case' | 'meeting'): Promise<RoomEntry>;
+  members(room: Room): Promise<Member[]>;
+  setMember(room: Room, username: string, access: Access): Promise<void>;
+  removeMember(room: Room, username: string): Promise<void>;
+  users(): Promise<ApiUser[]>;
+  orgs(): Promise<Org[]>;
+}
+
+const errorBody = z.object({ error: z.string() });
+
+/** Creates a client for one server. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = options.token?.() ?? null;
+    if (token !== null && path !== '/api/login') headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${options.serverUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+        // The token is the credential; cookies play no part.
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      options.onReachability?.(false);
+      throw new ApiError('unreachable', 0, path);
+    }
+    if (response.ok) {
+      options.onReachability?.(true);
+      return response;
+    }
+    let serverCode: string | null = null;
+    try {
+      const parsed = errorBody.safeParse(await response.json());
+      if (parsed.success) serverCode = parsed.data.error;
+    } catch {
+      // Not JSON: a proxy's error page. The status says enough.
+    }
+    const code = codeForStatus(response.status, serverCode, path);
+    options.onReachability?.(code !== 'unreachable');
+    throw new ApiError(code, response.status, path);
+  }
+
+  async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
+    const response = await call(method, path, body);
+    let value: unknown;
+    try {
+      value = await response.json();
+    } catch {
+      throw new ApiError('server', response.status, path);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new ApiError('server', response.status, path);
+    return parsed.data;
+  }
+
+  const roomPath = (room: Room): string => `/api/rooms/${encodeURIComponent(room)}/members`;
+
+  return {
+    serverUrl: options.serverUrl,
+    login: (username, password) => json(loginSchema, 'POST', '/api/login', { username, password }),
+    async logout() {
+      await call('POST', '/api/logout');
+    },
+    me: async () => (await json(z.object({ user: apiUserSchema }), 'GET', '/api/me')).user,
+    rooms: async () => (await json(z.object({ rooms: z.array(roomEntrySchema) }), 'GET', '/api/rooms')).rooms,
+    createRoom: async (kind) => json(roomEntrySchema, 'POST', '/api/rooms', { kind }),
+    members: async (room) => (await json(z.object({ members: z.array(memberSchema) }), 'GET', roomPath(room))).members,
+    async setMember(room, username, access) {
+      await call('PUT', `${roomPath(room)}/${encodeURIComponent(username)}`, { access });
+    },
+    async removeMember(room, username) {
+      await call('DELETE', `${roomPath(room)}/${encodeURIComponent(username)}`);
+    },
+    users: async () => (await json(z.object({ users: z.array(apiUserSchema) }), 'GET', '/api/users')).users,
+    orgs: async () => (await json(z.object({ orgs: z.array(orgSchema) }), 'GET', '/api/orgs')).orgs,
+  };
+}

@@ -1,0 +1,29 @@
+/** Why signing in (or unlocking) failed; each code has one Dutch message in session.nl.ts. */
+export type SignInErrorCode =
+  | 'server-url-invalid'
+  | 'username-missing'
+  | 'password-missing'
+  /** Wrong password or unknown user: one message, online and offline, that does not say which. */
+  | 'invalid-credentials'
+  | 'rate-limited'
+  /** The server is unreachable and this device has no vault for this user to sign in offline. */
+  | 'offline-no-vault'
+  /** The server accepted the password, but this device's vault was locked with another (older) one. */
+  | 'vault-password-mismatch'
+  | 'server-busy'
+  | 'server-error'
+  /** The browser refuses local storage (IndexedDB): the vault cannot be opened. */
+  | 'storage-unavailable';
+
+/** A refused sign-in with its code (the message never holds the username or password). */
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+  constructor(readonly code: SignInErrorCode) {
+    super(code);
+  }
+}
+
+/** True when `error` is a {@link SignInError}. */
+export function isSignInError(error: unknown): error is SignInError {
+  return error instanceof SignInError;
+}
