@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { DomainError } from '../domain/errors';
 import { createId } from '../domain/ids';
 import { assignOwner, createAction, readAction, readActions, setActionDue, setActionStatus } from './actions';
-import { readCaseMeta, updateCaseMeta } from './caseHeader';
+import { initCaseDoc, readCaseMeta, updateCaseMeta } from './caseHeader';
 import { readContacts, setContact } from './contacts';
 import { addMeasure, readMeasures, updateMeasure } from './measures';
 import { addDecision, ensureMeetingNotes, meetingNotesFragment, setWithheld } from './meetingNotes';
@@ -27,6 +27,9 @@ describe('case board accessors', () => {
     expect(readCaseMeta(doc)?.status).toBe('monitoring');
     expect(() => updateCaseMeta(doc, { label: '' })).toThrow(DomainError);
     expect(readCaseMeta(doc)?.label).toBe('Casus 2026-901 (fictief)');
+    expect(() => initCaseDoc(doc, { label: 'Tweede keer', type: 'anders', status: 'aangemeld' }, anna))
+      .toThrow(expect.objectContaining({ code: 'already-set-up' }));
+    expect(readCaseMeta(doc)?.createdAt).toBe('2026-03-10T09:00:00.000Z');
   });
 
   it('write every part and read it back as a plain board', () => {

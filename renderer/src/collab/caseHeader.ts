@@ -17,6 +17,7 @@ export type NewCaseHeader = Omit<CaseMeta, 'createdAt' | 'createdBy'>;
  * creator before anyone else can open it (so no two peers create the same fragment).
  */
 export function initCaseDoc(doc: Y.Doc, header: NewCaseHeader, context: EditContext): CaseMeta {
+  if (caseDoc(doc).meta.size > 0) throw new CollabError('already-set-up', 'case header');
   const meta = requireValid(caseMetaSchema, { ...header, createdAt: editTime(context), createdBy: context.username });
   doc.transact(() => {
     const root = caseDoc(doc).meta;

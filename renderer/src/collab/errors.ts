@@ -6,8 +6,8 @@ export type CollabErrorCode =
   | 'not-found'
   /** The document is not set up yet (no header or plan section): wait for sync. */
   | 'not-ready'
-  /** The room handle was released or the manager destroyed. */
-  | 'closed';
+  /** The document was set up before: a header is never created twice. */
+  | 'already-set-up';
 
 /** A collab failure with a code; messages carry ids, never content. */
 export class CollabError extends Error {

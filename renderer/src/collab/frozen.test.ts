@@ -4,7 +4,7 @@ import { diffSafetyPlan } from '../domain/textDiff';
 import { createId } from '../domain/ids';
 import { createAction, setActionStatus } from './actions';
 import { readFrozenCaseBoard, readFrozenMeeting } from './frozen';
-import { initMeetingDoc } from './meetingHeader';
+import { initMeetingDoc, updateMeetingMeta } from './meetingHeader';
 import { origins } from './origins';
 import { addPerson, removePerson } from './persons';
 import { readCaseBoard } from './readCaseBoard';
@@ -66,7 +66,7 @@ describe('approval freezing', () => {
     // An update that depends on state the copy lacks is incomplete, not silently partial.
     const base = Y.encodeStateAsUpdate(meetingDoc);
     const sv = Y.encodeStateVector(meetingDoc);
-    initMeetingDoc(meetingDoc, { type: 'themakamer', start: '2026-03-12T09:00:00.000Z', chair: 'test.anna' }, anna);
+    updateMeetingMeta(meetingDoc, { type: 'themakamer' });
     const onlyLater = Y.encodeStateAsUpdate(meetingDoc, sv);
     expect(base.length).toBeGreaterThan(0);
     expect(() => readFrozenMeeting(onlyLater, id)).toThrow(expect.objectContaining({ code: 'not-ready' }));

@@ -39,5 +39,5 @@ export function removeMeasure(doc: Y.Doc, id: MeasureId): void {
 export function readMeasures(doc: Y.Doc, skipped?: SkippedRecord[]): Measure[] {
   return readEach(caseDoc(doc).measures, 'measures', (key, raw) =>
     (isId('measure', key) ? parseLenient(measureSchema, { ...raw, id: key }, measureOptionalKeys) : null), skipped)
-    .sort((a, b) => (a.end ?? '9999') .localeCompare(b.end ?? '9999') || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.end ?? '9999').localeCompare(b.end ?? '9999') || a.id.localeCompare(b.id));
 }

@@ -12,6 +12,7 @@ export type NewMeetingHeader = Pick<MeetingMeta, 'type' | 'start' | 'location' |
 
 /** Sets up a new meeting document as concept, version 0. */
 export function initMeetingDoc(doc: Y.Doc, header: NewMeetingHeader, context: EditContext): MeetingMeta {
+  if (meetingDoc(doc).meta.size > 0) throw new CollabError('already-set-up', 'meeting header');
   const meta = requireValid(meetingMetaSchema, { ...header, status: 'concept', version: 0, createdBy: context.username });
   doc.transact(() => {
     const root = meetingDoc(doc).meta;

@@ -5,16 +5,21 @@
 import { z } from 'zod';
 import { actionSourceKinds, actionStatuses } from './actionVocabulary';
 import type { Validation } from './errors';
+import { isId } from './ids';
+import { safetyPlanSections } from './safetyPlanSections';
 import {
   idSchema, isoDateSchema, isoDateTimeSchema, orgIdSchema, textSchema, usernameSchema, vocabSchema,
 } from './schemaParts';
 import { validateWith } from './validation';
 
 /** Where the action was agreed: a plan section key or a meeting id. */
-export const actionSourceSchema = z.object({
-  kind: vocabSchema(actionSourceKinds),
-  ref: z.string().min(1).max(100),
-});
+export const actionSourceSchema = z
+  .object({
+    kind: vocabSchema(actionSourceKinds),
+    ref: z.string(),
+  })
+  .refine((source) => (source.kind === 'section' ? safetyPlanSections.is(source.ref) : isId('meeting', source.ref)),
+    { error: 'value-unknown', path: ['ref'] });
 export type ActionSource = z.infer<typeof actionSourceSchema>;
 
 /** A stored action. */

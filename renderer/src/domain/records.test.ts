@@ -43,6 +43,15 @@ describe('new actions', () => {
     expect(validateNewAction({ ...fictionalAction, ownerOrg: undefined })).toMatchObject({ ok: false, issue: { code: 'action-owner-org-missing' } });
   });
 
+  it('link an action to a plan section or a meeting that exists as such', () => {
+    const meetingId = createId('meeting');
+    expect(validateNewAction({ ...fictionalAction, source: { kind: 'meeting', ref: meetingId } })).toMatchObject({ ok: true });
+    expect(validateNewAction({ ...fictionalAction, source: { kind: 'section', ref: 'hulp-en-ondersteuning' } })).toMatchObject({ ok: true });
+    expect(validateNewAction({ ...fictionalAction, source: { kind: 'section', ref: meetingId } }))
+      .toMatchObject({ ok: false, issue: { code: 'value-unknown', field: 'source.ref' } });
+    expect(validateNewAction({ ...fictionalAction, source: { kind: 'meeting', ref: 'gisteren' } })).toMatchObject({ ok: false });
+  });
+
   it('throw a DomainError with code and field from requireValid', () => {
     try {
       requireValid(actionSchema, { ...fictionalAction, id: createId('action'), status: 'open', source: null, createdBy: 'a.b', createdAt: at, owner: '' });
