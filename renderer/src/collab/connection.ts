@@ -3,9 +3,10 @@
  *
  * What must hold:
  * - Every local update is stored in the vault BEFORE any byte of it goes to the server.
- *   The provider's own `doc.on('update')` sender is detached; a sequential queue stores,
- *   then forwards. The server's sync step 1 (to which we answer with our whole missing
- *   state) is answered only when no local update is waiting for the vault.
+ *   The provider's own `doc.on('update')` sender is detached; a single drain loop stores
+ *   what waits (one vault transaction per batch), then forwards. The server's sync step 1
+ *   (answered with our whole missing state) is answered only when no local update is
+ *   waiting for the vault.
  * - 'online' means confirmed: the server handles a socket's messages in order and stores
  *   before it answers, so the reply to a sync step 1 we send after our updates proves
  *   they are stored. We keep one such query in flight and count the replies.
@@ -33,7 +34,7 @@ export interface RoomConnectionOptions {
   room: string;
   doc: Y.Doc;
   awareness: Awareness;
-  store: Pick<Vault, 'appendUpdate'>;
+  store: Pick<Vault, 'appendUpdates'>;
   /** `ws(s)://host:port` of the sync server. */
   wsUrl: string;
   token: string;
@@ -98,7 +99,9 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
   let lastSyncedAt: number | null = null;
   let lastState: RoomState = 'connecting';
 
-  let queue: Promise<void> = Promise.resolve();
+  /** Updates not yet stored, in doc order; `seq` is null for remote ones (stored, never sent). */
+  const waiting: { update: Uint8Array; seq: number | null }[] = [];
+  let draining: Promise<void> | null = null;
   let localSeq = 0;
   let unstoredLocal = 0;
   let storedLocalSeq = 0;
@@ -187,7 +190,7 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
     const step = decoding.readVarUint(decoding.createDecoder(body));
     if (step === syncProtocol.messageYjsSyncStep1) {
       // Answering takes the doc's current state, which may hold a local update that is
-      // not in the vault yet: wait for the queue.
+      // not in the vault yet: wait for the drain loop.
       if (unstoredLocal > 0) deferredStep1.push({ socket: provider.ws, body });
       else answerStep1(provider.ws, body);
       return;
@@ -196,30 +199,46 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
     if (step === syncProtocol.messageYjsSyncStep2) onReply();
   };
 
+  /**
+   * Stores what is waiting in one vault transaction, then forwards the local updates in
+   * order. `draining` is cleared in the same microtask the loop ends in, so an update
+   * arriving right after is never left waiting without a loop.
+   */
+  const drain = async (): Promise<void> => {
+    try {
+      while (waiting.length > 0) {
+        const batch = waiting.splice(0);
+        try {
+          await store.appendUpdates(room, batch.map((item) => item.update));
+        } catch (error) {
+          // Storing failed (locked vault, full disk). Holding the updates back would leave
+          // them in memory only; the server is then the only place that can keep them.
+          storageError = true;
+          options.onError?.(error, room);
+        }
+        for (const { update, seq } of batch) {
+          if (seq === null) continue;
+          unstoredLocal--;
+          storedLocalSeq = seq;
+          if (!destroyed) forward(update, seq);
+        }
+        if (unstoredLocal === 0 && deferredStep1.length > 0 && !destroyed) {
+          for (const deferred of deferredStep1.splice(0)) answerStep1(deferred.socket, deferred.body);
+        }
+        report();
+      }
+    } finally {
+      draining = null;
+    }
+  };
+
   const onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (destroyed || origin === vaultOrigin) return;
-    const remote = origin === provider;
-    const seq = remote ? null : ++localSeq;
+    const seq = origin === provider ? null : ++localSeq;
     if (seq !== null) unstoredLocal++;
-    queue = queue.then(async () => {
-      try {
-        await store.appendUpdate(room, update);
-      } catch (error) {
-        // Storing failed (locked vault, full disk). Holding the update back would leave
-        // it in memory only; the server is then the only place that can keep it.
-        storageError = true;
-        options.onError?.(error, room);
-      }
-      if (seq !== null) {
-        unstoredLocal--;
-        storedLocalSeq = seq;
-        if (!destroyed) forward(update, seq);
-      }
-      if (unstoredLocal === 0 && deferredStep1.length > 0 && !destroyed) {
-        for (const deferred of deferredStep1.splice(0)) answerStep1(deferred.socket, deferred.body);
-      }
-      report();
-    });
+    waiting.push({ update, seq });
+    // drain() always awaits the vault before its finally, so this assignment comes first.
+    if (!draining) draining = drain();
     report();
   };
   doc.on('update', onDocUpdate);
@@ -292,11 +311,7 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
       report();
     },
     async flushed() {
-      let current: Promise<void>;
-      do {
-        current = queue;
-        await current;
-      } while (current !== queue);
+      while (draining) await draining;
     },
     destroy() {
       if (destroyed) return;

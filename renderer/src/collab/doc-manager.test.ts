@@ -43,10 +43,10 @@ function instrumentedVault(vault: Vault, events: Event[], gate?: { current: Prom
   return {
     ...vault,
     loadRoom: (room) => vault.loadRoom(room),
-    async appendUpdate(room, update) {
+    async appendUpdates(room, updates) {
       if (gate?.current) await gate.current;
-      await vault.appendUpdate(room, update);
-      events.push({ kind: 'stored', bytes: update });
+      await vault.appendUpdates(room, updates);
+      for (const update of updates) events.push({ kind: 'stored', bytes: update });
     },
   };
 }
@@ -142,12 +142,16 @@ describe('doc manager with the sync server', () => {
     // Live edit with a slow vault: nothing leaves until the write completes.
     const held = newGate(gate);
     ha.doc.getText('plan').insert(0, 'LIVE-MARKER-1');
-    await sleep(300);
+    await sleep(50);
+    ha.doc.getText('plan').insert(13, ' en');
+    ha.doc.getText('plan').insert(16, ' meer');
+    await sleep(250);
+    expect(ha.status.getSnapshot().unconfirmed).toBe(3);
     expect(firstIndex(a.events, 'sent', 'LIVE-MARKER-1')).toBe(-1);
     expect(text(hb.doc)).toBe('');
     expect(ha.status.getSnapshot().state).toBe('syncing');
     held.open();
-    await waitFor(() => text(hb.doc) === 'LIVE-MARKER-1', 3000, 'released edit');
+    await waitFor(() => text(hb.doc) === 'LIVE-MARKER-1 en meer', 3000, 'released edits');
 
     // Reconnect while an edit waits for the vault: the catch-up (sync step 2) waits too.
     await waitFor(() => ha.status.getSnapshot().state === 'online', 3000, 'confirmed');
@@ -159,9 +163,9 @@ describe('doc manager with the sync server', () => {
     await waitFor(() => a.manager.roomStatus(roomA)?.state === 'syncing', 3000, 'reconnected');
     await sleep(300);
     expect(firstIndex(a.events, 'sent', 'CATCHUP-MARKER-2')).toBe(-1);
-    expect(text(hb.doc)).toBe('LIVE-MARKER-1');
+    expect(text(hb.doc)).toBe('LIVE-MARKER-1 en meer');
     heldAgain.open();
-    await waitFor(() => text(hb.doc) === 'CATCHUP-MARKER-2 LIVE-MARKER-1', 3000, 'catch-up');
+    await waitFor(() => text(hb.doc) === 'CATCHUP-MARKER-2 LIVE-MARKER-1 en meer', 3000, 'catch-up');
 
     for (const marker of ['LIVE-MARKER-1', 'CATCHUP-MARKER-2']) {
       const stored = firstIndex(a.events, 'stored', marker);

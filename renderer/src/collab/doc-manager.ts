@@ -30,7 +30,7 @@ export class DocManagerError extends Error {
 /** What a manager needs for one session. */
 export interface DocManagerOptions {
   /** The unlocked vault of this user. */
-  vault: Pick<Vault, 'appendUpdate' | 'loadRoom'>;
+  vault: Pick<Vault, 'appendUpdates' | 'loadRoom'>;
   /** `http(s)://host:port` of the sync server. */
   serverUrl: string;
   token: string;

@@ -153,6 +153,16 @@ describe('room log', () => {
     expect(await vault.listRooms()).toEqual([room]);
   });
 
+  it('stores a batch in order in one call', async () => {
+    const { vault } = await vaultWith();
+    const { doc, updates } = recordingDoc();
+    for (let i = 0; i < 20; i++) doc.getArray<number>('n').push([i]);
+    await vault.appendUpdates(room, updates);
+    const loaded = await vault.loadRoom(room);
+    expect(loaded).toEqual(updates);
+    expect(restored(loaded).getArray('n').toArray()).toEqual([...Array(20).keys()]);
+  });
+
   it('compacts past the threshold: fewer rows, same document, deleted text gone', async () => {
     const { vault } = await vaultWith({ compactAfter: 50 });
     const { doc, updates } = recordingDoc();

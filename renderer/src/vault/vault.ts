@@ -53,6 +53,8 @@ export interface Vault {
   changePassword(current: string, next: string): Promise<void>;
   /** Stores one update of `room` (resolves once it is in IndexedDB). */
   appendUpdate(room: string, update: Uint8Array): Promise<void>;
+  /** Stores several updates of `room`, in order, in one transaction. */
+  appendUpdates(room: string, updates: readonly Uint8Array[]): Promise<void>;
   /** Everything stored for `room`, in order: the snapshot (if any) first, then later updates. */
   loadRoom(room: string): Promise<Uint8Array[]>;
   /** Folds the room's update rows into its snapshot (also done automatically). */
@@ -245,10 +247,14 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
       const rewrapped = await rewrapDataKey(current, next, existing, iterations);
       await db.meta.put({ key: wrappedKeyId, value: rewrapped });
     },
-    async appendUpdate(room, update) {
-      const sealed = await seal(requireKey(), update, updateContext(room));
-      await db.updates.add({ room, ...sealed });
-      await noteRows(room, 1);
+    appendUpdate: (room, update) => vault.appendUpdates(room, [update]),
+    async appendUpdates(room, updates) {
+      if (updates.length === 0) return;
+      const current = requireKey();
+      const sealed = await Promise.all(updates.map((update) => seal(current, update, updateContext(room))));
+      // bulkAdd assigns increasing seq in array order: load order stays doc order.
+      await db.updates.bulkAdd(sealed.map((row) => ({ room, ...row })));
+      await noteRows(room, updates.length);
     },
     async loadRoom(room) {
       requireKey();
