@@ -247,6 +247,21 @@ describe('doc manager with the sync server', () => {
     expect(allowed.status.getSnapshot().state).toBe('forbidden');
   });
 
+  it('stops with refused when the server refuses our data (1009), instead of resending it forever', async () => {
+    const t = await startServer({ limits: { maxMessageBytes: 4096 } });
+    cleanups.push(() => t.close());
+    const a = await session(t, 'anna');
+    const handle = a.manager.open(roomA);
+    await waitFor(() => handle.status.getSnapshot().state === 'online', 5000, 'online');
+    handle.doc.getText('plan').insert(0, 'x'.repeat(10_000));
+    await waitFor(() => handle.status.getSnapshot().state === 'refused', 5000, 'refused');
+    expect(handle.status.getSnapshot()).toMatchObject({ closeCode: 1009, unconfirmed: 1 });
+    expect(a.manager.status.getSnapshot().refused).toEqual([roomA]);
+    const sends = a.events.filter((event) => event.kind === 'sent').length;
+    await sleep(400);
+    expect(a.events.filter((event) => event.kind === 'sent').length).toBe(sends);
+  });
+
   it('reports unauthorized on 4401 and resumes with setToken without losing the open doc', async () => {
     const t = await startServer();
     cleanups.push(() => t.close());
