@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import { openAdmin, type Admin } from './admin';
 import { DirectoryError } from './directory';
 import { isAccess, isRole } from './names';
+// --- minutes export (archive) ---
+import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
+// --- end minutes export ---
 
 const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
   org add <id> <naam>
@@ -18,6 +21,7 @@ const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
   revoke <kamer> <gebruikersnaam>
   audit verify
   audit list [--user U] [--room R] [--since ISO-tijd]
+${minutesUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data).`;
 
 class UsageError extends Error {}
@@ -117,6 +121,9 @@ async function main(): Promise<number> {
         'data-dir': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
         access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        // --- minutes export (archive) ---
+        ...minutesOptions,
+        // --- end minutes export ---
       },
     });
   } catch (error) {
@@ -128,6 +135,9 @@ async function main(): Promise<number> {
     return parsed.values.help ? 0 : 2;
   }
   const dataDir = parsed.values['data-dir'] ?? process.env.THEMAKAMER_DATA_DIR ?? './data';
+  // --- minutes export (archive): reads documents, so it opens the data dir with the data key itself ---
+  if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, dataDir);
+  // --- end minutes export ---
   const admin = openAdmin({ dataDir });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);

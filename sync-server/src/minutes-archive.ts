@@ -1,0 +1,114 @@
+/**
+ * Read access to the minutes in a data dir, for the archive export (admin CLI): meeting
+ * documents from the room store, frozen copies of approvals, users, organisations and
+ * grants. Works next to a running server (SQLite WAL; the server stores every update
+ * before relaying it, so what is stored is what was agreed). Writes only audit entries.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type * as Y from 'yjs';
+import { createApprovals, type FrozenInfo } from './approval';
+import { createAuditLog, type AuditLog } from './audit';
+import { createContentCipher, type ContentCipher } from './content-cipher';
+import { keyFileName, loadDataKey } from './data-key';
+import { databaseFile, openDatabase, type Db } from './database';
+import { createDirectory, type Directory } from './directory';
+import { createGrants, type Grants } from './grants';
+import { silentLogger } from './log';
+import { isMeetingRoom } from './names';
+import { createRoomStore } from './room-store';
+import { createRoomRegistry } from './rooms';
+
+/** Why the archive could not be opened or read; `message` is Dutch for the operator. */
+export class ArchiveError extends Error {
+  override name = 'ArchiveError';
+  constructor(readonly code: 'no-data' | 'no-key' | 'wrong-key' | 'unknown-meeting' | 'unknown-org' | 'not-approved' | 'reopened' | 'unreadable' | 'exists', message: string) {
+    super(message);
+  }
+}
+
+/** A frozen copy with its decrypted state. */
+export interface FrozenCopy extends FrozenInfo { data: Uint8Array }
+
+/** What the archive export reads from a data dir. */
+export interface MinutesArchive {
+  directory: Directory;
+  grants: Grants;
+  audit: AuditLog;
+  /** Meeting rooms known to the server, in name order. */
+  meetingRooms(): string[];
+  /** The stored state of a room as a fresh Y.Doc (the caller destroys it). */
+  loadRoom(room: string): Y.Doc;
+  /** Every frozen copy of one approval of a meeting (the meeting's own copy first). */
+  frozenCopies(meeting: string, version: number): FrozenCopy[];
+  /** The versions for which frozen copies of the meeting exist, ascending. */
+  approvedVersions(meeting: string): number[];
+  close(): void;
+}
+
+const keyCheckContext = 'key-check';
+
+function checkKey(db: Db, cipher: ContentCipher): void {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
+  // No check value yet: the server never started on this dir, so nothing is encrypted.
+  if (!row) return;
+  try {
+    cipher.decrypt(Buffer.from(row.value, 'base64'), keyCheckContext);
+  } catch {
+    throw new ArchiveError('wrong-key', 'De datasleutel past niet bij deze gegevensmap. Gebruik de sleutel waarmee de server draait (THEMAKAMER_DATA_KEY of data.key).');
+  }
+}
+
+/** Opens a data dir for reading minutes; refuses a dir without database or key rather than creating one. */
+export function openMinutesArchive(options: { dataDir: string; dataKey?: string | null }): MinutesArchive {
+  const dataKey = options.dataKey ?? process.env.THEMAKAMER_DATA_KEY ?? null;
+  if (!existsSync(join(options.dataDir, databaseFile))) {
+    throw new ArchiveError('no-data', `In ${options.dataDir} staat geen Themakamer-database. Controleer --data-dir.`);
+  }
+  if (dataKey === null && !existsSync(join(options.dataDir, keyFileName))) {
+    throw new ArchiveError('no-key', `Geen datasleutel gevonden: ${keyFileName} ontbreekt in de gegevensmap en THEMAKAMER_DATA_KEY is niet gezet.`);
+  }
+  const db = openDatabase(options.dataDir);
+  try {
+    const cipher = createContentCipher(loadDataKey(options.dataDir, dataKey));
+    checkKey(db, cipher);
+    const audit = createAuditLog(db);
+    const store = createRoomStore(db, cipher);
+    // Approvals are used for reading frozen copies only; its registry is never asked to load a room.
+    const approvals = createApprovals(db, createRoomRegistry(store, silentLogger, { idleUnloadMs: 1, compactAfterUpdates: Number.MAX_SAFE_INTEGER }), cipher, () => false);
+    const idsOf = db.prepare<[string, number], { id: string; room: string }>('SELECT id, room FROM frozen WHERE meeting = ? AND version = ? ORDER BY created_at, id');
+    return {
+      directory: createDirectory(db, audit),
+      grants: createGrants(db, audit),
+      audit,
+      meetingRooms: () => db.prepare<[], { room: string }>("SELECT room FROM rooms WHERE room LIKE 'meeting:%' ORDER BY room").all()
+        .map((row) => row.room).filter(isMeetingRoom),
+      loadRoom(room) {
+        try {
+          return store.load(room).doc;
+        } catch {
+          throw new ArchiveError('unreadable', `De opgeslagen gegevens van ${room} zijn niet leesbaar (verkeerde sleutel of beschadigd bestand).`);
+        }
+      },
+      approvedVersions: (meeting) => db.prepare<[string], { version: number }>('SELECT DISTINCT version FROM frozen WHERE meeting = ? AND room = meeting ORDER BY version')
+        .all(meeting).map((row) => row.version),
+      frozenCopies(meeting, version) {
+        const rows = idsOf.all(meeting, version);
+        const copies = rows.map((row) => {
+          try {
+            const copy = approvals.get(row.id);
+            if (!copy) throw new Error('gone');
+            return copy;
+          } catch {
+            throw new ArchiveError('unreadable', `Bevroren kopie ${row.id} van ${row.room} is niet leesbaar (verkeerde sleutel of beschadigd bestand).`);
+          }
+        });
+        return [...copies.filter((copy) => copy.room === meeting), ...copies.filter((copy) => copy.room !== meeting)];
+      },
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
