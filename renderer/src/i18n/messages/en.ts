@@ -1,3 +1,6 @@
+import { actionsEn } from './actions.en';
+import { planEn } from './plan.en';
+import { presenceEn } from './presence.en';
 import type { Messages } from './messages';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
@@ -94,4 +97,7 @@ export const en = {
     notifications: 'Notifications',
     dismiss: 'Dismiss notification',
   },
+  actions: actionsEn,
+  plan: planEn,
+  presence: presenceEn,
 } satisfies Messages;

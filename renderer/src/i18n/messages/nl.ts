@@ -1,3 +1,6 @@
+import { presenceNl } from './presence.nl';
+import { planNl } from './plan.nl';
+import { actionsNl } from './actions.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -95,4 +98,7 @@ export const nl = {
     notifications: 'Meldingen',
     dismiss: 'Melding sluiten',
   },
+  actions: actionsNl,
+  plan: planNl,
+  presence: presenceNl,
 };
