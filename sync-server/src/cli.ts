@@ -17,8 +17,8 @@ const usage = `Usage: npm run sync-server -- [options]
   --tls-key F         PEM private key (env THEMAKAMER_TLS_KEY)
   --allow-origin O    origin allowed to call the API cross-origin; repeatable (env THEMAKAMER_ALLOW_ORIGINS, comma-separated)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
-  --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 500; raise behind a shared NAT)
-  --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 50)
+  --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
+  --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
   --max-message-bytes N         (env THEMAKAMER_MAX_MESSAGE_BYTES, default 1048576)
 The data key comes from env THEMAKAMER_DATA_KEY (base64 of 32 bytes) or the key file <data-dir>/data.key (created 0600).`;
 
