@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { defaultSeed } from '../fixtures/seed';
+import { SessionPage } from './SessionPage';
 
 /** The app frame as a user sees it: found by role and accessible (Dutch) name, never by CSS class. */
 export class AppFramePage {
@@ -8,10 +10,46 @@ export class AppFramePage {
     readonly baseUrl: string,
   ) {}
 
-  /** Opens the app at a hash route (`#/casussen`) and waits for the screen's heading. */
+  private signedIn = false;
+
+  /**
+   * Opens the app at a hash route (`#/casussen`) and waits for the screen's heading. The
+   * first call signs in as the seed's procesregisseur; later calls change the hash (a
+   * reload would lock the vault). Focus then starts at the top of the page, as after a load.
+   */
   async open(hash = ''): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/${hash}`);
+    if (!this.signedIn) {
+      await this.page.goto(`${this.baseUrl}/${hash}`);
+      await this.heading().waitFor();
+      const user = defaultSeed.users[0];
+      if (user && (await this.page.getByRole('button', { name: 'Inloggen', exact: true }).count()) > 0) {
+        await new SessionPage(this.page, this.baseUrl).signIn(user.username, user.password);
+      }
+      this.signedIn = true;
+    } else {
+      await this.page.evaluate((target) => {
+        window.location.hash = target;
+      }, hash);
+    }
     await this.heading().waitFor();
+    await this.resetFocus();
+  }
+
+  /** Unlocks after a reload with the seed password and waits for the screen's heading. */
+  async unlock(password = defaultSeed.users[0]?.password ?? ''): Promise<void> {
+    await new SessionPage(this.page, this.baseUrl).unlock(password);
+    await this.heading().waitFor();
+  }
+
+  /** Puts the keyboard's starting point at the top of the document, as a fresh page load does. */
+  async resetFocus(): Promise<void> {
+    await this.page.evaluate(() => {
+      const marker = document.createElement('span');
+      marker.tabIndex = -1;
+      document.body.prepend(marker);
+      marker.focus();
+      marker.remove();
+    });
   }
 
   /** The h1 of the current screen. */

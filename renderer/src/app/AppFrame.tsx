@@ -1,5 +1,9 @@
-import { useRef } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  LiveSessionContext, OfflineBanner, ReLoginPrompt, SignInScreen, UnlockScreen, useSessionController, useSessionPhase,
+  type SessionPhase,
+} from '../features/session';
 import { Toaster } from '../ui';
 import { AboutButton } from './AboutDialog';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,49 +12,88 @@ import { RouteView } from './RouteView';
 import { SkipLink } from './SkipLink';
 import { selectAnnouncements, selectDismiss, selectRoute, useAppStore } from './store';
 import { SyncIndicator } from './SyncIndicator';
-import { useBrowserConnectivity } from './useBrowserConnectivity';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useHashRoute } from './useHashRoute';
 import { useRouteFocus } from './useRouteFocus';
 import { UserMenu } from './UserMenu';
+import { useSessionToStore } from './useSessionToStore';
 import { useSyncAnnouncements } from './useSyncAnnouncements';
+import './appSession.css';
 
 const MAIN_ID = 'inhoud';
 
-/** The frame around every screen: header (status, language, user), main menu and the route's screen. */
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <div className="app-header__brand">
+      <span className="app-header__name">{t('app.name')}</span>
+      <span className="app-header__subtitle">{t('app.subtitle')}</span>
+    </div>
+  );
+}
+
+/** Signed out or locked: the sign-in or unlock card; the route in the hash waits for after. */
+function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'signed-in' }> }) {
+  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} /> : <SignInScreen remembered={phase.remembered} />;
+}
+
+/**
+ * The frame around every screen: header (status, language, user), main menu and the
+ * route's screen. Until someone is signed in it shows only the sign-in (or unlock) card.
+ */
 export function AppFrame() {
   const { t } = useTranslation();
   const route = useAppStore(selectRoute);
   const announcements = useAppStore(selectAnnouncements);
   const dismiss = useAppStore(selectDismiss);
+  const phase = useSessionPhase();
+  const controller = useSessionController();
   const main = useRef<HTMLElement>(null);
+  const live = phase.phase === 'signed-in' ? phase.live : null;
+  const signOut = useCallback(() => void controller.signOut(), [controller]);
   useHashRoute();
-  useBrowserConnectivity();
+  useSessionToStore(live, signOut);
   useSyncAnnouncements();
   useRouteFocus(main);
-  useDocumentTitle(route);
+  useDocumentTitle(live ? route : phase.phase === 'locked' ? 'unlock' : 'sign-in');
+
+  let content: ReactNode;
+  if (phase.phase !== 'signed-in') {
+    content = (
+      <div className="app-body app-body--signed-out">
+        <main id={MAIN_ID} ref={main} className="app-main" tabIndex={-1}>
+          <SignedOutScreen phase={phase} />
+        </main>
+      </div>
+    );
+  } else {
+    content = (
+      <LiveSessionContext.Provider value={phase.live}>
+        <div className="app-body">
+          <MainNav />
+          <main id={MAIN_ID} ref={main} className="app-main" tabIndex={-1}>
+            <ReLoginPrompt />
+            <OfflineBanner />
+            <RouteView route={route} />
+          </main>
+        </div>
+      </LiveSessionContext.Provider>
+    );
+  }
 
   return (
     <div className="app-frame">
       <SkipLink targetId={MAIN_ID} />
       <header className="app-header">
-        <div className="app-header__brand">
-          <span className="app-header__name">{t('app.name')}</span>
-          <span className="app-header__subtitle">{t('app.subtitle')}</span>
-        </div>
+        <Brand />
         <div className="app-header__tools">
-          <SyncIndicator />
+          {live ? <SyncIndicator /> : null}
           <LanguageSwitch />
           <AboutButton />
-          <UserMenu />
+          {live ? <UserMenu /> : null}
         </div>
       </header>
-      <div className="app-body">
-        <MainNav />
-        <main id={MAIN_ID} ref={main} className="app-main" tabIndex={-1}>
-          <RouteView route={route} />
-        </main>
-      </div>
+      {content}
       <Toaster toasts={announcements} onDismiss={dismiss} label={t('common.notifications')} dismissLabel={t('common.dismiss')} />
     </div>
   );

@@ -106,7 +106,6 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   let closed = false;
   /** Bumped by every local change of the list; a fetch that started before one is stale. */
   let listEpoch = 0;
-  let lastApiSuccess: number | null = startedOffline ? null : Date.now();
 
   const api = createApiClient({
     serverUrl,
@@ -115,7 +114,6 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     onReachability(reachable) {
       const regained = reachable && apiReachable === false;
       apiReachable = reachable;
-      if (reachable) lastApiSuccess = Date.now();
       publishConnection();
       if (regained) void refreshDirectory();
     },
@@ -153,7 +151,8 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     const state = connectionState({ rooms: roomStatus, openRooms, apiReachable, browserOnline, needsLogin });
     connection.set({
       state,
-      lastSyncedAt: openRooms > 0 ? roomStatus.lastSyncedAt : lastApiSuccess,
+      // Documents are what gets synchronised: with none open there is no "last synced" to report.
+      lastSyncedAt: openRooms > 0 ? roomStatus.lastSyncedAt : null,
       needsLogin: needsLogin || roomStatus.state === 'unauthorized',
       startedOffline,
     });

@@ -2,6 +2,7 @@ import { actionsEn } from './actions.en';
 import { planEn } from './plan.en';
 import { presenceEn } from './presence.en';
 import type { Messages } from './messages';
+import { sessionEn } from './session.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -100,4 +101,5 @@ export const en = {
   actions: actionsEn,
   plan: planEn,
   presence: presenceEn,
+  session: sessionEn,
 } satisfies Messages;

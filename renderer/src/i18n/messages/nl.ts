@@ -1,6 +1,7 @@
 import { presenceNl } from './presence.nl';
 import { planNl } from './plan.nl';
 import { actionsNl } from './actions.nl';
+import { sessionNl } from './session.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -101,4 +102,5 @@ export const nl = {
   actions: actionsNl,
   plan: planNl,
   presence: presenceNl,
+  session: sessionNl,
 };

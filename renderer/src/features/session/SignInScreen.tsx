@@ -1,0 +1,106 @@
+import { LogIn } from 'lucide-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getApi } from '../../platform';
+import { Button, PageHeading, TextInput } from '../../ui';
+import type { RememberedLogin } from './rememberedLogin';
+import { isFieldError, SignInErrorNotice } from './SignInErrorNotice';
+import { useSessionController } from './useSession';
+import { useSignInError } from './useSignInError';
+import './session.css';
+
+/** Where the server address comes from: the page itself in the web build, the user's choice on desktop. */
+function useServerDefault(remembered: RememberedLogin | null): { server: string; setServer(value: string): void; editable: boolean } {
+  const [server, setServer] = useState(remembered?.serverUrl ?? '');
+  const [editable, setEditable] = useState(true);
+  useEffect(() => {
+    let current = true;
+    void getApi().getAppInfo().then((info) => {
+      if (!current) return;
+      // The web build talks only to the server that served it (same origin, CSP).
+      if (info.shell === 'web' && info.serverUrl) {
+        setServer(info.serverUrl);
+        setEditable(false);
+      } else if (info.serverUrl) {
+        setServer((typed) => typed || info.serverUrl || '');
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return { server, setServer, editable };
+}
+
+/** "Inloggen": server, username and password; online login, or offline with this device's vault. */
+export function SignInScreen({ remembered }: { remembered: RememberedLogin | null }) {
+  const { t } = useTranslation();
+  const controller = useSessionController();
+  const { server, setServer, editable } = useServerDefault(remembered);
+  const [username, setUsername] = useState(remembered?.username ?? '');
+  const [password, setPassword] = useState('');
+  const { error, busy, run } = useSignInError();
+
+  const form = useRef<HTMLFormElement>(null);
+  const submit = (resetVault: boolean): void => {
+    void run(async () => {
+      await controller.signIn({ server, username, password, resetVault });
+    }).then((ok) => {
+      if (!ok) setPassword('');
+    });
+  };
+  // A field error is said by the field itself: focus moves there, so it is read with its label.
+  useEffect(() => {
+    if (isFieldError(error)) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    submit(false);
+  };
+
+  return (
+    <div className="session-screen">
+      <section className="session-card">
+        <PageHeading>{t('session.signIn.title')}</PageHeading>
+        <p className="session-card__intro">{t('session.signIn.intro')}</p>
+        <SignInErrorNotice code={isFieldError(error) ? null : error} busy={busy} onReset={() => submit(true)} />
+        <form ref={form} onSubmit={onSubmit} noValidate aria-busy={busy}>
+          <TextInput
+            label={t('session.signIn.server')}
+            hint={editable ? t('session.signIn.serverHintDesktop') : t('session.signIn.serverHintWeb')}
+            value={server}
+            readOnly={!editable}
+            onChange={(event) => setServer(event.target.value)}
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            error={error === 'server-url-invalid' ? t('session.errors.server-url-invalid') : null}
+          />
+          <TextInput
+            label={t('session.signIn.username')}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            error={error === 'username-missing' ? t('session.errors.username-missing') : null}
+          />
+          <TextInput
+            label={t('session.signIn.password')}
+            type="password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="current-password"
+            error={error === 'password-missing' ? t('session.errors.password-missing') : null}
+          />
+          <div className="session-card__actions">
+            <Button type="submit" variant="primary" icon={<LogIn size={18} />} disabled={busy}>
+              {t('session.signIn.submit')}
+            </Button>
+            <span role="status" aria-live="polite">{busy ? t('session.signIn.busy') : ''}</span>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}
