@@ -1,0 +1,151 @@
+/**
+ * `npm run demo` as a user runs it (its own process), into a fresh data dir; then the
+ * result is read back through the server's own storage and used the way the app and
+ * the archive export use it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCaseBoard } from '../renderer/src/collab/readCaseBoard';
+import { readMeeting } from '../renderer/src/collab/readMeeting';
+import { isOverdue } from '../renderer/src/domain/actionRules';
+import { isId } from '../renderer/src/domain/ids';
+import { measureExpiry } from '../renderer/src/domain/measureExpiry';
+import { toIsoDate } from '../renderer/src/domain/dates';
+import { openAdmin } from '../sync-server/src/admin';
+import { openMinutesArchive } from '../sync-server/src/minutes-archive';
+import { silentLogger } from '../sync-server/src/log';
+import { startServer } from '../sync-server/src/server';
+import { demoCases } from './demo/cases';
+
+const work = mkdtempSync(join(tmpdir(), 'themakamer-demo-test-'));
+const dataDir = join(work, 'data');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (command: string, args: string[]) => {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const demo = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data-dir', dataDir, ...args]);
+const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', dataDir, ...args]);
+
+/** Names of persons involved in the demo cases: they may appear on boards only. */
+const personNames = demoCases.flatMap((demoCase) => demoCase.persons.map((person) => person.name));
+
+describe('npm run demo', () => {
+  let first: ReturnType<typeof demo>;
+  const passwords = new Map<string, string>();
+
+  beforeAll(() => {
+    first = demo();
+    for (const match of first.stdout.matchAll(/^\s{2}(\S+)\s+(demo-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\s/gmu)) passwords.set(match[1] ?? '', match[2] ?? '');
+  }, 120_000);
+
+  it('creates the organisations and one user per role, with printed passwords that work', async () => {
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const adminApi = openAdmin({ dataDir });
+    try {
+      expect(adminApi.listOrgs().map((org) => org.id).sort()).toEqual(['gemeente', 'om', 'politie', 'rn', 'shn', 'vt', 'zvh']);
+      const users = adminApi.listUsers();
+      expect(new Set(users.map((user) => user.role))).toEqual(new Set(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']));
+      expect(new Set(users.filter((user) => user.role === 'deelnemer').map((user) => user.org)).size).toBeGreaterThanOrEqual(4);
+      for (const user of users) expect(user.name).toMatch(/\(fictief\)$/u);
+      expect(passwords.size).toBe(users.length);
+    } finally {
+      adminApi.close();
+    }
+    const server = await startServer({ dataDir, port: 0, logger: silentLogger });
+    try {
+      for (const [username, password] of passwords) {
+        const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+        expect(response.status, username).toBe(200);
+      }
+      // Need-to-know: not every partner sees every case; the administrator sees none.
+      const roomsOf = async (username: string) => {
+        const login = (await (await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: passwords.get(username) }) })).json()) as { token: string };
+        const listed = (await (await fetch(`${server.url}/api/rooms`, { headers: { Authorization: `Bearer ${login.token}` } })).json()) as { rooms: { room: string; access: string }[] };
+        return listed.rooms.filter((room) => room.room.startsWith('case:'));
+      };
+      expect(await roomsOf('paula.procesregie')).toHaveLength(6);
+      expect(await roomsOf('sara.steun')).toHaveLength(2);
+      expect(await roomsOf('bert.beheer')).toHaveLength(0);
+      expect((await roomsOf('wanda.waarnemer')).map((room) => room.access)).toEqual(['view', 'view']);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('writes six filled boards: risk, measures expiring and expired, contacts, an escalation, plan sections, actions with one owner, some overdue', () => {
+    const archive = openMinutesArchive({ dataDir });
+    const today = toIsoDate(new Date());
+    try {
+      const rooms = archive.meetingRooms();
+      expect(rooms).toHaveLength(2);
+      const boards = [...new Set(rooms.flatMap((room) => {
+        const doc = archive.loadRoom(room);
+        try {
+          return readMeeting(doc, room as `meeting:${string}`).agenda;
+        } finally {
+          doc.destroy();
+        }
+      }))].map((caseId) => {
+        const doc = archive.loadRoom(caseId);
+        try {
+          return readCaseBoard(doc, caseId);
+        } finally {
+          doc.destroy();
+        }
+      });
+      expect(boards.length).toBeGreaterThanOrEqual(5);
+      for (const board of boards) {
+        expect(board.skipped).toEqual([]);
+        expect(board.meta?.label).toMatch(/^Casus /u);
+        expect(board.persons.length).toBeGreaterThan(0);
+        expect(board.plan.filter((section) => section.text.trim() !== '').length).toBeGreaterThanOrEqual(2);
+        for (const action of board.actions) expect(isId('action', action.id) && typeof action.owner === 'string' && action.owner.length > 0).toBe(true);
+      }
+      const all = <T>(pick: (board: (typeof boards)[number]) => T[]) => boards.flatMap(pick);
+      expect(all((b) => b.measures).some((m) => measureExpiry(m, today).state === 'expiring')).toBe(true);
+      expect(all((b) => b.measures).some((m) => measureExpiry(m, today).state === 'expired')).toBe(true);
+      expect(all((b) => b.actions).filter((a) => isOverdue(a, today)).length).toBeGreaterThanOrEqual(2);
+      expect(all((b) => b.timeline).some((event) => event.type === 'escalatie')).toBe(true);
+      expect(all((b) => b.contacts).length).toBeGreaterThan(0);
+      expect(boards.some((b) => b.plan.filter((s) => s.text.trim() !== '').length >= 5)).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('has an approved meeting whose minutes export (and carry no person names), and an upcoming one', () => {
+    const listed = admin('minutes', 'list');
+    expect(listed.status).toBe(0);
+    const approved = listed.stdout.split('\n').find((line) => line.includes('\tvastgesteld\t'));
+    expect(listed.stdout).toMatch(/Themakamer HG\/KM\t\S+ \S+\tconcept\tversie 0/u);
+    const meetingId = approved?.split('\t')[0] ?? '';
+    expect(meetingId).toMatch(/^meeting:/u);
+    const out = join(work, 'verslag.pdf');
+    const exported = admin('minutes', 'export', meetingId, '--out', out, '--region', 'Regio Voorbeeldstad (fictief)');
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
+    const text = run('pdftotext', [out, '-']).stdout;
+    for (const expected of ['Casus Zilverreiger', 'Casus Kievit', 'Casus Tureluur', 'Koen Kordaat (fictief)', 'Olga Officier (fictief)', 'Informatie niet gedeeld']) {
+      expect(text).toContain(expected);
+    }
+    for (const name of personNames) expect(text).not.toContain(name.replace(' (fictief)', ''));
+    for (const name of personNames) expect(first.stdout).not.toContain(name.replace(' (fictief)', ''));
+  }, 60_000);
+
+  it('refuses a data dir that already has users, unless --force', () => {
+    const again = demo();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('heeft al 10 gebruiker(s)');
+    const forced = demo('--force');
+    expect(forced.stderr).toBe('');
+    expect(forced.status).toBe(0);
+    // New passwords on every run: none printed twice.
+    for (const password of passwords.values()) expect(forced.stdout).not.toContain(password);
+  }, 120_000);
+});
