@@ -3,10 +3,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useNow } from '../../app/useNow';
 import { toIsoDate } from '../../domain/dates';
-import { localAwarenessUser } from '../plan/localUser';
+import { useDirectory, useSession } from '../session';
 import { CaseActionsView } from './CaseActionsView';
-import { emptyDirectory, type ActionDirectory } from './directory';
 import { useCaseMeetings } from './useCaseActions';
+import { useMeetingChoices } from './useMeetingChoices';
 import './actions.css';
 
 /** Props every board panel of F2 takes (the board page passes the open room). */
@@ -15,21 +15,20 @@ export interface CaseActionsPanelProps {
   doc: Y.Doc;
   awareness: Awareness;
   access: 'edit' | 'view';
-  /** Users and organisations for the owner picker and names (the session's directory). */
-  directory?: ActionDirectory;
 }
 
-/** The actions of a case on its board: the signed-in user (from the room's awareness), today, and the view. */
-export function CaseActionsPanel({ doc, awareness, access, directory = emptyDirectory }: CaseActionsPanelProps) {
+/** The actions of a case on its board, for the signed-in user, with the session's directory. */
+export function CaseActionsPanel({ doc, access }: CaseActionsPanelProps) {
   const now = useNow(60_000);
-  const me = useMemo(() => localAwarenessUser(awareness)?.username ?? null, [awareness]);
-  const meetingIds = useCaseMeetings(doc);
-  const meetings = useMemo(() => meetingIds.map((id) => ({ id, start: null })), [meetingIds]);
+  const { user } = useSession();
+  const { users, orgs } = useDirectory();
+  const directory = useMemo(() => ({ users, orgs }), [users, orgs]);
+  const meetings = useMeetingChoices(useCaseMeetings(doc));
   return (
     <CaseActionsView
       doc={doc}
       access={access}
-      me={me}
+      me={user.username}
       directory={directory}
       meetings={meetings}
       today={toIsoDate(new Date(now))}

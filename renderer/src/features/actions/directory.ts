@@ -8,6 +8,8 @@ export interface DirectoryUser {
   username: string;
   name: string;
   org: string;
+  /** When known: a beheerder reads no case content, so never owns an action. */
+  role?: string;
 }
 
 /** An organisation. */
@@ -35,10 +37,11 @@ export function orgName(directory: ActionDirectory, id: string): string {
   return directory.orgs.find((org) => org.id === id)?.name ?? id;
 }
 
-/** Owner choices, by organisation name then person name (how people look for a colleague). */
+/** Owner choices, by organisation name then person name (how people look for a colleague); no administrators. */
 export function ownerChoices(directory: ActionDirectory): { username: string; name: string; org: string; orgName: string }[] {
   const collator = new Intl.Collator('nl', { sensitivity: 'base' });
   return directory.users
+    .filter((user) => user.role !== 'beheerder')
     .map((user) => ({ ...user, orgName: orgName(directory, user.org) }))
     .sort((a, b) => collator.compare(a.orgName, b.orgName) || collator.compare(a.name, b.name) || a.username.localeCompare(b.username));
 }
