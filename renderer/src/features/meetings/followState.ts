@@ -5,8 +5,7 @@
  * pull them away from what they chose to read). "Weer volgen" jumps back to the chair.
  */
 import type { CaseId } from '../../domain/ids';
-import type { OPEN_ACTIONS_ITEM} from '../../domain/meetingRecords';
-import { type CurrentItem } from '../../domain/meetingRecords';
+import type { CurrentItem, OPEN_ACTIONS_ITEM } from '../../domain/meetingRecords';
 
 /** An agenda item that can be on screen: the open-actions item or a case. */
 export type AgendaItemKey = typeof OPEN_ACTIONS_ITEM | CaseId;
