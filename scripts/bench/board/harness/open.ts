@@ -1,0 +1,77 @@
+/**
+ * Open mode (timed): after a real sign-in (not timed: the password's PBKDF2 is paid once
+ * per sign-in, not per case), the app starts its live session and shows the case route.
+ * Timed from just before the live session starts — which opens the user's rooms from the
+ * vault: read, decrypt, apply — until the board of the case is rendered with its safety
+ * plan text in the DOM, and until the next frame after that.
+ */
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '../../../../renderer/src/app/App';
+import { syncRouteFromLocation } from '../../../../renderer/src/app/useHashRoute';
+import { createValueStore } from '../../../../renderer/src/collab/sync-status';
+import { startLiveSession } from '../../../../renderer/src/features/session/liveSession';
+import type { SessionController, SessionPhase } from '../../../../renderer/src/features/session/sessionController';
+import { signIn } from '../../../../renderer/src/features/session/signIn';
+import { openVault } from '../../../../renderer/src/vault';
+import { benchState, i18n, type HarnessParams } from './common';
+
+const refuse = (): Promise<void> => Promise.reject(new Error('the bench signs in before the app renders'));
+
+/** Resolves when `check` holds after a DOM change (checked on every mutation, no polling delay). */
+function whenDom(check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check()) {
+      resolve();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Resolves after the next frame has been produced. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  }));
+}
+
+/** Runs open mode. */
+export async function runOpen(params: HarnessParams): Promise<void> {
+  const state = benchState();
+  const opened = await signIn(
+    { server: location.origin, username: params.username, password: params.password },
+    { openVault: (serverUrl, username) => openVault({ serverUrl, username }) },
+  );
+  window.history.replaceState(null, '', `#/casussen/${encodeURIComponent(params.room)}`);
+  syncRouteFromLocation();
+  // The board is there when its header and the plan's first section show the stored text.
+  const boardShown = (): boolean => {
+    const heading = document.querySelector('h1');
+    const plan = document.querySelector('[data-section="situatie-en-risico"] .plan-section__content');
+    return Boolean(heading?.textContent?.includes('Casus 2023-417') && plan && (plan.textContent ?? '').length > 100);
+  };
+
+  const t0 = performance.now();
+  const live = await startLiveSession({ opened, browserOnline: navigator.onLine });
+  const tLive = performance.now();
+  const phase = createValueStore<SessionPhase>({ phase: 'signed-in', live }, (a, b) => a === b);
+  const controller = {
+    phase, signIn: refuse, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }),
+  } satisfies SessionController;
+  const rendered = whenDom(boardShown);
+  createRoot(document.getElementById('root') ?? document.body).render(createElement(App, { i18n, session: controller }));
+  await rendered;
+  const tBoard = performance.now();
+  await nextFrame();
+  const tFrame = performance.now();
+  Object.assign(state, { liveMs: tLive - t0, boardMs: tBoard - t0, frameMs: tFrame - t0 });
+  state.ready = true;
+}
