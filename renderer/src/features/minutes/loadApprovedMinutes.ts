@@ -4,7 +4,7 @@
  */
 import { readFrozenMeeting } from '../../collab/frozen';
 import { CollabError } from '../../collab/errors';
-import type { CaseId, MeetingId } from '../../domain/ids';
+import { isId, type CaseId, type MeetingId } from '../../domain/ids';
 import type { CanKnow } from '../../pdf/exportFilter';
 import type { MinutesData } from '../../pdf/model';
 import { minutesFromFrozen } from './fromDocs';
@@ -70,4 +70,18 @@ export async function loadApprovedMinutes(server: MinutesServer, meetingId: Meet
   } catch (error) {
     throw asSourceError(error);
   }
+}
+
+/** Need-to-know for concept minutes read from live documents: members of each case room (unreadable rooms: nobody). */
+export async function loadNeedToKnow(server: Pick<MinutesServer, 'members'>, caseIds: readonly string[]): Promise<CanKnow> {
+  const readable = caseIds.filter((caseId): caseId is CaseId => isId('case', caseId));
+  const entries = await Promise.all(readable.map(async (caseId): Promise<[string, RoomMember[]]> => {
+    try {
+      return [caseId, await server.members(caseId)];
+    } catch (error) {
+      if (error instanceof MinutesServerError && error.code === 'no-access') return [caseId, []];
+      throw asSourceError(error);
+    }
+  }));
+  return canKnowFromMembers(new Map(entries));
 }

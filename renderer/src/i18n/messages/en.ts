@@ -3,6 +3,7 @@ import { planEn } from './plan.en';
 import { presenceEn } from './presence.en';
 import type { Messages } from './messages';
 import { sessionEn } from './session.en';
+import { minutesEn } from './minutes.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -102,4 +103,5 @@ export const en = {
   plan: planEn,
   presence: presenceEn,
   session: sessionEn,
+  minutes: minutesEn,
 } satisfies Messages;

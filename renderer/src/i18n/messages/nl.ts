@@ -2,6 +2,7 @@ import { presenceNl } from './presence.nl';
 import { planNl } from './plan.nl';
 import { actionsNl } from './actions.nl';
 import { sessionNl } from './session.nl';
+import { minutesNl } from './minutes.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -103,4 +104,5 @@ export const nl = {
   plan: planNl,
   presence: presenceNl,
   session: sessionNl,
+  minutes: minutesNl,
 };
