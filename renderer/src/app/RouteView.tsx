@@ -1,6 +1,7 @@
+import { BoardPage } from '../features/board/BoardPage';
+import { CasesPage } from '../features/cases/CasesPage';
 import type { Route } from './routes';
 import { ActionsSection } from './sections/ActionsSection';
-import { CasesSection } from './sections/CasesSection';
 import { MeetingsSection } from './sections/MeetingsSection';
 import { UnavailableSection } from './sections/UnavailableSection';
 
@@ -10,13 +11,13 @@ export function RouteView({ route }: { route: Route }) {
     case 'meetings':
       return <MeetingsSection />;
     case 'cases':
-      return <CasesSection />;
+      return <CasesPage />;
     case 'actions':
       return <ActionsSection />;
     case 'meeting':
       return <UnavailableSection kind="meeting" />;
     case 'case':
-      return <UnavailableSection kind="case" />;
+      return <BoardPage key={route.caseId} caseId={route.caseId} />;
     case 'not-found':
       return <UnavailableSection kind="notFound" />;
   }

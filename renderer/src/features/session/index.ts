@@ -1,14 +1,13 @@
 /**
  * The session and the app's data wiring, for every feature:
  * - hooks: useSession, useDocManager, useRooms, useDirectory, useConnection, useCaseDoc /
- *   useRoomDoc (open a room while mounted), useDocSnapshot (re-read a doc with an accessor)
+ *   useRoomDoc (open a room while mounted); read documents with collab's useDocSelector
  * - the HTTP API client type (useSession().api) and its errors (ApiError codes)
  * - the screens the app frame shows: SignInScreen, UnlockScreen, ReLoginPrompt, OfflineBanner
  */
 export { useSession, useSessionController, useSessionPhase, useLiveSession, useDocManager, useRooms, useDirectory, useConnection } from './useSession';
 export type { SessionInfo, DirectoryView } from './useSession';
 export { useRoomDoc, useCaseDoc, type RoomDocState } from './useCaseDoc';
-export { useDocSnapshot } from './useDocSnapshot';
 export type { ApiClient, ApiUser, Access, Org, Member, RoomEntry, UserRole } from './api';
 export { ApiError, isApiError, type ApiErrorCode } from './apiError';
 export type { LiveSession, RoomsSnapshot, DirectorySnapshot, ConnectionSnapshot } from './liveSession';

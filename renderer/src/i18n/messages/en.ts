@@ -4,6 +4,8 @@ import { presenceEn } from './presence.en';
 import type { Messages } from './messages';
 import { sessionEn } from './session.en';
 import { minutesEn } from './minutes.en';
+import { casesEn } from './cases.en';
+import { boardEn } from './board.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -104,4 +106,6 @@ export const en = {
   presence: presenceEn,
   session: sessionEn,
   minutes: minutesEn,
+  cases: casesEn,
+  board: boardEn,
 } satisfies Messages;

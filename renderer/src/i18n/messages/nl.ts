@@ -3,6 +3,8 @@ import { planNl } from './plan.nl';
 import { actionsNl } from './actions.nl';
 import { sessionNl } from './session.nl';
 import { minutesNl } from './minutes.nl';
+import { casesNl } from './cases.nl';
+import { boardNl } from './board.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -105,4 +107,6 @@ export const nl = {
   presence: presenceNl,
   session: sessionNl,
   minutes: minutesNl,
+  cases: casesNl,
+  board: boardNl,
 };

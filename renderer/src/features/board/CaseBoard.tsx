@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { readCaseMeta } from '../../collab/caseHeader';
+import { useDocSelector } from '../../collab/useDocSelector';
+import type { Room } from '../../domain/ids';
+import { PageHeading } from '../../ui';
+import { CaseActionsPanel } from '../actions/CaseActionsPanel';
+import { SafetyPlanPanel } from '../plan/SafetyPlanPanel';
+import { PresenceBar } from '../presence/PresenceBar';
+import { Notice, type Access } from '../session';
+import { AccessDialog } from './AccessDialog';
+import { BoardHeader } from './BoardHeader';
+import { ContactsPanel } from './ContactsPanel';
+import { EscalationDialog } from './EscalationDialog';
+import { MeasuresPanel } from './MeasuresPanel';
+import { PersonsPanel } from './PersonsPanel';
+import { RiskPanel } from './RiskPanel';
+import { TimelinePanel } from './TimelinePanel';
+import './board.css';
+
+/** The open room as the board's panels need it. */
+export interface BoardRoom {
+  room: Room;
+  doc: Y.Doc;
+  awareness: Awareness;
+  access: Access;
+  manage: boolean;
+}
+
+const jumps = [
+  ['betrokkenen', 'board.persons.title'],
+  ['risico', 'board.risk.title'],
+  ['maatregelen', 'board.measures.title'],
+  ['contactpersonen', 'board.contacts.title'],
+  ['tijdlijn', 'board.timeline.title'],
+  ['veiligheidsplan', 'plan.title'],
+  ['acties', 'actions.panelTitle'],
+] as const;
+
+/**
+ * The board of one case: header, presence, persons, risk, measures, contacts, timeline,
+ * the safety plan and the actions. View access shows everything with no edit controls.
+ */
+export function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
+  const { t } = useTranslation();
+  const meta = useDocSelector(doc, readCaseMeta);
+  const editable = access === 'edit';
+  const [escalating, setEscalating] = useState(false);
+  const [managing, setManaging] = useState(false);
+  const panelProps = { room, doc, awareness, access };
+
+  if (!meta) {
+    // Synced from the server (or the creator's header) soon; nothing to show before it.
+    return (
+      <div className="section-page">
+        <PageHeading>{t('sections.case.title')}</PageHeading>
+        <p role="status">{t('board.waitingForHeader')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="case-board">
+      <BoardHeader doc={doc} meta={meta} editable={editable} manage={manage}
+        onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)} />
+      <PresenceBar {...panelProps} />
+      {editable ? null : <Notice tone="info"><p>{t('board.readOnly')}</p></Notice>}
+      <nav className="board-jumps" aria-label={t('board.onThisPage')}>
+        <ul>
+          {jumps.map(([id, key]) => <li key={id}><a href={`#${id}`} onClick={(event) => {
+            // Hash routing owns location.hash: jump by scrolling instead of navigating.
+            event.preventDefault();
+            const target = document.getElementById(id);
+            target?.scrollIntoView({ block: 'start' });
+            target?.querySelector<HTMLElement>('h2')?.focus();
+          }}>{t(key)}</a></li>)}
+        </ul>
+      </nav>
+      <div className="case-board__grid">
+        <PersonsPanel doc={doc} editable={editable} />
+        <RiskPanel doc={doc} editable={editable} />
+        <MeasuresPanel doc={doc} editable={editable} />
+        <ContactsPanel doc={doc} editable={editable} />
+      </div>
+      <TimelinePanel doc={doc} editable={editable} />
+      <div id="veiligheidsplan" className="case-board__slot"><SafetyPlanPanel {...panelProps} /></div>
+      <div id="acties" className="case-board__slot"><CaseActionsPanel {...panelProps} /></div>
+      {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
+      {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}
+    </div>
+  );
+}

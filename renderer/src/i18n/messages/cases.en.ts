@@ -1,0 +1,58 @@
+import type { casesNl } from './cases.nl';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** English texts of the case list and "New case": the same keys as cases.nl.ts. */
+export const casesEn = {
+  newCase: 'New case',
+  search: 'Search',
+  searchHint: 'By label or case number',
+  filterType: 'Type',
+  filterStatus: 'Status',
+  filterRisk: 'Risk',
+  any: 'All',
+  tableCaption: 'Cases you have access to',
+  columns: {
+    label: 'Case',
+    caseNumber: 'Case number',
+    type: 'Type',
+    status: 'Status',
+    risk: 'Risk',
+    openActions: 'Open actions',
+    nextMeeting: 'Next meeting',
+  },
+  overdue: '{{count}} overdue',
+  noRisk: 'Not assessed',
+  noMeeting: 'Not planned',
+  unknown: 'Unknown',
+  loadingLabel: 'Case (loading)',
+  resultCount_one: '{{count}} case',
+  resultCount_other: '{{count}} cases',
+  noResultsTitle: 'No cases found',
+  noResultsBody: "No case matches this search and these filters. Change the search term or choose 'All' in the filters.",
+  clearFilters: 'Clear filters',
+  nextMeetingAt: '{{date}} at {{time}}',
+  create: {
+    title: 'New case',
+    intro: 'The case gets a pseudonymous label. You enter the names of the people involved later, on the case board itself.',
+    label: 'Label',
+    labelHint: 'Pseudonymous, without names: for example Casus 2026-014.',
+    caseNumber: 'Case number',
+    type: 'Type',
+    status: 'Status',
+    procesregisseur: 'Process director',
+    noProcesregisseur: 'Not known yet',
+    submit: 'Create case',
+    cancel: 'Cancel',
+    busy: 'Creating the case…',
+    created: '{{label}} has been created.',
+    errors: {
+      labelMissing: 'Enter a label, for example Casus 2026-014.',
+      labelTooLong: 'The label is too long: use at most 200 characters.',
+      unreachable: 'A new case can only be created while the server can be reached. Try again once you are connected.',
+      forbidden: 'Your role may not create cases. Ask a process director to create the case.',
+      unauthorized: 'Your session has expired. Sign in again (at the top of the page) and then try again.',
+      other: 'The case could not be created. Try again in a few minutes or contact the administrator.',
+    },
+  },
+} satisfies Strings<typeof casesNl>;
