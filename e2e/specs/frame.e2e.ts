@@ -35,7 +35,7 @@ describe('the app frame', () => {
   test('a case or meeting it cannot show says so and leads back; unknown addresses get a not-found screen', async ({ app, page }) => {
     await app.open('#/casussen/case:abcdefgh12345678');
     expect(await app.heading().textContent()).toBe('Casus');
-    expect(await app.emptyStateHeading().textContent()).toBe('Deze casus is niet beschikbaar');
+    await expect.poll(() => app.emptyStateHeading().textContent()).toBe('Geen toegang tot deze casus');
     expect(await app.navLink('Casussen').getAttribute('aria-current')).toBe('page');
     await page.getByRole('link', { name: 'Terug naar Casussen' }).click();
     await expect.poll(() => app.heading().textContent()).toBe('Casussen');
@@ -48,9 +48,12 @@ describe('the app frame', () => {
     expect(await app.nav().locator('[aria-current="page"]').count()).toBe(0);
   });
 
-  test('shows that nobody is signed in (the login comes with the data layer)', async ({ app, page }) => {
+  test('shows who is signed in, with their organisation and "Uitloggen"', async ({ app, page }) => {
     await app.open();
-    expect(await page.getByRole('group', { name: 'Gebruiker' }).textContent()).toContain('Niet ingelogd');
+    const user = page.getByRole('group', { name: 'Gebruiker' });
+    expect(await user.textContent()).toContain('Pim Proef (fictief)');
+    await expect.poll(() => user.textContent()).toContain('Zorg- en Veiligheidshuis Testregio');
+    expect(await user.getByRole('button', { name: 'Uitloggen' }).count()).toBe(1);
   });
 
   test('is usable at 1024 pixels wide: menu, status and language switch stay on screen', async ({ app, page }) => {

@@ -11,6 +11,7 @@ import { SafetyPlanPanel } from '../plan/SafetyPlanPanel';
 import { PresenceBar } from '../presence/PresenceBar';
 import { Notice, type Access } from '../session';
 import { AccessDialog } from './AccessDialog';
+import { BoardAnnouncer } from './boardAnnouncer';
 import { BoardHeader } from './BoardHeader';
 import { ContactsPanel } from './ContactsPanel';
 import { EscalationDialog } from './EscalationDialog';
@@ -61,33 +62,35 @@ export function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
     );
   }
   return (
-    <div className="case-board">
-      <BoardHeader doc={doc} meta={meta} editable={editable} manage={manage}
-        onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)} />
-      <PresenceBar {...panelProps} />
-      {editable ? null : <Notice tone="info"><p>{t('board.readOnly')}</p></Notice>}
-      <nav className="board-jumps" aria-label={t('board.onThisPage')}>
-        <ul>
-          {jumps.map(([id, key]) => <li key={id}><a href={`#${id}`} onClick={(event) => {
-            // Hash routing owns location.hash: jump by scrolling instead of navigating.
-            event.preventDefault();
-            const target = document.getElementById(id);
-            target?.scrollIntoView({ block: 'start' });
-            target?.querySelector<HTMLElement>('h2')?.focus();
-          }}>{t(key)}</a></li>)}
-        </ul>
-      </nav>
-      <div className="case-board__grid">
-        <PersonsPanel doc={doc} editable={editable} />
-        <RiskPanel doc={doc} editable={editable} />
-        <MeasuresPanel doc={doc} editable={editable} />
-        <ContactsPanel doc={doc} editable={editable} />
+    <BoardAnnouncer>
+      <div className="case-board">
+        <BoardHeader doc={doc} meta={meta} editable={editable} manage={manage}
+          onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)} />
+        <PresenceBar {...panelProps} />
+        {editable ? null : <Notice tone="info"><p>{t('board.readOnly')}</p></Notice>}
+        <nav className="board-jumps" aria-label={t('board.onThisPage')}>
+          <ul>
+            {jumps.map(([id, key]) => <li key={id}><a href={`#${id}`} onClick={(event) => {
+              // Hash routing owns location.hash: jump by scrolling instead of navigating.
+              event.preventDefault();
+              const target = document.getElementById(id);
+              target?.scrollIntoView({ block: 'start' });
+              target?.querySelector<HTMLElement>('h2')?.focus();
+            }}>{t(key)}</a></li>)}
+          </ul>
+        </nav>
+        <div className="case-board__grid">
+          <PersonsPanel doc={doc} editable={editable} />
+          <RiskPanel doc={doc} editable={editable} />
+          <MeasuresPanel doc={doc} editable={editable} />
+          <ContactsPanel doc={doc} editable={editable} />
+        </div>
+        <TimelinePanel doc={doc} editable={editable} />
+        <div id="veiligheidsplan" className="case-board__slot"><SafetyPlanPanel {...panelProps} /></div>
+        <div id="acties" className="case-board__slot"><CaseActionsPanel {...panelProps} /></div>
+        {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
+        {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}
       </div>
-      <TimelinePanel doc={doc} editable={editable} />
-      <div id="veiligheidsplan" className="case-board__slot"><SafetyPlanPanel {...panelProps} /></div>
-      <div id="acties" className="case-board__slot"><CaseActionsPanel {...panelProps} /></div>
-      {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
-      {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}
-    </div>
+    </BoardAnnouncer>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
 import { Button, Dialog } from '../../ui';
+import { useBoardAnnounce } from './boardAnnouncer';
 import { boardErrorOf, type BoardErrorKey } from './boardErrors';
 
 /** The error of the last submit, for fields to show next to themselves. */
@@ -29,6 +29,7 @@ export function FormDialog({
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<FormErrorState | null>(null);
+  const announce = useBoardAnnounce();
   const close = (): void => {
     setError(null);
     onClose();
@@ -42,7 +43,7 @@ export function FormDialog({
       return;
     }
     setError(null);
-    useAppStore.getState().announce(t('board.saved'));
+    announce(t('board.saved'));
     onClose();
   };
   return (

@@ -1,8 +1,8 @@
 import { Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
 import { Button } from '../../ui';
+import { useBoardAnnounce } from './boardAnnouncer';
 
 /**
  * "Wijzigen" and "Verwijderen" for one record. The record's name follows the visible word
@@ -12,6 +12,7 @@ import { Button } from '../../ui';
 export function ItemButtons({ name, onEdit, onRemove }: { name: string; onEdit?: () => void; onRemove?: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const announce = useBoardAnnounce();
   if (confirming && onRemove) {
     return (
       <div className="item-buttons" role="group" aria-label={t('board.confirmRemove', { what: name })}>
@@ -19,7 +20,7 @@ export function ItemButtons({ name, onEdit, onRemove }: { name: string; onEdit?:
         <Button variant="primary" onClick={() => {
           setConfirming(false);
           onRemove();
-          useAppStore.getState().announce(t('board.removed'));
+          announce(t('board.removed'));
         }}>{t('board.confirmRemoveButton')}</Button>
         <Button variant="quiet" onClick={() => setConfirming(false)}>{t('board.cancel')}</Button>
       </div>

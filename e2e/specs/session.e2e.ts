@@ -1,0 +1,123 @@
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { goOfflineWithShell } from '../fixtures/offlineShell';
+import { seedUser } from '../fixtures/plan';
+import { describe, expect, test } from '../fixtures/test';
+import { BoardPage } from '../pages/BoardPage';
+import { CasesPage } from '../pages/CasesPage';
+import { SessionPage } from '../pages/SessionPage';
+
+// Issue 4: sign in (online and offline), unlock after a reload, sign out.
+const pim = seedUser('pim.proef');
+
+describe('signing in', () => {
+  test('the sign-in card asks for server, username and password; signing in lands on the requested screen', async ({ page, server }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open('#/casussen');
+    expect(await session.heading().textContent()).toBe('Inloggen');
+    expect(await page.title()).toBe('Inloggen – Themakamer');
+    // The web build talks to the server that served it: its address, read-only.
+    expect(await session.serverField().inputValue()).toBe(server.url);
+    expect(await session.serverField().getAttribute('readonly')).not.toBeNull();
+    await expectNoSeriousA11yViolations(page, 'the sign-in card');
+
+    await session.signIn(pim.username, pim.password);
+    await expect.poll(() => session.heading().textContent()).toBe('Casussen');
+    expect(await page.getByRole('group', { name: 'Gebruiker' }).textContent()).toContain('Pim Proef (fictief)');
+    expect(await page.getByRole('group', { name: 'Gebruiker' }).textContent()).toContain('Zorg- en Veiligheidshuis Testregio');
+    await expect.poll(() => session.syncState()).toBe('online');
+  });
+
+  test('a wrong password and an unknown user get the same message, which says neither', async ({ page, server, pageErrors }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open();
+    await session.submitSignIn(pim.username, 'niet-het-wachtwoord');
+    await session.error().getByText('onjuist').waitFor();
+    const wrongPassword = await session.error().textContent();
+    expect(wrongPassword).toBe('De gebruikersnaam of het wachtwoord is onjuist. Controleer beide en probeer het opnieuw.');
+    expect(await session.passwordField().inputValue()).toBe('');
+
+    await session.submitSignIn('bestaat.niet', 'niet-het-wachtwoord');
+    await expect.poll(() => session.error().textContent()).toBe(wrongPassword);
+    await expectNoSeriousA11yViolations(page, 'the sign-in card with an error');
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    // The browser logs the 401 answers as console errors: expected here.
+    pageErrors.splice(0);
+  });
+
+  test('an empty password is refused at the field, without asking the server', async ({ page, server }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open();
+    await session.usernameField().fill(pim.username);
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await page.getByText('Vul uw wachtwoord in.').waitFor();
+    expect(await session.passwordField().getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+  });
+
+  test('after a reload only the password is asked ("Ontgrendelen"), and the data is still there with the server stopped', async ({ page, context, server, pageErrors }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open('#/casussen');
+    await session.signIn(pim.username, pim.password);
+    const cases = new CasesPage(page);
+    const { caseId, label } = await cases.createCase({ label: 'Casus 2026-301 (fictief)' });
+    const board = new BoardPage(page);
+    await board.addPerson('slachtoffer', 'Lotte Letterzetter');
+    // Everything confirmed by the server before it goes away.
+    await expect.poll(() => session.syncState(), { timeout: 15_000 }).toBe('online');
+
+    await page.reload();
+    await session.heading().waitFor();
+    expect(await session.heading().textContent()).toBe('Ontgrendelen');
+    expect(await page.getByText(`Ingelogd als ${pim.username}`).count()).toBe(1);
+    expect(await page.getByLabel('Gebruikersnaam', { exact: true }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'the unlock card');
+
+    await server.stop();
+    await goOfflineWithShell(context, server.url);
+    await page.reload();
+    await session.heading().waitFor();
+    await session.unlock(pim.password);
+    await expect.poll(() => session.syncState()).toBe('offline');
+    await page.getByText('U werkt offline; wijzigingen worden later gesynchroniseerd').first().waitFor();
+    await board.open(caseId);
+    expect(await board.heading().textContent()).toBe(label);
+    expect(await board.panel('Betrokkenen').textContent()).toContain('Lotte Letterzetter');
+    // With the server gone the browser logs each failed request as a console error: expected.
+    expect(pageErrors.every((line) => line.includes('ERR_INTERNET_DISCONNECTED'))).toBe(true);
+    pageErrors.splice(0);
+  });
+
+  test('offline sign-in with the same password after an earlier online session; a wrong one is refused offline too', async ({ page, context, server, pageErrors }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open();
+    await session.signIn(pim.username, pim.password);
+    await session.signOut();
+
+    await goOfflineWithShell(context, server.url);
+    await page.reload();
+    await session.heading().waitFor();
+    expect(await session.heading().textContent()).toBe('Inloggen');
+    await session.submitSignIn(pim.username, 'niet-het-wachtwoord');
+    await expect.poll(() => session.error().textContent()).toBe('De gebruikersnaam of het wachtwoord is onjuist. Controleer beide en probeer het opnieuw.');
+
+    await session.signIn(pim.username, pim.password);
+    expect(await session.syncState()).toBe('offline');
+    await page.getByRole('status').getByText('U werkt offline; wijzigingen worden later gesynchroniseerd').waitFor();
+    // Offline the failed API calls show up as console errors.
+    pageErrors.splice(0);
+  });
+
+  test('signing out locks the vault: the next start asks for the full sign-in, not just a password', async ({ page, server }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open();
+    await session.signIn(pim.username, pim.password);
+    await session.signOut();
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    await page.reload();
+    await session.heading().waitFor();
+    expect(await session.heading().textContent()).toBe('Inloggen');
+    // The last username is offered again, the password never.
+    expect(await session.usernameField().inputValue()).toBe(pim.username);
+    expect(await session.passwordField().inputValue()).toBe('');
+  });
+});
