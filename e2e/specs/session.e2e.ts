@@ -1,3 +1,4 @@
+import { openAdmin } from '../../sync-server/src/admin';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { goOfflineWithShell } from '../fixtures/offlineShell';
 import { seedUser } from '../fixtures/plan';
@@ -119,5 +120,57 @@ describe('signing in', () => {
     // The last username is offered again, the password never.
     expect(await session.usernameField().inputValue()).toBe(pim.username);
     expect(await session.passwordField().inputValue()).toBe('');
+  });
+
+  test('the indicator says offline when the server stops, although the browser still has a network', async ({ page, server, pageErrors }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open('#/casussen');
+    await session.signIn(pim.username, pim.password);
+    await new CasesPage(page).createCase({ label: 'Casus 2026-302 (fictief)' });
+    await expect.poll(() => session.syncState(), { timeout: 15_000 }).toBe('online');
+    await server.stop();
+    await expect.poll(() => session.syncState(), { timeout: 15_000 }).toBe('offline');
+    await page.getByText('U werkt offline; wijzigingen worden later gesynchroniseerd').first().waitFor();
+    // Work goes on: an edit is kept locally.
+    await new BoardPage(page).addPerson('overig', 'Otto Onwerkelijk');
+    pageErrors.splice(0);
+  });
+
+  test('an ended session asks for a new login without closing the board, and syncing resumes', async ({ page, server, newUserContext }) => {
+    const room = await (async () => {
+      const session = new SessionPage(page, server.url);
+      await session.open('#/casussen');
+      await session.signIn(pim.username, pim.password);
+      const { caseId } = await new CasesPage(page).createCase({ label: 'Casus 2026-303 (fictief)' });
+      await expect.poll(() => session.syncState(), { timeout: 15_000 }).toBe('online');
+      return caseId;
+    })();
+    // The administrator sets a new password: the server ends the user's sessions (4401).
+    const admin = openAdmin({ dataDir: server.dataDir });
+    try {
+      await admin.setPassword(pim.username, 'nieuw-fictief-wachtwoord-1');
+    } finally {
+      admin.close();
+    }
+    const prompt = page.getByRole('region', { name: 'Log opnieuw in om te synchroniseren' });
+    await prompt.waitFor({ timeout: 15_000 });
+    expect(await new SessionPage(page, server.url).syncState()).toBe('unauthorized');
+    // Still working: the board is open and takes an edit while the session is over.
+    const board = new BoardPage(page);
+    await board.addPerson('slachtoffer', 'Pien Probeersel');
+    await expectNoSeriousA11yViolations(page, 'the board with the re-login prompt');
+
+    await prompt.getByLabel('Wachtwoord', { exact: true }).fill('nieuw-fictief-wachtwoord-1');
+    await prompt.getByRole('button', { name: 'Opnieuw inloggen' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    await expect.poll(() => new SessionPage(page, server.url).syncState(), { timeout: 15_000 }).toBe('online');
+    expect(await board.heading().textContent()).toBe('Casus 2026-303 (fictief)');
+
+    // The edit made while signed out reached the server: another device of the same user sees it.
+    const other = await (await newUserContext()).newPage();
+    const otherSession = new SessionPage(other, server.url);
+    await otherSession.open(`#/casussen/${encodeURIComponent(room)}`);
+    await otherSession.signIn(pim.username, 'nieuw-fictief-wachtwoord-1');
+    await new BoardPage(other).panel('Betrokkenen').getByRole('listitem').filter({ hasText: 'Pien Probeersel' }).waitFor({ timeout: 15_000 });
   });
 });
