@@ -13,7 +13,7 @@
  */
 import { createDocManager, type DocManager } from '../../collab/doc-manager';
 import { createValueStore, type ExternalStore } from '../../collab/sync-status';
-import type { Room } from '../../domain/ids';
+import { isRoom, type Room } from '../../domain/ids';
 import { cachedOrgs, cachedRooms, cachedUsers, type StoredSession, type Vault } from '../../vault';
 import { createApiClient, type ApiClient, type ApiUser, type Org, type RoomEntry } from './api';
 import { isApiError } from './apiError';
@@ -158,11 +158,15 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     });
   }
 
-  const setEntries = (entries: readonly RoomEntry[], source: RoomsSnapshot['source']): void => {
+  /** Publishes a new list; returns false when nothing changed (then nothing is written either). */
+  const setEntries = (entries: readonly RoomEntry[], source: RoomsSnapshot['source']): boolean => {
+    const before = rooms.getSnapshot();
     rooms.set({ entries: sortEntries(entries), source });
+    if (rooms.getSnapshot() === before) return false;
     if (!closed) docManager.keepInSync(rooms.getSnapshot().entries.map((entry) => entry.room));
     cachedRooms.save(vault, rooms.getSnapshot().entries).catch((error: unknown) => onError(error, 'rooms cache'));
     publishConnection();
+    return true;
   };
 
   /** Removes rooms from the list, the doc manager and the vault. */
@@ -207,9 +211,10 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
         const keep = new Set<string>(list.map((entry) => entry.room));
         // A room granted again after a revoke may be opened again.
         for (const room of [...handledForbidden]) if (keep.has(room)) handledForbidden.delete(room);
-        setEntries(list, 'server');
-        const gone = (await vault.listRooms()).filter((room) => !keep.has(room));
-        await forgetRooms(gone as Room[]);
+        // The vault can only hold rooms that were on a list: with an unchanged list there is nothing to clean.
+        if (!setEntries(list, 'server')) return;
+        const gone = (await vault.listRooms()).filter((room): room is Room => !keep.has(room) && isRoom(room));
+        await forgetRooms(gone);
       } catch (error) {
         if (!noteUnauthorized(error) && !isApiError(error, 'unreachable')) onError(error, 'rooms');
       } finally {
