@@ -45,6 +45,20 @@ describe('signing in', () => {
     pageErrors.splice(0);
   });
 
+  test('too many attempts: "Te veel pogingen; probeer het over een minuut opnieuw"', async ({ page, server, pageErrors }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open();
+    // The server allows 10 failed attempts per username per window; the 11th is refused with 429.
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      await session.submitSignIn('sanne.secretaris', `fout-${attempt}`);
+      await session.error().getByText(/onjuist|Te veel/u).waitFor();
+      if ((await session.error().textContent())?.startsWith('Te veel')) break;
+      await page.waitForFunction(() => !document.querySelector('form[aria-busy="true"]'));
+    }
+    await expect.poll(() => session.error().textContent()).toBe('Te veel pogingen; probeer het over een minuut opnieuw');
+    pageErrors.splice(0);
+  });
+
   test('an empty password is refused at the field, without asking the server', async ({ page, server }) => {
     const session = new SessionPage(page, server.url);
     await session.open();
