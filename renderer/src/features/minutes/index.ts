@@ -1,6 +1,6 @@
 /**
  * Minutes and action-list exports for the app:
- * - components: ExportMinutesDialog (full / per-organisation, PDF, optional signing),
+ * - components: MinutesExportButton (button + dialog wired to the session), ExportMinutesDialog (full / per-organisation, PDF, optional signing),
  *   ExportActionsButtons (CSV and PDF of a list of actions)
  * - data: minutesFromDocs / minutesFromFrozen / toMinutesData (documents → PDF model),
  *   actionRowsFrom / minutesActionRows (→ action rows), canKnowFromMembers (need-to-know)
@@ -8,6 +8,8 @@
  * The heavy parts (react-pdf, node-forge, fonts) load on first export (exportRuntime.ts).
  */
 export { ExportMinutesDialog, type ExportMinutesDialogProps } from './ExportMinutesDialog';
+export { MinutesExportButton, type MinutesExportButtonProps } from './MinutesExportButton';
+export { useMinutesServer } from './useMinutesServer';
 export { ExportActionsButtons, type ExportActionsButtonsProps } from './ExportActionsButtons';
 export { minutesFromDocs, minutesFromFrozen, type FrozenApproval, type MinutesContext } from './fromDocs';
 export { toMinutesData, type MinutesSource } from './toMinutesData';

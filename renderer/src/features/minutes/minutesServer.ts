@@ -49,7 +49,8 @@ export interface MinutesServer {
 /** How to reach the server: its URL and the current token (read on every call). */
 export interface MinutesServerOptions {
   serverUrl: string;
-  token: () => string | null;
+  /** The current token, read on every call (a re-login takes effect at once). */
+  token: () => Promise<string | null> | string | null;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -74,7 +75,7 @@ export function createMinutesServer(options: MinutesServerOptions): MinutesServe
   const timeoutMs = options.timeoutMs ?? 30_000;
 
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
-    const token = options.token();
+    const token = await options.token();
     let response: Response;
     try {
       response = await doFetch(`${options.serverUrl}${path}`, {
