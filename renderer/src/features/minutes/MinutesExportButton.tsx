@@ -10,8 +10,9 @@ import type { MeetingId } from '../../domain/ids';
 import { userRoles } from '../../domain/meetingVocabulary';
 import type { MinutesData } from '../../pdf/model';
 import { Button } from '../../ui';
-import { useDirectory, useSession } from '../session';
+import { useDirectory, useDocManager, useSession } from '../session';
 import { ExportMinutesDialog } from './ExportMinutesDialog';
+import { conceptFromSession } from './sessionConcept';
 import { useMinutesServer } from './useMinutesServer';
 
 /** Props of {@link MinutesExportButton}. */
@@ -19,8 +20,8 @@ export interface MinutesExportButtonProps {
   meetingId: MeetingId;
   /** The meeting's live status. */
   status: 'concept' | 'vastgesteld';
-  /** Concept minutes from the open documents (`minutesFromDocs`), for exports while concept. */
-  concept?: () => MinutesData;
+  /** Concept minutes (`minutesFromDocs`); defaults to reading the session's documents. */
+  concept?: () => MinutesData | Promise<MinutesData>;
   /** Printed in the header; defaults to the name of the Zorg- en Veiligheidshuis organisation (`zvh`). */
   region?: string;
   /** Prefills the place of signing. */
@@ -34,6 +35,8 @@ export function MinutesExportButton({ meetingId, status, concept, region, defaul
   const { user } = useSession();
   const directory = useDirectory();
   const server = useMinutesServer();
+  const docManager = useDocManager();
+  const printedRegion = region ?? directory.orgs.find((org) => org.id === 'zvh')?.name ?? 'Zorg- en Veiligheidshuis';
   const signer = { name: user.name, role: userRoles.label(user.role, 'nl'), organisation: directory.orgName(user.org) };
   return (
     <>
@@ -43,9 +46,9 @@ export function MinutesExportButton({ meetingId, status, concept, region, defaul
         onClose={() => setOpen(false)}
         meetingId={meetingId}
         status={status}
-        concept={concept}
+        concept={concept ?? (() => conceptFromSession(docManager, meetingId, { users: directory.users, orgs: directory.orgs }, printedRegion))}
         server={server}
-        region={region ?? directory.orgs.find((org) => org.id === 'zvh')?.name ?? 'Zorg- en Veiligheidshuis'}
+        region={printedRegion}
         signer={signer}
         defaultPlace={defaultPlace}
       />

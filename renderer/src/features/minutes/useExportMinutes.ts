@@ -18,7 +18,7 @@ export interface MinutesOrigin {
   /** The meeting's live status: approved minutes are read from the server's frozen copies. */
   status: 'concept' | 'vastgesteld';
   /** Concept minutes from the open documents (`minutesFromDocs`); needed while concept. */
-  concept?: () => MinutesData;
+  concept?: () => MinutesData | Promise<MinutesData>;
   server: MinutesServer;
   region: string;
 }
@@ -82,7 +82,7 @@ export function useExportMinutes(origin: MinutesOrigin, open: boolean, api: Pick
           loaded = await exports.loadApprovedMinutes(server, meetingId, region);
         } else {
           if (!concept) throw new MinutesSourceError('not-approved', meetingId);
-          const data = concept();
+          const data = await concept();
           loaded = { data, canKnow: await exports.loadNeedToKnow(server, data.items.map((item) => item.caseId)) };
         }
         await fonts;
