@@ -134,6 +134,7 @@ describe('export components in Chromium', () => {
     const text = tool('pdftotext', [path, '-']);
     expect(text).toContain('Casus Kievit');
     expect(text).not.toContain('Casus Grutto');
+    await dialog.getByText(/en de export is vastgelegd in het auditlog\.$/u).waitFor();
     expect(exportsOf(approved).at(-1)).toMatchObject({ detail: { org: 'politie', signed: false } });
     expect(errors).toEqual([]);
   }, 120_000);
@@ -155,6 +156,8 @@ describe('export components in Chromium', () => {
     const path = join(work, 'concept.pdf');
     await file.saveAs(path);
     expect(tool('pdfsig', [path])).not.toContain('Signature is Valid');
+    // The report follows the save: wait for the sentence that says it was recorded.
+    await dialog.getByText(/^Het verslag is opgeslagen als ‘Verslag .* CONCEPT\.pdf’ en de export is vastgelegd in het auditlog\.$/u).waitFor();
     expect(exportsOf(concept).at(-1)).toMatchObject({ detail: { kind: 'minutes', signed: false } });
     expect(errors).toEqual([]);
   }, 120_000);
@@ -175,6 +178,7 @@ describe('export components in Chromium', () => {
     const pdfPath = join(work, 'acties.pdf');
     await (await pdfDownload).saveAs(pdfPath);
     expect(tool('pdftotext', [pdfPath, '-'])).toContain('Rik Reclasseerder');
+    await group.getByText(/^De actielijst is opgeslagen als ‘Acties .*\.pdf’\.$/u).waitFor();
     for (const caseId of approved.caseIds) {
       expect(t.admin.auditList({ room: caseId }).filter((entry) => entry.event === 'export').map((entry) => entry.detail?.kind)).toEqual(['actions', 'actions']);
     }
