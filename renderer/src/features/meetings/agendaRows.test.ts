@@ -16,15 +16,15 @@ function board(id: CaseId, label: string, options: { child?: boolean; createdAt?
   return readCaseBoard(doc, id);
 }
 
-const a = 'case:aaaaaaaaaaaaaaaa' satisfies CaseId;
-const b = 'case:bbbbbbbbbbbbbbbb' satisfies CaseId;
-const secret = 'case:ssssssssssssssss' satisfies CaseId;
+const a: CaseId = 'case:aaaaaaaaaaaaaaaa';
+const b: CaseId = 'case:bbbbbbbbbbbbbbbb';
+const secret: CaseId = 'case:ssssssssssssssss';
 
 describe('agenda rows', () => {
   const now = new Date('2031-03-04T10:00:00.000Z');
 
   it('puts the open-actions item first, cases with children next, and flags a long undiscussed case', () => {
-    const boards = new Map([
+    const boards = new Map<CaseId, CaseBoard>([
       [a, board(a, 'Casus Linde', { createdAt: '2030-10-01T09:00:00.000Z' })],
       [b, board(b, 'Casus Eik', { child: true })],
     ]);
@@ -36,14 +36,14 @@ describe('agenda rows', () => {
   });
 
   it('uses the last meeting that discussed the case for the flag', () => {
-    const boards = new Map([[a, board(a, 'Casus Linde', { createdAt: '2030-10-01T09:00:00.000Z' })]]);
-    const meetings = [{ agenda: [a], meta: { type: 'themakamer' as const, start: '2031-02-25T09:00:00.000Z', chair: 'pim.proef', status: 'concept' as const, version: 0, createdBy: 'pim.proef' } }];
+    const boards = new Map<CaseId, CaseBoard>([[a, board(a, 'Casus Linde', { createdAt: '2030-10-01T09:00:00.000Z' })]]);
+    const meetings = [{ agenda: [a] as CaseId[], meta: { type: 'themakamer' as const, start: '2031-02-25T09:00:00.000Z', chair: 'pim.proef', status: 'concept' as const, version: 0, createdBy: 'pim.proef' } }];
     const [, row] = agendaRows({ order: [a], canOpen: () => true, boards, meetings, now });
     expect(row).toMatchObject({ weeksSinceDiscussed: 1, longNotDiscussed: false });
   });
 
   it('shows a case without access as restricted: no label, no facts, not moved up for children it may have', () => {
-    const boards = new Map([[a, board(a, 'Casus Linde')], [secret, board(secret, 'Casus Geheim', { child: true })]]);
+    const boards = new Map<CaseId, CaseBoard>([[a, board(a, 'Casus Linde')], [secret, board(secret, 'Casus Geheim', { child: true })]]);
     const rows = agendaRows({ order: [a, secret], canOpen: (id) => id !== secret, boards, meetings: [], now });
     expect(rows[2]).toEqual({ kind: 'restricted', key: secret, position: 3 });
     expect(JSON.stringify(rows)).not.toContain('Geheim');
