@@ -1,5 +1,7 @@
 import { BoardPage } from '../features/board/BoardPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { CaseHistoryView } from '../features/meetings/CaseHistoryView';
+import { MeetingPage } from '../features/meetings/MeetingPage';
 import type { Route } from './routes';
 import { ActionsSection } from './sections/ActionsSection';
 import { MeetingsSection } from './sections/MeetingsSection';
@@ -15,8 +17,9 @@ export function RouteView({ route }: { route: Route }) {
     case 'actions':
       return <ActionsSection />;
     case 'meeting':
-      return <UnavailableSection kind="meeting" />;
+      return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />;
     case 'case':
+      if (route.view === 'history') return <CaseHistoryView key={route.caseId} caseId={route.caseId} />;
       return <BoardPage key={route.caseId} caseId={route.caseId} />;
     case 'not-found':
       return <UnavailableSection kind="notFound" />;

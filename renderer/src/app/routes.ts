@@ -12,7 +12,7 @@ export type Route =
   | { name: 'meetings' }
   | { name: 'meeting'; meetingId: string }
   | { name: 'cases' }
-  | { name: 'case'; caseId: string }
+  | { name: 'case'; caseId: string; view?: 'history' }
   | { name: 'actions' }
   | { name: 'not-found' };
 
@@ -26,6 +26,7 @@ export const sections: readonly Section[] = ['meetings', 'cases', 'actions'];
 export const defaultRoute: Route = { name: 'meetings' };
 
 const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties' };
+const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
   try {
@@ -42,6 +43,10 @@ export function parseHash(hash: string): Route {
   if (!path.startsWith('/')) return { name: 'not-found' };
   const parts = path.slice(1).replace(/\/$/u, '').split('/').map(decode);
   const [first, second, ...rest] = parts;
+  // #/casussen/<caseId>/geschiedenis: the board as it was at earlier meetings (learning reviews).
+  if (first === segmentOf.cases && rest.length === 1 && rest[0] === historySegment && second && roomIdPattern.case.test(second)) {
+    return { name: 'case', caseId: second, view: 'history' };
+  }
   if (rest.length > 0 || first === null || second === null) return { name: 'not-found' };
   if (first === segmentOf.meetings) {
     if (second === undefined) return { name: 'meetings' };
@@ -65,7 +70,7 @@ export function hrefOf(route: Route): string {
     case 'meeting':
       return `#/${segmentOf.meetings}/${encodeURIComponent(route.meetingId)}`;
     case 'case':
-      return `#/${segmentOf.cases}/${encodeURIComponent(route.caseId)}`;
+      return `#/${segmentOf.cases}/${encodeURIComponent(route.caseId)}${route.view === 'history' ? `/${historySegment}` : ''}`;
     case 'not-found':
       return '#/niet-gevonden';
   }

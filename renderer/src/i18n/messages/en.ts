@@ -6,6 +6,7 @@ import { sessionEn } from './session.en';
 import { minutesEn } from './minutes.en';
 import { casesEn } from './cases.en';
 import { boardEn } from './board.en';
+import { meetingsEn } from './meetings.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -108,4 +109,5 @@ export const en = {
   minutes: minutesEn,
   cases: casesEn,
   board: boardEn,
+  meetings: meetingsEn,
 } satisfies Messages;

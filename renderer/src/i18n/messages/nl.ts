@@ -5,6 +5,7 @@ import { sessionNl } from './session.nl';
 import { minutesNl } from './minutes.nl';
 import { casesNl } from './cases.nl';
 import { boardNl } from './board.nl';
+import { meetingsNl } from './meetings.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -109,4 +110,5 @@ export const nl = {
   minutes: minutesNl,
   cases: casesNl,
   board: boardNl,
+  meetings: meetingsNl,
 };

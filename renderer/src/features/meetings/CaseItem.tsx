@@ -1,0 +1,81 @@
+import { ExternalLink } from 'lucide-react';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { hrefOf } from '../../app/routes';
+import { ensureMeetingNotes, meetingNotesFragment, readMeetingNotes } from '../../collab/meetingNotes';
+import { useDocSelector } from '../../collab/useDocSelector';
+import type { CaseId, MeetingId } from '../../domain/ids';
+import { useCaseDoc } from '../session';
+import { DecisionsSection } from './DecisionsSection';
+import { ItemActions } from './ItemActions';
+import { MeetingNotesEditor } from './MeetingNotesEditor';
+import { WithheldSection } from './WithheldSection';
+
+/** Props of {@link CaseItem}. */
+export interface CaseItemProps {
+  caseId: CaseId;
+  meetingId: MeetingId;
+  meetingStart: string | null;
+}
+
+/** A case on the agenda: its notes, decisions, actions and withheld notes in this meeting (all in the case document). */
+export function CaseItem({ caseId, meetingId, meetingStart }: CaseItemProps) {
+  const { t } = useTranslation();
+  const room = useCaseDoc(caseId);
+  if (room.status === 'checking') return <p className="mt-muted" role="status">{t('meetings.item.loading')}</p>;
+  if (room.status === 'no-access') return <p className="mt-restricted">{t('meetings.item.restrictedBody')}</p>;
+  return (
+    <CaseItemContent
+      caseId={caseId}
+      meetingId={meetingId}
+      meetingStart={meetingStart}
+      doc={room.doc}
+      awareness={room.awareness}
+      editable={room.access === 'edit'}
+      loaded={room.loaded}
+    />
+  );
+}
+
+interface CaseItemContentProps extends CaseItemProps {
+  doc: Y.Doc;
+  awareness: Awareness;
+  editable: boolean;
+  loaded: boolean;
+}
+
+const sameRef = (a: unknown, b: unknown): boolean => a === b;
+
+function CaseItemContent({ caseId, meetingId, meetingStart, doc, awareness, editable, loaded }: CaseItemContentProps) {
+  const { t } = useTranslation();
+  const selectFragment = useCallback((current: Y.Doc) => meetingNotesFragment(current, meetingId), [meetingId]);
+  const fragment = useDocSelector(doc, selectFragment, sameRef);
+  const selectRecords = useCallback((current: Y.Doc) => {
+    const entry = readMeetingNotes(current).find((notes) => notes.meetingId === meetingId);
+    return { decisions: entry?.decisions ?? [], withheld: entry?.withheld ?? [] };
+  }, [meetingId]);
+  const records = useDocSelector(doc, selectRecords);
+
+  useEffect(() => {
+    // Set up once the vault copy is in: creating it earlier could shadow a synced entry.
+    if (loaded && editable && fragment === null) ensureMeetingNotes(doc, meetingId);
+  }, [loaded, editable, fragment, doc, meetingId]);
+
+  return (
+    <div className="mt-case-item">
+      <p>
+        <a className="mt-link" href={hrefOf({ name: 'case', caseId })}>
+          <ExternalLink size={16} aria-hidden="true" /> {t('meetings.item.openBoard')}
+        </a>
+      </p>
+      {fragment ? (
+        <MeetingNotesEditor fragment={fragment} awareness={awareness} editable={editable} />
+      ) : <p className="mt-muted">{editable ? t('meetings.item.loading') : t('meetings.item.noNotes')}</p>}
+      <DecisionsSection doc={doc} meetingId={meetingId} decisions={records.decisions} editable={editable && fragment !== null} />
+      <ItemActions doc={doc} meetingId={meetingId} meetingStart={meetingStart} editable={editable} />
+      <WithheldSection doc={doc} meetingId={meetingId} notes={records.withheld} editable={editable && fragment !== null} />
+    </div>
+  );
+}
