@@ -1,0 +1,82 @@
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { createTestCase, dutchDate, seedUser, seedWithGrants } from '../fixtures/plan';
+import { signedInPage } from '../fixtures/session';
+import { describe, expect, test } from '../fixtures/test';
+import { ActionsPage } from '../pages/ActionsPage';
+
+// Issue 4: no action without owner and due date — the board's form refuses it in Dutch and
+// nothing is added anywhere; a complete action is added and reaches a user of another organisation.
+const room = 'case:e2eacties0000010';
+const hash = `#/casussen/${encodeURIComponent(room)}`;
+const pim = seedUser('pim.proef');
+const dirk = seedUser('dirk.deelnemer');
+const label = 'Casus 2026-111 (fictief)';
+const noOwner = 'De actie is niet opgeslagen. Kies een eigenaar. Een actie zonder eigenaar wordt niet opgeslagen.';
+const noDue = 'De actie is niet opgeslagen. Vul een deadline in. Een actie zonder deadline wordt niet opgeslagen.';
+const dirkOption = 'Dirk Deelnemer (fictief) – Veilig Thuis Testregio';
+
+describe('actions on the case board', () => {
+  test.override('seed', seedWithGrants([
+    { room, username: 'pim.proef', access: 'edit' },
+    { room, username: 'dirk.deelnemer', access: 'edit' },
+  ]));
+
+  test('an action without owner or without due date is refused in Dutch and nothing is added; a complete one reaches the other organisation', async ({ server, newUserContext }) => {
+    await createTestCase(server.url, pim, { room, label });
+    const a = new ActionsPage((await signedInPage(await newUserContext(), server.url, pim, hash)).page);
+    const b = new ActionsPage((await signedInPage(await newUserContext(), server.url, dirk, hash)).page);
+    await a.boardRegion().getByText('Voor deze casus zijn nog geen acties afgesproken.').waitFor({ timeout: 15_000 });
+    await b.boardRegion().getByText('Voor deze casus zijn nog geen acties afgesproken.').waitFor({ timeout: 15_000 });
+
+    // Without an owner: refused with the message, the owner field marked and focused.
+    await a.startNew();
+    await a.fill({ description: 'Contactverbod evalueren (fictief)', due: dutchDate(10) });
+    await a.save();
+    await expect.poll(() => a.formError().textContent()).toBe(noOwner);
+    const owner = a.dialog().getByLabel('Eigenaar');
+    expect(await owner.getAttribute('aria-invalid')).toBe('true');
+    expect(await owner.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await a.dialog().getByLabel('Deadline').getAttribute('aria-invalid')).toBeNull();
+    await expectNoSeriousA11yViolations(a.page, 'the action form refusing an action without owner');
+
+    // With an owner but without a due date: refused too.
+    await a.fill({ owner: dirkOption, due: '' });
+    await a.save();
+    await expect.poll(() => a.formError().textContent()).toBe(noDue);
+    expect(await a.dialog().getByLabel('Deadline').getAttribute('aria-invalid')).toBe('true');
+    expect(await owner.getAttribute('aria-invalid')).toBeNull();
+
+    // Both missing: both reasons, in form order.
+    await a.fill({ owner: 'Kies een eigenaar…' });
+    await a.save();
+    await expect.poll(() => a.formError().textContent()).toBe(
+      'De actie is niet opgeslagen. Kies een eigenaar. Een actie zonder eigenaar wordt niet opgeslagen. Vul een deadline in. Een actie zonder deadline wordt niet opgeslagen.',
+    );
+
+    // Cancelling after the refusals: nothing was added, on either screen.
+    await a.dialog().getByRole('button', { name: 'Annuleren', exact: true }).click();
+    await a.dialog().waitFor({ state: 'detached' });
+    expect(await a.boardDescriptions()).toEqual([]);
+    expect(await b.boardDescriptions()).toEqual([]);
+
+    // Complete: owner and due date. Added, announced, and on the other user's board.
+    await a.startNew();
+    await a.fill({ description: 'Contactverbod evalueren (fictief)', owner: dirkOption, due: dutchDate(10), source: 'Veiligheidsplan: Beschermende maatregelen' });
+    await a.save();
+    await a.dialog().waitFor({ state: 'detached' });
+    await a.page.getByRole('status').filter({ hasText: 'Actie opgeslagen.' }).waitFor();
+    expect(await a.boardDescriptions()).toEqual(['Contactverbod evalueren (fictief)']);
+    await expect.poll(() => b.boardDescriptions(), { timeout: 15_000 }).toEqual(['Contactverbod evalueren (fictief)']);
+    const item = b.boardRegion().getByRole('listitem').filter({ hasText: 'Contactverbod evalueren (fictief)' });
+    const facts = await item.textContent();
+    expect(facts).toContain(`Eigenaar: ${dirkOption}`);
+    // Dirk owns it: "Van u" on his board, not on Pim's.
+    expect(facts).toContain('Van u');
+    expect(await a.boardRegion().getByText('Van u', { exact: true }).count()).toBe(0);
+    expect(facts).toContain('Afgesproken in: Veiligheidsplan: Beschermende maatregelen');
+
+    // The owner takes it up; the status reaches the creator.
+    await b.boardRegion().getByLabel('Status van: Contactverbod evalueren (fictief)').selectOption({ label: 'Bezig' });
+    await expect.poll(() => a.boardRegion().getByLabel('Status van: Contactverbod evalueren (fictief)').inputValue(), { timeout: 15_000 }).toBe('bezig');
+  });
+});
