@@ -15,7 +15,7 @@ export function DiffLines({ lines }: { lines: readonly DiffLine[] }) {
           {line.kind === 'same' ? null : (
             <span className="mt-diff__mark">
               <span aria-hidden="true">{line.kind === 'added' ? '+' : '−'}</span>
-              <span className="visually-hidden">{t(line.kind === 'added' ? 'meetings.changes.lineAdded' : 'meetings.changes.lineRemoved')}</span>
+              <span className="visually-hidden">{t(line.kind === 'added' ? 'meetings.changes.lineAdded' : 'meetings.changes.lineRemoved')}</span>{' '}
             </span>
           )}
           <span>{line.text === '' ? ' ' : line.text}</span>

@@ -244,8 +244,8 @@ export const meetingsEn = {
       due: 'due date',
       status: 'status',
     },
-    lineAdded: 'added: ',
-    lineRemoved: 'removed: ',
+    lineAdded: 'added:',
+    lineRemoved: 'removed:',
   },
   history: {
     title: 'History',

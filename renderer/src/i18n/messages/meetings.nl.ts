@@ -240,8 +240,8 @@ export const meetingsNl = {
       due: 'deadline',
       status: 'status',
     },
-    lineAdded: 'toegevoegd: ',
-    lineRemoved: 'verwijderd: ',
+    lineAdded: 'toegevoegd:',
+    lineRemoved: 'verwijderd:',
   },
   history: {
     title: 'Geschiedenis',
