@@ -1,4 +1,4 @@
-import { RotateCcw } from 'lucide-react';
+import { ListChecks, RotateCcw } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../app/routes';
@@ -6,7 +6,7 @@ import type { ActionListItem } from '../../domain/actionRules';
 import { actionStatuses } from '../../domain/actionVocabulary';
 import type { IsoDate } from '../../domain/dates';
 import { useLanguage } from '../../i18n';
-import { Button, Select } from '../../ui';
+import { Button, EmptyState, Select } from '../../ui';
 import { ActionDue } from './ActionDue';
 import { findUser, orgName, ownerChoices, type ActionDirectory } from './directory';
 import { defaultOverviewFilter, isStatusChoice, overviewRows, type OverviewFilter } from './overviewFilter';
@@ -51,6 +51,15 @@ export function ActionsOverview({ items, loading, me, directory, today }: Action
   ];
   const isDefault = JSON.stringify(filter) === JSON.stringify(defaultOverviewFilter);
 
+  // Nothing to filter yet: say where actions come from instead of showing empty filters.
+  if (!loading && items.length === 0) {
+    return (
+      <EmptyState icon={<ListChecks size={40} />} title={t('sections.actions.emptyTitle')}>
+        <p>{t('sections.actions.emptyBody')}</p>
+      </EmptyState>
+    );
+  }
+
   return (
     <div className="actions-overview">
       <p className="actions-overview__intro">{t('actions.overview.intro')}</p>
@@ -82,7 +91,7 @@ export function ActionsOverview({ items, loading, me, directory, today }: Action
         {loading ? t('actions.overview.loading') : t('actions.overview.count', { count: rows.length })}
       </p>
       {rows.length === 0 ? (
-        loading ? null : <p className="actions-overview__none">{items.length === 0 ? t('actions.overview.noneAtAll') : t('actions.overview.noneMatching')}</p>
+        loading ? null : <p className="actions-overview__none">{t('actions.overview.noneMatching')}</p>
       ) : (
         <div className="actions-overview__table-wrap">
           <table className="actions-table">

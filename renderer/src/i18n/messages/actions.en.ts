@@ -72,7 +72,6 @@ export const actionsEn = {
     colDue: 'Due date',
     colStatus: 'Status',
     colCase: 'Case',
-    noneAtAll: 'There are no actions yet in the cases you have access to.',
     noneMatching: 'No actions match these filters.',
     loading: 'Loading actions…',
     export: 'Export',

@@ -68,7 +68,6 @@ export const actionsNl = {
     colDue: 'Deadline',
     colStatus: 'Status',
     colCase: 'Casus',
-    noneAtAll: 'Er zijn nog geen acties in de casussen waartoe u toegang hebt.',
     noneMatching: 'Geen acties die aan deze filters voldoen.',
     loading: 'De acties worden geladen…',
     export: 'Exporteren',
