@@ -7,7 +7,7 @@
 // (the e2e setup builds once, then starts one server per test with --no-build).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -92,9 +92,11 @@ if (reason !== null) {
 }
 if (options['build-only']) process.exit(0);
 
-const tsx = join(dirname(fileURLToPath(import.meta.resolve('tsx/package.json'))), 'dist/cli.mjs');
+// tsx as a loader in the server's own process, not its CLI: the CLI relays SIGTERM through a
+// child and, when the child does not confirm within 30 ms (a busy machine), SIGKILLs it
+// (exit 143) — the server would then stop without writing its snapshots.
 const serverArgs = [
-  tsx, 'sync-server/src/cli.ts',
+  '--import', import.meta.resolve('tsx'), 'sync-server/src/cli.ts',
   '--static', 'out/renderer',
   '--port', options.port,
   '--data-dir', options['data-dir'],
