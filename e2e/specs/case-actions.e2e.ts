@@ -25,6 +25,13 @@ describe('actions on the case board', () => {
     await createTestCase(server.url, pim, { room, label });
     const a = new ActionsPage((await signedInPage(await newUserContext(), server.url, pim, hash)).page);
     const b = new ActionsPage((await signedInPage(await newUserContext(), server.url, dirk, hash)).page);
+    const errors: string[] = [];
+    for (const page of [a.page, b.page]) {
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+    }
     await a.boardRegion().getByText('Voor deze casus zijn nog geen acties afgesproken.').waitFor({ timeout: 15_000 });
     await b.boardRegion().getByText('Voor deze casus zijn nog geen acties afgesproken.').waitFor({ timeout: 15_000 });
 
@@ -78,5 +85,7 @@ describe('actions on the case board', () => {
     // The owner takes it up; the status reaches the creator.
     await b.boardRegion().getByLabel('Status van: Contactverbod evalueren (fictief)').selectOption({ label: 'Bezig' });
     await expect.poll(() => a.boardRegion().getByLabel('Status van: Contactverbod evalueren (fictief)').inputValue(), { timeout: 15_000 }).toBe('bezig');
+    // Refusing is the form's job: nothing went wrong in the app on either screen.
+    expect(errors).toEqual([]);
   });
 });

@@ -87,9 +87,16 @@ async function openBoth(serverUrl: string, newUserContext: () => Promise<Browser
   return { a, b, bContext, planA, planB };
 }
 
+/** The indicator says offline, in words too, and the offline notice is shown. */
 async function expectOffline(session: SessionPage): Promise<void> {
   await expect.poll(() => session.syncState()).toBe('offline');
+  expect(await indicatorText(session)).toContain('Offline');
   await session.page.getByText(offlineNotice).first().waitFor();
+}
+
+/** The sync indicator ("Verbinding") as read. */
+function indicatorText(session: SessionPage): Promise<string | null> {
+  return session.page.getByRole('group', { name: 'Verbinding', exact: true }).textContent();
 }
 
 /**
@@ -141,6 +148,7 @@ describe('offline and back', () => {
   test('A online and B offline edit the same sentence and the board; after B returns both screens hold every word of both', async ({ server, newUserContext }) => {
     await createTestCase(server.url, pim, { room, label: 'Casus 2026-501 (fictief)', plan: { 'situatie-en-risico': [base] } });
     const { a, b, bContext, planA, planB } = await openBoth(server.url, newUserContext);
+    const aErrors = collectErrors(a.page);
     const bErrors = collectErrors(b.page);
 
     await goOfflineWithShell(bContext, server.url);
@@ -177,6 +185,7 @@ describe('offline and back', () => {
 
     await backOnline(bContext, server.url);
     await expect.poll(() => b.session.syncState(), { timeout: 20_000 }).toBe('online');
+    expect(await indicatorText(b.session)).toContain('Online');
     await expect.poll(() => planA.text(section), { timeout: 15_000 }).toContain('Noodknop AWARE aangevraagd.');
     await expect.poll(() => planB.text(section), { timeout: 15_000 }).toContain('Wijkagent rijdt extra surveillance.');
     await expect.poll(async () => (await planA.text(section)) === (await planB.text(section))).toBe(true);
@@ -192,12 +201,14 @@ describe('offline and back', () => {
     expect(await timelineEntry(boardA, 'nieuw nummer').textContent()).toContain('Dirk Deelnemer (fictief)');
     await boardB.panel('Betrokkenen').getByRole('listitem').filter({ hasText: 'Otto Onbestaand' }).waitFor({ timeout: 15_000 });
     expect(onlyNetworkErrors(bErrors)).toEqual([]);
+    expect(aErrors).toEqual([]);
   });
 
   test('B reloads while offline, unlocks the vault with the password and sees everything including its unsynced edits; back online A receives them', async ({ server, newUserContext }) => {
     const label = 'Casus 2026-502 (fictief)';
     await createTestCase(server.url, pim, { room, label, plan: { 'situatie-en-risico': [base] } });
     const { a, b, bContext, planA, planB } = await openBoth(server.url, newUserContext);
+    const aErrors = collectErrors(a.page);
     const bErrors = collectErrors(b.page);
     const boardA = new BoardPage(a.page);
     const boardB = new BoardPage(b.page);
@@ -250,5 +261,6 @@ describe('offline and back', () => {
     await expect.poll(() => planB.text(section)).toBe(merged);
     await boardA.panel('Betrokkenen').getByRole('listitem').filter({ hasText: 'Olga Offline' }).waitFor({ timeout: 15_000 });
     expect(onlyNetworkErrors(bErrors)).toEqual([]);
+    expect(aErrors).toEqual([]);
   });
 });
