@@ -1,4 +1,5 @@
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { backOnline, goOfflineWithShell } from '../fixtures/offlineShell';
 import { createTestCase, dutchDate, seedUser, seedWithGrants } from '../fixtures/plan';
 import { signedInPage } from '../fixtures/session';
 import { describe, expect, test } from '../fixtures/test';
@@ -14,6 +15,23 @@ const label = 'Casus 2026-111 (fictief)';
 const noOwner = 'De actie is niet opgeslagen. Kies een eigenaar. Een actie zonder eigenaar wordt niet opgeslagen.';
 const noDue = 'De actie is niet opgeslagen. Vul een deadline in. Een actie zonder deadline wordt niet opgeslagen.';
 const dirkOption = 'Dirk Deelnemer (fictief) – Veilig Thuis Testregio';
+const sanneOption = 'Sanne Secretaris (fictief) – Zorg- en Veiligheidshuis Testregio';
+const pimOption = 'Pim Proef (fictief) – Zorg- en Veiligheidshuis Testregio';
+
+/** The "Eigenaar: …" facts of one action on a board (one per action, never a list). */
+async function owners(page: ActionsPage, description: string): Promise<string[]> {
+  const item = page.boardRegion().getByRole('listitem').filter({ hasText: description });
+  return item.locator('.action-item__facts span').filter({ hasText: /^Eigenaar: / }).allTextContents();
+}
+
+/** Changes the owner of an action through "Wijzigen" and "Wijzigingen opslaan". */
+async function reassign(page: ActionsPage, description: string, owner: string): Promise<void> {
+  await page.boardRegion().getByRole('button', { name: `Wijzigen: ${description}`, exact: true }).click();
+  await page.dialog().getByRole('heading', { name: 'Actie wijzigen' }).waitFor();
+  await page.fill({ owner });
+  await page.dialog().getByRole('button', { name: 'Wijzigingen opslaan', exact: true }).click();
+  await page.dialog().waitFor({ state: 'detached' });
+}
 
 describe('actions on the case board', () => {
   test.override('seed', seedWithGrants([
@@ -87,5 +105,48 @@ describe('actions on the case board', () => {
     await expect.poll(() => a.boardRegion().getByLabel('Status van: Contactverbod evalueren (fictief)').inputValue(), { timeout: 15_000 }).toBe('bezig');
     // Refusing is the form's job: nothing went wrong in the app on either screen.
     expect(errors).toEqual([]);
+  });
+  test('offline as well: the form refuses without owner; two owners set at once end as one owner on both screens', async ({ server, newUserContext }) => {
+    const description = 'Huisbezoek plannen (fictief)';
+    await createTestCase(server.url, pim, {
+      room, label, actions: [{ description, owner: 'pim.proef', ownerOrg: 'zvh', due: dutchDate(7), source: null }],
+    });
+    const bContext = await newUserContext();
+    const a = new ActionsPage((await signedInPage(await newUserContext(), server.url, pim, hash)).page);
+    const bSigned = await signedInPage(bContext, server.url, dirk, hash);
+    const b = new ActionsPage(bSigned.page);
+    await expect.poll(() => b.boardDescriptions(), { timeout: 15_000 }).toEqual([description]);
+    await expect.poll(() => bSigned.session.syncState(), { timeout: 15_000 }).toBe('online');
+
+    await goOfflineWithShell(bContext, server.url);
+    await expect.poll(() => bSigned.session.syncState()).toBe('offline');
+    // Offline the same rule: no owner, not saved.
+    await b.startNew();
+    await b.fill({ description: 'Camerabeelden opvragen (fictief)', due: dutchDate(3) });
+    await b.save();
+    await expect.poll(() => b.formError().textContent()).toBe(noOwner);
+    await b.fill({ owner: pimOption });
+    await b.save();
+    await b.dialog().waitFor({ state: 'detached' });
+
+    // Both give the same action a new owner while apart.
+    await reassign(b, description, dirkOption);
+    await reassign(a, description, sanneOption);
+    expect(await owners(b, description)).toEqual([`Eigenaar: ${dirkOption}`]);
+    expect(await owners(a, description)).toEqual([`Eigenaar: ${sanneOption}`]);
+    expect(await a.boardDescriptions()).toEqual([description]);
+
+    await backOnline(bContext, server.url);
+    await expect.poll(() => bSigned.session.syncState(), { timeout: 20_000 }).toBe('online');
+    await expect.poll(() => a.boardDescriptions(), { timeout: 15_000 }).toHaveLength(2);
+    expect(await a.boardDescriptions()).toContain('Camerabeelden opvragen (fictief)');
+    // One owner, the same one on both screens: one of the two that were set, never both.
+    await expect.poll(async () => JSON.stringify(await owners(a, description)) === JSON.stringify(await owners(b, description)), { timeout: 15_000 }).toBe(true);
+    const [final] = await owners(a, description);
+    expect(await owners(a, description)).toHaveLength(1);
+    expect([`Eigenaar: ${dirkOption}`, `Eigenaar: ${sanneOption}`]).toContain(final);
+    const created = a.boardRegion().getByRole('listitem').filter({ hasText: 'Camerabeelden opvragen (fictief)' });
+    expect(await created.textContent()).toContain(`Eigenaar: ${pimOption}`);
+    expect(await created.textContent()).toContain('Van u');
   });
 });
