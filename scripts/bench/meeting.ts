@@ -13,7 +13,7 @@ import { origins } from '../../renderer/src/collab/origins';
 import { confirmConfidentiality, setAttendance } from '../../renderer/src/collab/participants';
 import { newClient } from '../../sync-server/test/helpers';
 import { ms, summarise, type Summary } from './board/stats';
-import { closeBrowserParticipants, calibrate, openBrowserParticipants, type BrowserParticipant } from './meeting/browserParticipants';
+import { closeBrowserParticipants, calibrate, mainThreadTime, openBrowserParticipants, type BrowserParticipant, type MainThreadTime } from './meeting/browserParticipants';
 import { connectNodeParticipants, disconnectNodeParticipants, type NodeParticipant } from './meeting/nodeParticipants';
 import { RoundDriver, type Round } from './meeting/rounds';
 import { ensureRendererBuild, startMeetingBenchServer } from './meeting/server';
@@ -34,6 +34,7 @@ const gapMs = Number(values.gap ?? 300);
 const caseCount = Number(values.cases ?? 8);
 const TARGET_MS = 100;
 const ROUND_TIMEOUT_MS = 10_000;
+const IDLE_SAMPLE_MS = 5_000;
 
 const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -87,13 +88,26 @@ async function main(): Promise<void> {
       await sleep(gapMs);
     }
 
+    // Main-thread time of the pages: an idle stretch (timers ticking, presence) as baseline, then the rounds.
+    const sampleTimes = () => Promise.all(browserParticipants.map((participant) => mainThreadTime(participant)));
+    const idleStart = await sampleTimes();
+    const idleFrom = performance.now();
+    await sleep(IDLE_SAMPLE_MS);
+    const idleEnd = await sampleTimes();
+    const idleMs = performance.now() - idleFrom;
+
     const loadBefore = load();
+    const roundsStart = await sampleTimes();
+    const roundsFrom = performance.now();
     const rounds: Round[] = [];
     for (let index = 0; index < roundCount; index++) {
       rounds.push(await driver.advance(index, ROUND_TIMEOUT_MS));
       await sleep(gapMs);
     }
+    const roundsEnd = await sampleTimes();
+    const roundsMs = performance.now() - roundsFrom;
     const loadAfter = load();
+    const perAdvance = mainThreadPerAdvance({ idleStart, idleEnd, idleMs, roundsStart, roundsEnd, roundsMs, rounds: roundCount });
 
     // Page clocks onto the driver's: the mean of the offsets before and after the rounds.
     const offsets = new Map<string, number>();
@@ -106,7 +120,7 @@ async function main(): Promise<void> {
       uncertainty = Math.max(uncertainty, participant.offset.uncertaintyMs, after.uncertaintyMs);
     }
     const errors = browserParticipants.flatMap((participant) => participant.errors.map((error) => `${participant.id}: ${error}`));
-    report(rounds, offsets, { drift, uncertainty, loadBefore, loadAfter, chromium: browser.version(), errors });
+    report(rounds, offsets, { drift, uncertainty, loadBefore, loadAfter, chromium: browser.version(), errors, perAdvance });
   } finally {
     disconnectNodeParticipants(nodeParticipants);
     chairClient?.destroy();
@@ -116,7 +130,29 @@ async function main(): Promise<void> {
   }
 }
 
-function report(rounds: readonly Round[], offsets: ReadonlyMap<string, number>, info: { drift: number; uncertainty: number; loadBefore: string; loadAfter: string; chromium: string; errors: string[] }): void {
+/**
+ * Main-thread time one page spends per advance (mean over pages): the time during the
+ * rounds minus what the same page spends idle (timers, presence) in as long a stretch.
+ */
+function mainThreadPerAdvance(input: {
+  idleStart: MainThreadTime[]; idleEnd: MainThreadTime[]; idleMs: number;
+  roundsStart: MainThreadTime[]; roundsEnd: MainThreadTime[]; roundsMs: number; rounds: number;
+}): MainThreadTime | null {
+  const pages = input.roundsStart.length;
+  if (pages === 0 || input.rounds === 0) return null;
+  const keys = ['task', 'script', 'layout', 'style'] as const;
+  const result = { task: 0, script: 0, layout: 0, style: 0 };
+  for (let page = 0; page < pages; page++) {
+    for (const key of keys) {
+      const idleRate = ((input.idleEnd[page]?.[key] ?? 0) - (input.idleStart[page]?.[key] ?? 0)) / input.idleMs;
+      const during = (input.roundsEnd[page]?.[key] ?? 0) - (input.roundsStart[page]?.[key] ?? 0);
+      result[key] += (during - idleRate * input.roundsMs) / input.rounds / pages;
+    }
+  }
+  return result;
+}
+
+function report(rounds: readonly Round[], offsets: ReadonlyMap<string, number>, info: { drift: number; uncertainty: number; loadBefore: string; loadAfter: string; chromium: string; errors: string[]; perAdvance: MainThreadTime | null }): void {
   const node: number[] = [];
   const dom: number[] = [];
   const frame: number[] = [];
@@ -154,11 +190,15 @@ function report(rounds: readonly Round[], offsets: ReadonlyMap<string, number>, 
   console.log('|---|---|---|---|---|---|');
   for (const [label, s] of rows) console.log(`| ${label} | ${s.n} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`);
   console.log('');
+  if (info.perAdvance) {
+    const p = info.perAdvance;
+    console.log(`main-thread time per advance in one Chromium page (mean over pages, idle baseline subtracted): tasks ${ms(p.task)} (script ${ms(p.script)}, style ${ms(p.style)}, layout ${ms(p.layout)})`);
+  }
   const everyP99 = summarise(everyScreen).p99;
   console.log(`target p99 ≤ ${TARGET_MS} ms to every screen: ${everyP99 <= TARGET_MS && missing === 0 ? 'met' : 'NOT met'} (${ms(everyP99)}; ${missing} missed arrivals)`);
   console.log(JSON.stringify({
     bench: 'meeting', chromium: info.chromium, rounds: rounds.length, missing, loadBefore: info.loadBefore, loadAfter: info.loadAfter,
-    clock: { uncertaintyMs: info.uncertainty, driftMs: info.drift }, results: Object.fromEntries(rows),
+    clock: { uncertaintyMs: info.uncertainty, driftMs: info.drift }, mainThreadPerAdvance: info.perAdvance, results: Object.fromEntries(rows),
   }));
   if (info.errors.length > 0) throw new Error(`page errors: ${info.errors.join('; ')}`);
   if (missing > 0) process.exitCode = 1;

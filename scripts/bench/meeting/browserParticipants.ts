@@ -7,7 +7,7 @@
  * page's clock, and after the next frame reports both times to the driver. The page's
  * clock is mapped onto the driver's by round-trip calibration (see {@link calibrate}).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { SessionPage } from '../../../e2e/pages/SessionPage';
 import type { MeetingId } from '../../../renderer/src/domain/ids';
 import { clock } from './nodeParticipants';
@@ -20,7 +20,24 @@ export interface BrowserParticipant {
   context: BrowserContext;
   /** Page clock minus driver clock (ms), and half the best round trip it was measured with. */
   offset: { ms: number; uncertaintyMs: number };
+  /** DevTools session of the page, for its main-thread time counters. */
+  cdp: CDPSession;
   errors: string[];
+}
+
+/** Main-thread time of a page so far (ms), from the DevTools Performance domain. */
+export interface MainThreadTime {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+/** Reads the page's cumulative main-thread counters. */
+export async function mainThreadTime(participant: BrowserParticipant): Promise<MainThreadTime> {
+  const { metrics } = await participant.cdp.send('Performance.getMetrics');
+  const value = (name: string): number => (metrics.find((metric) => metric.name === name)?.value ?? Number.NaN) * 1000;
+  return { task: value('TaskDuration'), script: value('ScriptDuration'), layout: value('LayoutDuration'), style: value('RecalcStyleDuration') };
 }
 
 /** Reported by a page: the heading text now on screen, when the DOM changed and when the next frame followed (page clock). */
@@ -91,7 +108,9 @@ export async function openBrowserParticipants(
     // Every case's label is on the agenda: the page holds all case boards, so the headings can show them.
     await page.waitForFunction((wanted) => wanted.every((label) => (document.body.textContent ?? '').includes(label)), labels, { timeout: 60_000 });
     await page.evaluate(installObserver);
-    participants.push({ id, page, context, offset: await calibrate(page), errors });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    participants.push({ id, page, context, offset: await calibrate(page), cdp, errors });
   }
   return participants;
 }
