@@ -6,7 +6,7 @@
 // Without the Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD) it says so and points to `npm run web`.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -85,10 +85,11 @@ function exited(child) {
 
 /** Starts the sync server and resolves with its URL once it prints the listening line. */
 function startServer() {
-  const tsx = join(dirname(fileURLToPath(import.meta.resolve('tsx/package.json'))), 'dist/cli.mjs');
+  // tsx as a loader in the server's own process (as scripts/web.mjs): SIGTERM reaches the
+  // server directly, which then flushes its snapshots and exits 0.
   const server = spawn(
     process.execPath,
-    [tsx, 'sync-server/src/cli.ts', '--port', options.port, '--data-dir', options['data-dir'], '--allow-origin', APP_ORIGIN],
+    ['--import', import.meta.resolve('tsx'), 'sync-server/src/cli.ts', '--port', options.port, '--data-dir', options['data-dir'], '--allow-origin', APP_ORIGIN],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: process.platform !== 'win32' },
   );
   const ready = new Promise((resolve, reject) => {
