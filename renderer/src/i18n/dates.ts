@@ -12,10 +12,28 @@ export interface DateFormatOptions {
 
 type Moment = Date | number;
 
+/**
+ * Formatters by kind, locale and time zone. Building an Intl.DateTimeFormat costs far more
+ * than formatting with one, and lists format a time per row on every render (the
+ * attendance table of a meeting re-renders whenever the chair moves on). Without a given
+ * time zone a formatter keeps the computer's zone as it was when first used.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'date' | 'time', locale: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone ?? ''}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, kind === 'date'
+      ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }
+      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 function dateParts(at: Moment, options: DateFormatOptions): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    day: '2-digit', month: '2-digit', year: 'numeric', timeZone: options.timeZone,
-  }).formatToParts(at);
+  const parts = formatter('date', 'en-GB', options.timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return { day: part('day'), month: part('month'), year: part('year') };
 }
@@ -29,9 +47,7 @@ export function formatDate(at: Moment, options: DateFormatOptions = {}): string 
 
 /** A time of day on the 24-hour clock: 09:05. */
 export function formatTime(at: Moment, options: DateFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(localeOf[options.language ?? 'nl'], {
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: options.timeZone,
-  }).format(at);
+  return formatter('time', localeOf[options.language ?? 'nl'], options.timeZone).format(at);
 }
 
 /** Calendar days from `at` to `now` in the time zone (0 = same day, 1 = yesterday). */
