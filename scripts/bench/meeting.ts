@@ -1,10 +1,12 @@
 /**
- * `npm run bench:meeting [-- --quick] [--participants N] [--browsers N] [--rounds N] [--gap MS] [--cases N]`:
+ * `npm run bench:meeting [-- --quick] [--participants N] [--browsers N] [--rounds N] [--gap MS] [--cases N] [--profile FILE]`:
  * 25 participants connected to a meeting on the real sync server; the chair's "Volgend
  * punt" must reach every screen with p99 ≤ 100 ms. Some participants are Chromium pages
  * of the built app (the meeting page following the chair), the rest y-websocket clients
- * in this process. Method and figures: docs/benchmarks.md, "Meeting".
+ * in this process. `--profile FILE` writes a CPU profile (.cpuprofile) of the first page
+ * during the rounds. Method and figures: docs/benchmarks.md, "Meeting".
  */
+import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -22,7 +24,7 @@ import { planThemakamer, publishThemakamer } from './meeting/themakamer';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean' }, participants: { type: 'string' }, browsers: { type: 'string' }, rounds: { type: 'string' },
-    gap: { type: 'string' }, cases: { type: 'string' }, warmup: { type: 'string' },
+    gap: { type: 'string' }, cases: { type: 'string' }, warmup: { type: 'string' }, profile: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -97,6 +99,11 @@ async function main(): Promise<void> {
     const idleMs = performance.now() - idleFrom;
 
     const loadBefore = load();
+    const profiled = values.profile ? browserParticipants[0] : undefined;
+    if (profiled) {
+      await profiled.cdp.send('Profiler.enable');
+      await profiled.cdp.send('Profiler.start');
+    }
     const roundsStart = await sampleTimes();
     const roundsFrom = performance.now();
     const rounds: Round[] = [];
@@ -105,6 +112,11 @@ async function main(): Promise<void> {
       await sleep(gapMs);
     }
     const roundsEnd = await sampleTimes();
+    if (profiled && values.profile) {
+      const { profile } = await profiled.cdp.send('Profiler.stop');
+      await writeFile(values.profile, JSON.stringify(profile));
+      console.log(`CPU profile of ${profiled.id} during the rounds: ${values.profile}`);
+    }
     const roundsMs = performance.now() - roundsFrom;
     const loadAfter = load();
     const perAdvance = mainThreadPerAdvance({ idleStart, idleEnd, idleMs, roundsStart, roundsEnd, roundsMs, rounds: roundCount });
