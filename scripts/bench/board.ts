@@ -1,5 +1,5 @@
 /**
- * `npm run bench:board [-- --quick] [--only open|keystroke] [--runs N] [--keystrokes N]`:
+ * `npm run bench:board [-- --quick] [--only open|keystroke] [--runs N] [--keystrokes N] [--profile FILE]`:
  *  1. open a case with three years of history (20,000 edits) from the vault to the first
  *     render of its board, in Chromium with real IndexedDB (target ≤ 150 ms);
  *  2. a keystroke in the safety plan with 10 peers connected (target ≤ 16 ms).
@@ -13,7 +13,7 @@ import { runOpenBench } from './board/openBench';
 import { startBenchServer } from './board/server';
 import { ms } from './board/stats';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' }, keystrokes: { type: 'string' }, screenshot: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' }, keystrokes: { type: 'string' }, screenshot: { type: 'string' }, profile: { type: 'string' } } });
 const quick = values.quick ?? false;
 const only = values.only ?? 'both';
 const KEYSTROKE_TARGET_MS = 16;
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     if (only === 'both' || only === 'open') {
       const runs = Number(values.runs ?? (quick ? 5 : 15));
-      const result = await runOpenBench(browser, server, { edits: quick ? 5_000 : 20_000, runs });
+      const result = await runOpenBench(browser, server, { edits: quick ? 5_000 : 20_000, runs, ...(values.profile ? { profile: values.profile } : {}) });
       const line = (label: string, s: typeof result.boardMs) => `  ${label}: median ${ms(s.median)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`;
       console.log(`1. open a case with ${result.edits} edits of history from the vault (${JSON.stringify(result.fill)}):`);
       console.log(`  first page load: live session ${ms(result.first.liveMs)}, case doc loaded ${ms(result.first.loadedMs)}, board ${ms(result.first.boardMs)}, next frame ${ms(result.first.frameMs)}`);

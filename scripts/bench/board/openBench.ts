@@ -4,6 +4,7 @@
  * context (one profile, one vault) is filled once, then every run is a fresh page load:
  * sign in (not timed), then the timed start of the live session up to the rendered board.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { BenchServer } from './server';
 import { summarise, type Summary } from './stats';
@@ -34,7 +35,7 @@ async function load(page: Page, url: string, timeoutMs: number): Promise<Record<
 }
 
 /** Runs part 1. */
-export async function runOpenBench(browser: Browser, server: BenchServer, options: { edits: number; runs: number }): Promise<OpenResult> {
+export async function runOpenBench(browser: Browser, server: BenchServer, options: { edits: number; runs: number; profile?: string }): Promise<OpenResult> {
   const room = 'case:benchopen000000001';
   const user = server.users[0];
   if (!user) throw new Error('no users');
@@ -49,7 +50,18 @@ export async function runOpenBench(browser: Browser, server: BenchServer, option
     const fill = await load(page, url('fill', { edits: String(options.edits) }), 15 * 60_000);
     const samples: { liveMs: number; loadedMs: number; boardMs: number; frameMs: number }[] = [];
     for (let run = 0; run <= options.runs; run++) {
+      // --profile: a CPU profile of the last run (a warm one), from before its page load to its end.
+      const cdp = options.profile && run === options.runs ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const result = await load(page, url('open'), 60_000);
+      if (cdp && options.profile) {
+        const { profile } = await cdp.send('Profiler.stop');
+        await writeFile(options.profile, JSON.stringify(profile));
+        await cdp.detach();
+      }
       samples.push({ liveMs: Number(result.liveMs), loadedMs: Number(result.loadedMs), boardMs: Number(result.boardMs), frameMs: Number(result.frameMs) });
     }
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
