@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { setCurrentItem } from '../../collab/live';
 import { useNow } from '../../app/useNow';
@@ -20,6 +20,9 @@ export interface MeetingContentProps {
   isChair: boolean;
   canEdit: boolean;
 }
+
+/** Agenda, boards and access are memoised above: the overview re-renders when they change, not on every advance. */
+const StableChairOverview = memo(ChairOverview);
 
 /**
  * The agenda, meeting mode and the item on screen (shown only past the confidentiality
@@ -80,7 +83,7 @@ export function MeetingContent({ meeting, doc, isChair, canEdit }: MeetingConten
           <ItemView meetingId={meeting.id} meetingStart={meeting.meta?.start ?? null} rows={rows} viewing={viewing} boards={boards} agenda={agenda} />
         </section>
       </div>
-      {isChair ? <ChairOverview agenda={agenda} boards={boards} canOpen={canOpen} /> : null}
+      {isChair ? <StableChairOverview agenda={agenda} boards={boards} canOpen={canOpen} /> : null}
     </>
   );
 }
