@@ -73,6 +73,9 @@ export function generateHistory(total = 20_000, caseLabel = 'Casus 2023-417 (fic
   const rnd = random(417);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const doc = new Y.Doc();
+  // Seeded client ids too: a random one would change the encoded size from run to run
+  // (client ids are varints).
+  doc.clientID = Math.floor(rnd() * 0x7fffffff);
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const counts: History['counts'] = {
