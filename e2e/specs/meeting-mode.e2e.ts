@@ -55,6 +55,8 @@ describe('meetings', () => {
     await petra.confirmConfidentiality();
     await expect.poll(() => chair.attendanceRow('Petra Politie (fictief)').textContent()).toMatch(/Bevestigd om \d{2}:\d{2}/u);
     await expect.poll(() => dirk.attendanceRow('Petra Politie (fictief)').textContent()).toMatch(/Aanwezig/u);
+    // The other participant sees it too, with the time.
+    await expect.poll(() => dirk.attendanceRow('Petra Politie (fictief)').textContent()).toMatch(/Bevestigd om \d{2}:\d{2}/u);
 
     // Standard item first, the case with a child next, then the rest in the chair's order.
     const expected = ['Openstaande acties vorig overleg', caseLabels.linde, caseLabels.eik, caseLabels.berk];
