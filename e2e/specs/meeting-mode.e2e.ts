@@ -177,6 +177,40 @@ describe('meetings', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  test('per item, notes are co-edited live and each organisation records what it did not share, with who', async ({ server, newUserContext }) => {
+    const published = await publishThemakamer(server.url, server.dataDir);
+    const hash = meetingHash(published.meetingId);
+    const chair = await open(newUserContext, server.url, 'chair', hash);
+    const petra = await open(newUserContext, server.url, 'police', hash);
+    const errors = watchErrors([chair.page, petra.page]);
+    await chair.confirmConfidentiality();
+    await petra.confirmConfidentiality();
+    await chair.button('Overleg starten').click();
+    await chair.button('Volgend punt').click();
+    await expect.poll(() => petra.currentItem(), { timeout: 10_000 }).toBe(`Punt 2: ${caseLabels.linde}`);
+
+    // Notes: both type into the item's notes; both screens end with both sentences.
+    const notes = (page: Page) => page.getByRole('textbox', { name: 'Aantekeningen', exact: true });
+    await notes(chair.page).click();
+    await chair.page.keyboard.type('Voorzitter: situatie besproken (fictief).');
+    await expect.poll(() => notes(petra.page).textContent(), { timeout: 10_000 }).toContain('Voorzitter: situatie besproken (fictief).');
+    await notes(petra.page).click();
+    await petra.page.keyboard.press('Control+End');
+    await petra.page.keyboard.press('Enter');
+    await petra.page.keyboard.type('Politie: melding van vorige week toegelicht (fictief).');
+    await expect.poll(() => notes(chair.page).textContent()).toContain('Politie: melding van vorige week toegelicht (fictief).');
+    expect(await notes(chair.page).textContent()).toContain('Voorzitter: situatie besproken (fictief).');
+
+    // Informatie niet gedeeld: Petra records it for her organisation; the chair sees organisation, text and who.
+    await petra.page.getByLabel('Wat Politie Testeenheid niet deelt, en waarom', { exact: true }).fill('Lopend opsporingsonderzoek; details volgen na toestemming OM (fictief).');
+    await petra.button('Notitie opslaan').click();
+    const withheld = chair.page.locator('dl.mt-withheld');
+    await expect.poll(() => withheld.textContent(), { timeout: 10_000 }).toContain('Politie Testeenheid');
+    expect(await withheld.textContent()).toContain('Lopend opsporingsonderzoek; details volgen na toestemming OM (fictief). (Petra Politie (fictief))');
+    await expectNoSeriousA11yViolations(petra.page, 'a participant writing notes and a withheld-information note');
+    expect(errors).toEqual([]);
+  });
+
   test('a procesregisseur plans a meeting with invitees; the invitee finds it under Overleggen', async ({ server, newUserContext }) => {
     const { page } = await signedInPage(await newUserContext(), server.url, meetingUsers.chair, '#/overleggen');
     await page.getByRole('button', { name: 'Nieuw overleg', exact: true }).click();
