@@ -7,14 +7,13 @@ import type { Meeting } from '../../domain/meeting';
 import { attendanceStatuses } from '../../domain/meetingVocabulary';
 import { blocksToPlainText } from '../../domain/richText';
 import { useLanguage } from '../../i18n';
-import { useDirectory } from '../session';
+import { useDirectory, useRoomDocs } from '../session';
 import { caseChangesSinceApproval } from './approvalDiff';
 import { ChangesView } from './ChangesView';
-import { createDocsStore, type DocSource } from './docsStore';
+import { createDocsStore, type DocSource } from '../../collab/docsStore';
 import { useApprovedCopies } from './useApprovedCopies';
 import { useCaseAccess } from './useMeetingData';
 import { useMeetingApi } from './useMeetingApi';
-import { useRoomDocs } from './useRoomDocs';
 
 const readBoard = (room: CaseId, doc: Parameters<typeof readCaseBoard>[0]) => readCaseBoard(doc, room);
 

@@ -5,10 +5,9 @@ import { readMeeting } from '../../collab/readMeeting';
 import type { CaseBoard } from '../../domain/caseBoard';
 import { isId, type CaseId, type MeetingId } from '../../domain/ids';
 import type { Meeting } from '../../domain/meeting';
-import { useRooms } from '../session';
+import { useRoomDocs, useRooms } from '../session';
 import { readCaseFacts } from './caseFacts';
-import { createDocsStore, type DocSource } from './docsStore';
-import { useRoomDocs } from './useRoomDocs';
+import { createDocsStore, type DocSource } from '../../collab/docsStore';
 
 const readMeetingDoc = (room: MeetingId, doc: Parameters<typeof readMeeting>[0]) => readMeeting(doc, room);
 

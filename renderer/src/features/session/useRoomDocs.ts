@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DocHandle } from '../../collab/doc-manager';
-import { useDocManager } from '../session';
+import { useDocManager } from './useSession';
 
 /**
  * Holds the doc manager's shared documents of `rooms` while mounted. Pass only rooms the

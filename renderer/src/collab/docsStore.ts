@@ -5,7 +5,7 @@
  * when what is read here stayed the same).
  */
 import type * as Y from 'yjs';
-import { plainEqual } from '../../collab/plainValue';
+import { plainEqual } from './plainValue';
 
 /** An open document and its room. */
 export interface DocSource<R extends string> {
