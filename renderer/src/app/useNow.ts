@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { toIsoDate, type IsoDate } from '../domain/dates';
 
 /** The current time, refreshed every `intervalMs` (for "3 minuten geleden"). */
 export function useNow(intervalMs = 30_000): number {
@@ -8,4 +9,9 @@ export function useNow(intervalMs = 30_000): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/** Today's date (local), refreshed every minute: for due dates and "days overdue". */
+export function useToday(): IsoDate {
+  return toIsoDate(new Date(useNow(60_000)));
 }

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { useNow } from '../../app/useNow';
-import { toIsoDate } from '../../domain/dates';
+import { useToday } from '../../app/useNow';
 import { useDirectory, useSession } from '../session';
 import { CaseActionsView } from './CaseActionsView';
 import { useCaseMeetings } from './useCaseActions';
@@ -19,7 +18,7 @@ export interface CaseActionsPanelProps {
 
 /** The actions of a case on its board, for the signed-in user, with the session's directory. */
 export function CaseActionsPanel({ doc, access }: CaseActionsPanelProps) {
-  const now = useNow(60_000);
+  const today = useToday();
   const { user } = useSession();
   const { users, orgs } = useDirectory();
   const directory = useMemo(() => ({ users, orgs }), [users, orgs]);
@@ -31,7 +30,7 @@ export function CaseActionsPanel({ doc, access }: CaseActionsPanelProps) {
       me={user.username}
       directory={directory}
       meetings={meetings}
-      today={toIsoDate(new Date(now))}
+      today={today}
     />
   );
 }

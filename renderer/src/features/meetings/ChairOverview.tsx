@@ -1,11 +1,10 @@
 import { AlertTriangle, Flag } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../app/useNow';
+import { useToday } from '../../app/useNow';
 import type { CaseBoard } from '../../domain/caseBoard';
 import { escalationLevels } from '../../domain/caseVocabulary';
 import { chairOverview } from '../../domain/chairOverview';
-import { toIsoDate } from '../../domain/dates';
 import type { CaseId } from '../../domain/ids';
 import { formatDate, useLanguage } from '../../i18n';
 import { useDirectory } from '../session';
@@ -22,8 +21,7 @@ export function ChairOverview({ agenda, boards, canOpen }: ChairOverviewProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { displayName, orgName } = useDirectory();
-  const now = useNow(60_000);
-  const today = toIsoDate(new Date(now));
+  const today = useToday();
   const fallback = t('meetings.agenda.loadingLabel');
   const overview = useMemo(() => chairOverview(
     agenda.flatMap((caseId) => { const board = canOpen(caseId) ? boards.get(caseId) : undefined; return board ? [board] : []; }),

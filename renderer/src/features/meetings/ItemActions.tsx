@@ -2,12 +2,11 @@ import { Plus } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useNow } from '../../app/useNow';
+import { useToday } from '../../app/useNow';
 import { useAppStore } from '../../app/store';
 import { readActions } from '../../collab/actions';
 import { useDocSelector } from '../../collab/useDocSelector';
 import { actionStatuses } from '../../domain/actionVocabulary';
-import { toIsoDate } from '../../domain/dates';
 import type { MeetingId } from '../../domain/ids';
 import { useLanguage } from '../../i18n';
 import { Button } from '../../ui';
@@ -28,8 +27,7 @@ export function ItemActions({ doc, meetingId, meetingStart, editable }: { doc: Y
   const { user } = useSession();
   const directory = useDirectory();
   const [adding, setAdding] = useState(false);
-  const now = useNow(60_000);
-  const today = toIsoDate(new Date(now));
+  const today = useToday();
   const select = useCallback((current: Y.Doc) => readActions(current)
     .filter((action) => action.source?.kind === 'meeting' && action.source.ref === meetingId), [meetingId]);
   const actions = useDocSelector(doc, select);

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../app/useNow';
+import { useToday } from '../../app/useNow';
 import { collectActions } from '../../domain/actionList';
 import { actionStatuses } from '../../domain/actionVocabulary';
 import { openActionsForAgenda } from '../../domain/agenda';
 import type { CaseBoard } from '../../domain/caseBoard';
-import { toIsoDate } from '../../domain/dates';
 import type { CaseId } from '../../domain/ids';
 import { useLanguage } from '../../i18n';
 import { ActionDue } from '../actions/ActionDue';
@@ -20,8 +19,7 @@ export function OpenActionsItem({ boards, agenda }: { boards: ReadonlyMap<CaseId
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { displayName, orgName } = useDirectory();
-  const now = useNow(60_000);
-  const today = toIsoDate(new Date(now));
+  const today = useToday();
   const fallback = t('meetings.agenda.loadingLabel');
   const actions = useMemo(() => openActionsForAgenda(collectActions([...boards.values()], fallback), agenda, today), [boards, agenda, today, fallback]);
   const restricted = agenda.some((caseId) => !boards.has(caseId));
