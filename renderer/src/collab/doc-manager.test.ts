@@ -174,6 +174,33 @@ describe('doc manager with the sync server', () => {
     }
   });
 
+  it('opens a room from the vault without storing its copy again, and stores and sends the next edit', async () => {
+    const t = await startServer();
+    cleanups.push(() => t.close());
+    const a = await session(t, 'anna');
+    const b = await session(t, 'bram');
+    const ha = a.manager.open(roomA);
+    const hb = b.manager.open(roomA);
+    ha.doc.getText('plan').insert(0, 'EERDER-OPGESLAGEN ');
+    await waitFor(() => text(hb.doc) === 'EERDER-OPGESLAGEN ' && ha.status.getSnapshot().state === 'online', 5000, 'shared');
+    await a.manager.flush();
+
+    // A second session on the same vault (an app restart): the room comes from the vault.
+    const a2 = await session(t, 'anna', { indexedDB: a.indexedDB, token: a.token });
+    await a.manager.close();
+    const ha2 = a2.manager.open(roomA);
+    await ha2.whenLoaded;
+    expect(text(ha2.doc)).toBe('EERDER-OPGESLAGEN ');
+    await waitFor(() => ha2.status.getSnapshot().state === 'online', 5000, 'online after the restart');
+    expect(a2.events.filter((event) => event.kind === 'stored')).toEqual([]);
+
+    ha2.doc.getText('plan').insert(0, 'NA-HERSTART ');
+    await waitFor(() => text(hb.doc) === 'NA-HERSTART EERDER-OPGESLAGEN ', 3000, 'the edit after the restart');
+    const stored = firstIndex(a2.events, 'stored', 'NA-HERSTART');
+    expect(stored).toBeGreaterThanOrEqual(0);
+    expect(firstIndex(a2.events, 'sent', 'NA-HERSTART')).toBeGreaterThan(stored);
+  });
+
   it('keeps working with the server down: edits stay in the vault, a restart shows them, reconnect merges', async () => {
     const first = await startServer();
     const port = Number(new URL(first.url).port);

@@ -10,7 +10,7 @@ import { isRoom } from '../domain/ids';
 import type { Vault } from '../vault';
 import { assertPresenceFields, awarenessUser, replaceLocalFields, type AwarenessUser, type PresenceFields } from './awareness';
 import { webSocketUrl } from './connection-close-codes';
-import { connectRoom, vaultOrigin, type RoomConnection } from './connection';
+import { connectRoom, type RoomConnection } from './connection';
 import {
   aggregateStatus, createValueStore, sameAppStatus, sameRoomStatus,
   type AppSyncStatus, type ExternalStore, type RoomStatus,
@@ -160,8 +160,7 @@ export function createDocManager(options: DocManagerOptions): DocManager {
       let failed = false;
       try {
         const updates = await options.vault.loadRoom(room);
-        // One transaction with the vault origin: stored already, so neither stored nor sent again.
-        if (!self.entry?.destroyed) doc.transact(() => updates.forEach((update) => Y.applyUpdate(doc, update, vaultOrigin)), vaultOrigin);
+        if (!self.entry?.destroyed) connection.applyStored(updates);
       } catch (error) {
         failed = true;
         options.onError?.(error, room);
