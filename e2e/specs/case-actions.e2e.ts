@@ -149,4 +149,47 @@ describe('actions on the case board', () => {
     expect(await created.textContent()).toContain(`Eigenaar: ${pimOption}`);
     expect(await created.textContent()).toContain('Van u');
   });
+  test('a case with a long history opens on what still needs doing: finished actions and earlier events are one button away', async ({ server, newUserContext }) => {
+    const due = dutchDate(5);
+    const action = (description: string, status?: 'gedaan' | 'vervallen' | 'niet-gedaan-niet-opgepakt') =>
+      ({ description, owner: 'pim.proef', ownerOrg: 'zvh', due, source: null, ...(status ? { status } : {}) });
+    await createTestCase(server.url, pim, {
+      room, label,
+      actions: [
+        action('Huisbezoek plannen (fictief)'), action('Camerabeelden opvragen (fictief)'),
+        action('Advocaat informeren (fictief)', 'gedaan'), action('Oude afspraak (fictief)', 'vervallen'),
+        action('Melding doorzetten (fictief)', 'niet-gedaan-niet-opgepakt'),
+      ],
+      // 23 events, one per day in January (fictional): the board shows the latest 20.
+      timeline: Array.from({ length: 23 }, (_, index) => ({
+        date: `2026-01-${String(index + 1).padStart(2, '0')}`, type: 'incident' as const, text: `Gebeurtenis ${index + 1} (fictief)`, level: undefined,
+      })),
+    });
+    const a = new ActionsPage((await signedInPage(await newUserContext(), server.url, pim, hash)).page);
+    const { page } = a;
+    await expect.poll(async () => (await a.boardDescriptions()).sort(), { timeout: 15_000 }).toEqual(['Camerabeelden opvragen (fictief)', 'Huisbezoek plannen (fictief)']);
+
+    // Finished actions: folded, with their count; the button says whether they show.
+    const showClosed = a.boardRegion().getByRole('button', { name: 'Afgeronde acties tonen (3)' });
+    expect(await showClosed.getAttribute('aria-expanded')).toBe('false');
+    await showClosed.click();
+    const closedList = a.boardRegion().getByRole('list', { name: 'Afgeronde acties' });
+    await expect.poll(() => closedList.locator('.action-item__description').allTextContents())
+      .toEqual(expect.arrayContaining(['Advocaat informeren (fictief)', 'Oude afspraak (fictief)', 'Melding doorzetten (fictief)']));
+    expect(await a.boardRegion().getByRole('button', { name: 'Afgeronde acties verbergen (3)' }).getAttribute('aria-expanded')).toBe('true');
+    // Marking one done moves it into the finished list.
+    await a.boardRegion().getByLabel('Status van: Huisbezoek plannen (fictief)').selectOption({ label: 'Gedaan' });
+    await a.boardRegion().getByRole('button', { name: 'Afgeronde acties verbergen (4)' }).waitFor();
+    expect(await closedList.locator('.action-item__description').count()).toBe(4);
+
+    // The timeline: the latest 20 events, oldest first; the earlier 3 one button away.
+    const timeline = page.getByRole('table', { name: 'Tijdlijn, oudste eerst' });
+    const texts = () => timeline.locator('tbody .timeline-table__text').allTextContents();
+    expect(await texts()).toEqual(Array.from({ length: 20 }, (_, index) => `Gebeurtenis ${index + 4} (fictief)`));
+    await page.getByRole('button', { name: 'Eerdere gebeurtenissen tonen (3)' }).click();
+    await expect.poll(texts).toEqual(Array.from({ length: 23 }, (_, index) => `Gebeurtenis ${index + 1} (fictief)`));
+    await expectNoSeriousA11yViolations(page, 'a board with finished actions and earlier events shown');
+    await page.getByRole('button', { name: 'Alleen de laatste 20 tonen' }).click();
+    await expect.poll(async () => (await texts()).length).toBe(20);
+  });
 });

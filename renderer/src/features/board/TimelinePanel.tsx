@@ -21,20 +21,35 @@ const selectTimeline = (doc: Y.Doc): TimelineEvent[] => readTimeline(doc);
 /** Event types entered here; escalations go through "Escaleren" (they carry a level). */
 const enterableTypes = timelineTypes.values.filter((type) => type !== 'escalatie');
 
-/** Tijdlijn: incidents, violations, escalations and decisions, oldest first, with who recorded them. */
+/** Events shown before "Eerdere gebeurtenissen tonen": the recent past, which a meeting discusses. */
+export const recentTimelineEvents = 20;
+
+/**
+ * Tijdlijn: incidents, violations, escalations and decisions, oldest first, with who
+ * recorded them. A case with years of history shows its latest events; the earlier ones
+ * are one button away.
+ */
 export function TimelinePanel({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { displayName } = useDirectory();
-  const events = useDocSelector(doc, selectTimeline);
+  const all = useDocSelector(doc, selectTimeline);
   const day = useFormatDay();
   const [adding, setAdding] = useState(false);
+  const [showEarlier, setShowEarlier] = useState(false);
+  const earlier = showEarlier ? 0 : Math.max(0, all.length - recentTimelineEvents);
+  const events = earlier > 0 ? all.slice(earlier) : all;
   return (
     <Panel
       id="tijdlijn"
       title={t('board.timeline.title')}
       actions={editable ? <Button icon={<Plus size={18} />} onClick={() => setAdding(true)}>{t('board.timeline.add')}</Button> : null}
     >
+      {earlier > 0 || (showEarlier && all.length > recentTimelineEvents) ? (
+        <Button variant="quiet" aria-expanded={showEarlier} onClick={() => setShowEarlier((shown) => !shown)}>
+          {showEarlier ? t('board.timeline.hideEarlier', { count: recentTimelineEvents }) : t('board.timeline.showEarlier', { count: earlier })}
+        </Button>
+      ) : null}
       {events.length === 0 ? <p className="text-muted">{t('board.timeline.empty')}</p> : (
         <table className="data-table timeline-table">
           <caption>{t('board.timeline.caption')}</caption>

@@ -1,16 +1,17 @@
-import { useId, useMemo } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { ensurePlanSections } from '../../collab/safetyPlan';
 import { readCaseMeta } from '../../collab/caseHeader';
 import { useDocSelector } from '../../collab/useDocSelector';
-import { safetyPlanSections } from '../../domain/safetyPlanSections';
+import { safetyPlanSections, type SafetyPlanSectionKey } from '../../domain/safetyPlanSections';
 import { useLanguage } from '../../i18n';
 import { Button } from '../../ui';
 import { typingIn } from '../presence/presenceSummary';
 import { usePresence } from '../presence/usePresence';
 import { localAwarenessUser } from './localUser';
+import { nextTask } from './nextTask';
 import { PlanSectionEditor } from './PlanSectionEditor';
 import { samePlanSections, selectPlanSections } from './planFragments';
 import './plan.css';
@@ -41,6 +42,20 @@ export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps
   const user = useMemo(() => localAwarenessUser(awareness), [awareness]);
   const editable = access === 'edit';
   const missing = slots.some((slot) => slot.fragment === null);
+  // Editors mount one per task after the first paint (each costs a few milliseconds on a
+  // cold page); until then a section shows its text as a preview. A press on a preview
+  // mounts that editor at once and focuses it.
+  const [live, setLive] = useState<ReadonlySet<SafetyPlanSectionKey>>(() => new Set());
+  const [woken, setWoken] = useState<SafetyPlanSectionKey | null>(null);
+  const nextToMount = slots.find((slot) => slot.fragment !== null && !live.has(slot.key))?.key;
+  useEffect(() => {
+    if (!nextToMount) return undefined;
+    return nextTask(() => setLive((current) => new Set([...current, nextToMount])));
+  }, [nextToMount]);
+  const wake = useCallback((key: SafetyPlanSectionKey) => {
+    setWoken(key);
+    setLive((current) => new Set([...current, key]));
+  }, []);
 
   return (
     <section className="plan-panel" aria-labelledby={headingId}>
@@ -64,6 +79,9 @@ export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps
           user={user}
           editable={editable}
           typing={typingIn(present, key).map((person) => person.name)}
+          live={live.has(key)}
+          onWake={wake}
+          focusOnMount={woken === key}
         />
       ) : null)}
     </section>

@@ -111,6 +111,8 @@ export const boardEn = {
     level: 'Level {{level}}',
     item: 'Event',
     caption: 'Timeline, oldest first',
+    showEarlier: 'Show earlier events ({{count}})',
+    hideEarlier: 'Show only the latest {{count}}',
     columns: { date: 'Date', type: 'Kind', text: 'Description', by: 'Recorded by' },
   },
   escalation: {

@@ -107,6 +107,8 @@ export const boardNl = {
     level: 'Niveau {{level}}',
     item: 'Gebeurtenis',
     caption: 'Tijdlijn, oudste eerst',
+    showEarlier: 'Eerdere gebeurtenissen tonen ({{count}})',
+    hideEarlier: 'Alleen de laatste {{count}} tonen',
     columns: { date: 'Datum', type: 'Soort', text: 'Omschrijving', by: 'Vastgelegd door' },
   },
   escalation: {
