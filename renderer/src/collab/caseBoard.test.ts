@@ -6,7 +6,7 @@ import { assignOwner, createAction, readAction, readActions, setActionDue, setAc
 import { initCaseDoc, readCaseMeta, updateCaseMeta } from './caseHeader';
 import { readContacts, setContact } from './contacts';
 import { addMeasure, readMeasures, updateMeasure } from './measures';
-import { addDecision, ensureMeetingNotes, meetingNotesFragment, setWithheld } from './meetingNotes';
+import { addDecision, ensureMeetingNotes, meetingNotesFragment, readMeetingNoteIds, readMeetingRecords, setWithheld } from './meetingNotes';
 import { origins } from './origins';
 import { addPerson, readPersons, updatePerson } from './persons';
 import { readCaseBoard } from './readCaseBoard';
@@ -59,6 +59,17 @@ describe('case board accessors', () => {
     expect(board.plan[0]).toMatchObject({ key: 'situatie-en-risico', text: 'Situatie (fictief)' });
     expect(meetingNotesFragment(doc, meetingId)).toBeInstanceOf(Y.XmlFragment);
     expect(board.skipped).toEqual([]);
+    // The ids alone (for "afgesproken in") match the full read, and skip what is not a meeting's notes.
+    const second = createId('meeting');
+    ensureMeetingNotes(doc, second);
+    doc.transact(() => doc.getMap('meetingNotes').set('geen-overleg', 'rommel'), origins.userEdit);
+    expect(readMeetingNoteIds(doc)).toEqual([meetingId, second].sort());
+    expect(readMeetingNoteIds(doc)).toEqual(readCaseBoard(doc, id).meetingNotes.map((notes) => notes.meetingId));
+    // One meeting's records alone (the meeting screen) match the full read.
+    const { decisions, withheld } = readCaseBoard(doc, id).meetingNotes.find((notes) => notes.meetingId === meetingId)!;
+    expect(readMeetingRecords(doc, meetingId)).toEqual({ decisions, withheld });
+    expect(readMeetingRecords(doc, second)).toEqual({ decisions: [], withheld: [] });
+    expect(readMeetingRecords(doc, createId('meeting'))).toEqual({ decisions: [], withheld: [] });
   });
 
   it('refuse an action without owner or due date and write nothing', () => {

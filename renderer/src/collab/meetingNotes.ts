@@ -81,6 +81,39 @@ export function setWithheld(doc: Y.Doc, meetingId: MeetingId, org: string, text:
   doc.transact(() => withheld.set(org, definedFields(stored)), origins.userEdit);
 }
 
+/** The meetings this case has notes from, sorted (cheap: reads no notes, decisions or withheld records). */
+export function readMeetingNoteIds(doc: Y.Doc): MeetingId[] {
+  const ids: MeetingId[] = [];
+  for (const [meetingId, value] of caseDoc(doc).meetingNotes.entries()) {
+    if (isId('meeting', meetingId) && value instanceof Y.Map) ids.push(meetingId);
+  }
+  return ids.sort((a, b) => a.localeCompare(b));
+}
+
+/** Decisions and withheld notes of one meeting's entry. */
+function readRecords(meetingId: MeetingId, value: Y.Map<unknown>, skipped?: SkippedRecord[]): Pick<MeetingNotes, 'decisions' | 'withheld'> {
+  const decisions = nestedMap(value, 'decisions');
+  const withheld = nestedMap(value, 'withheld');
+  return {
+    decisions: decisions
+      ? readEach(decisions, `meetingNotes/${meetingId}/decisions`, (key, raw) =>
+        (isId('decision', key) ? parseLenient(decisionSchema, { ...raw, id: key }, []) : null), skipped)
+        .sort((a, b) => a.at.localeCompare(b.at))
+      : [],
+    withheld: withheld
+      ? readEach(withheld, `meetingNotes/${meetingId}/withheld`, (key, raw) =>
+        parseLenient(withheldNoteSchema, { ...raw, org: key }, []), skipped)
+        .sort((a, b) => a.org.localeCompare(b.org))
+      : [],
+  };
+}
+
+/** Decisions and withheld notes of one meeting about this case (empty lists when it has none). */
+export function readMeetingRecords(doc: Y.Doc, meetingId: MeetingId): Pick<MeetingNotes, 'decisions' | 'withheld'> {
+  const value = caseDoc(doc).meetingNotes.get(meetingId);
+  return value instanceof Y.Map ? readRecords(meetingId, value) : { decisions: [], withheld: [] };
+}
+
 /** Everything recorded about this case per meeting. */
 export function readMeetingNotes(doc: Y.Doc, skipped?: SkippedRecord[]): MeetingNotes[] {
   const out: MeetingNotes[] = [];
@@ -90,21 +123,10 @@ export function readMeetingNotes(doc: Y.Doc, skipped?: SkippedRecord[]): Meeting
       continue;
     }
     const notes = value.get('notes');
-    const decisions = nestedMap(value, 'decisions');
-    const withheld = nestedMap(value, 'withheld');
     out.push({
       meetingId,
       notes: notes instanceof Y.XmlFragment ? fragmentToBlocks(notes) : [],
-      decisions: decisions
-        ? readEach(decisions, `meetingNotes/${meetingId}/decisions`, (key, raw) =>
-          (isId('decision', key) ? parseLenient(decisionSchema, { ...raw, id: key }, []) : null), skipped)
-          .sort((a, b) => a.at.localeCompare(b.at))
-        : [],
-      withheld: withheld
-        ? readEach(withheld, `meetingNotes/${meetingId}/withheld`, (key, raw) =>
-          parseLenient(withheldNoteSchema, { ...raw, org: key }, []), skipped)
-          .sort((a, b) => a.org.localeCompare(b.org))
-        : [],
+      ...readRecords(meetingId, value, skipped),
     });
   }
   return out.sort((a, b) => a.meetingId.localeCompare(b.meetingId));

@@ -1,12 +1,13 @@
 import type * as Y from 'yjs';
 import { readActions } from '../../collab/actions';
-import { readMeetingNotes } from '../../collab/meetingNotes';
+import { readMeetingNoteIds } from '../../collab/meetingNotes';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { Action } from '../../domain/actionRecord';
 import type { MeetingId } from '../../domain/ids';
 
-const selectActions = (doc: Y.Doc): Action[] => readActions(doc);
-const selectMeetings = (doc: Y.Doc): MeetingId[] => readMeetingNotes(doc).map((notes) => notes.meetingId);
+const selectActions = scoped(['actions'], (doc: Y.Doc): Action[] => readActions(doc));
+const selectMeetings = scoped(['meetingNotes'], (doc: Y.Doc): MeetingId[] => readMeetingNoteIds(doc));
 
 /** The actions of a case, by due date; re-renders only when they change. */
 export function useCaseActions(doc: Y.Doc): Action[] {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { readCaseMeta } from '../../collab/caseHeader';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { Room } from '../../domain/ids';
 import { PageHeading } from '../../ui';
@@ -30,6 +31,8 @@ export interface BoardRoom {
   manage: boolean;
 }
 
+const selectMeta = scoped(['meta'], readCaseMeta);
+
 const jumps = [
   ['betrokkenen', 'board.persons.title'],
   ['risico', 'board.risk.title'],
@@ -46,7 +49,7 @@ const jumps = [
  */
 export function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
   const { t } = useTranslation();
-  const meta = useDocSelector(doc, readCaseMeta);
+  const meta = useDocSelector(doc, selectMeta);
   const editable = access === 'edit';
   const [escalating, setEscalating] = useState(false);
   const [managing, setManaging] = useState(false);

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { readContacts, removeContact, setContact } from '../../collab/contacts';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { Contact } from '../../domain/caseRecords';
 import { Button, Select, TextInput } from '../../ui';
@@ -12,7 +13,7 @@ import { ItemButtons } from './ItemButtons';
 import { Panel } from './Panel';
 import { useRecorded } from './useRecorded';
 
-const selectContacts = (doc: Y.Doc): Contact[] => readContacts(doc);
+const selectContacts = scoped(['contacts'], (doc: Y.Doc): Contact[] => readContacts(doc));
 
 /** Contactpersonen: one per organisation (a second one for the same organisation replaces the first). */
 export function ContactsPanel({ doc, editable }: { doc: Y.Doc; editable: boolean }) {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useNow } from '../../app/useNow';
 import { addMeasure, readMeasures, removeMeasure, updateMeasure } from '../../collab/measures';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { Measure } from '../../domain/caseRecords';
 import { measureKinds, type MeasureKind } from '../../domain/caseVocabulary';
@@ -17,7 +18,7 @@ import { ItemButtons } from './ItemButtons';
 import { Panel } from './Panel';
 import { useFormatDay, useRecorded } from './useRecorded';
 
-const selectMeasures = (doc: Y.Doc): Measure[] => readMeasures(doc);
+const selectMeasures = scoped(['measures'], (doc: Y.Doc): Measure[] => readMeasures(doc));
 
 const tones: Record<MeasureExpiry['state'], StatusTone> = { expired: 'danger', expiring: 'warning', active: 'positive', 'not-started': 'neutral' };
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addPerson, readPersons, removePerson, updatePerson, type PersonInput } from '../../collab/persons';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { Person } from '../../domain/caseRecords';
 import { personRoles, type PersonRole } from '../../domain/caseVocabulary';
@@ -13,7 +14,7 @@ import { FormDialog, useFieldError, type FormErrorState } from './FormDialog';
 import { ItemButtons } from './ItemButtons';
 import { Panel } from './Panel';
 
-const selectPersons = (doc: Y.Doc): Person[] => readPersons(doc);
+const selectPersons = scoped(['persons'], (doc: Y.Doc): Person[] => readPersons(doc));
 
 /** Betrokkenen: the real names of the people involved (shown here on the board and nowhere else). */
 export function PersonsPanel({ doc, editable }: { doc: Y.Doc; editable: boolean }) {

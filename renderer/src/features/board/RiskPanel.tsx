@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { readRisk, setRiskAssessment } from '../../collab/risk';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { RiskAssessment } from '../../domain/caseRecords';
 import { riskAssessmentKinds, riskLevels, type RiskAssessmentKind, type RiskLevel } from '../../domain/caseVocabulary';
@@ -14,7 +15,7 @@ import { FormDialog, useFieldError } from './FormDialog';
 import { Panel } from './Panel';
 import { useFormatDay, useRecorded } from './useRecorded';
 
-const selectRisk = (doc: Y.Doc) => readRisk(doc);
+const selectRisk = scoped(['risk'], (doc: Y.Doc) => readRisk(doc));
 
 /** Risico: SASH (police), the Veilig Thuis safety assessment and the chair's judgement, each with who and when. */
 export function RiskPanel({ doc, editable }: { doc: Y.Doc; editable: boolean }) {

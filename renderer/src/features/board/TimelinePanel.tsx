@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addTimelineEvent, readTimeline, removeTimelineEvent } from '../../collab/timeline';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { TimelineEvent } from '../../domain/caseRecords';
 import { escalationLevels, timelineTypes, type TimelineType } from '../../domain/caseVocabulary';
@@ -16,7 +17,7 @@ import { Panel } from './Panel';
 import { TextArea } from './TextArea';
 import { useFormatDay } from './useRecorded';
 
-const selectTimeline = (doc: Y.Doc): TimelineEvent[] => readTimeline(doc);
+const selectTimeline = scoped(['timeline'], (doc: Y.Doc): TimelineEvent[] => readTimeline(doc));
 
 /** Event types entered here; escalations go through "Escaleren" (they carry a level). */
 const enterableTypes = timelineTypes.values.filter((type) => type !== 'escalatie');

@@ -1,10 +1,11 @@
 import { ExternalLink } from 'lucide-react';
-import { useCallback, useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { hrefOf } from '../../app/routes';
-import { ensureMeetingNotes, meetingNotesFragment, readMeetingNotes } from '../../collab/meetingNotes';
+import { scoped } from '../../collab/docSelection';
+import { ensureMeetingNotes, meetingNotesFragment, readMeetingRecords } from '../../collab/meetingNotes';
 import { useDocSelector } from '../../collab/useDocSelector';
 import type { CaseId, MeetingId } from '../../domain/ids';
 import { useCaseDoc } from '../session';
@@ -50,12 +51,9 @@ const sameRef = (a: unknown, b: unknown): boolean => a === b;
 
 function CaseItemContent({ caseId, meetingId, meetingStart, doc, awareness, editable, loaded }: CaseItemContentProps) {
   const { t } = useTranslation();
-  const selectFragment = useCallback((current: Y.Doc) => meetingNotesFragment(current, meetingId), [meetingId]);
+  const selectFragment = useMemo(() => scoped(['meetingNotes'], (current: Y.Doc) => meetingNotesFragment(current, meetingId)), [meetingId]);
   const fragment = useDocSelector(doc, selectFragment, sameRef);
-  const selectRecords = useCallback((current: Y.Doc) => {
-    const entry = readMeetingNotes(current).find((notes) => notes.meetingId === meetingId);
-    return { decisions: entry?.decisions ?? [], withheld: entry?.withheld ?? [] };
-  }, [meetingId]);
+  const selectRecords = useMemo(() => scoped(['meetingNotes'], (current: Y.Doc) => readMeetingRecords(current, meetingId)), [meetingId]);
   const records = useDocSelector(doc, selectRecords);
 
   useEffect(() => {

@@ -1,10 +1,11 @@
 import { Plus } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useToday } from '../../app/useNow';
 import { useAppStore } from '../../app/store';
 import { readActions } from '../../collab/actions';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import { actionStatuses } from '../../domain/actionVocabulary';
 import type { MeetingId } from '../../domain/ids';
@@ -28,8 +29,8 @@ export function ItemActions({ doc, meetingId, meetingStart, editable }: { doc: Y
   const directory = useDirectory();
   const [adding, setAdding] = useState(false);
   const today = useToday();
-  const select = useCallback((current: Y.Doc) => readActions(current)
-    .filter((action) => action.source?.kind === 'meeting' && action.source.ref === meetingId), [meetingId]);
+  const select = useMemo(() => scoped(['actions'], (current: Y.Doc) => readActions(current)
+    .filter((action) => action.source?.kind === 'meeting' && action.source.ref === meetingId)), [meetingId]);
   const actions = useDocSelector(doc, select);
   const actionDirectory = useMemo(() => ({ users: directory.users, orgs: directory.orgs }), [directory.users, directory.orgs]);
   const meetings = useMemo(() => [{ id: meetingId, start: meetingStart }], [meetingId, meetingStart]);

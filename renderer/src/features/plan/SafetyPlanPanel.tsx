@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { ensurePlanSections } from '../../collab/safetyPlan';
 import { readCaseMeta } from '../../collab/caseHeader';
+import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
 import { safetyPlanSections, type SafetyPlanSectionKey } from '../../domain/safetyPlanSections';
 import { useLanguage } from '../../i18n';
@@ -24,7 +25,8 @@ export interface SafetyPlanPanelProps {
   access: 'edit' | 'view';
 }
 
-const hasHeader = (doc: Y.Doc): boolean => readCaseMeta(doc) !== null;
+const hasHeader = scoped(['meta'], (doc: Y.Doc): boolean => readCaseMeta(doc) !== null);
+const selectSections = scoped(['plan'], selectPlanSections);
 
 /**
  * The safety plan of a case: the eight sections, each co-edited live with remote carets
@@ -36,7 +38,7 @@ export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps
   const { t } = useTranslation();
   const { language } = useLanguage();
   const headingId = useId();
-  const slots = useDocSelector(doc, selectPlanSections, samePlanSections);
+  const slots = useDocSelector(doc, selectSections, samePlanSections);
   const headerPresent = useDocSelector(doc, hasHeader);
   const present = usePresence(awareness);
   const user = useMemo(() => localAwarenessUser(awareness), [awareness]);
