@@ -21,6 +21,8 @@ export const rendererConfig = {
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
+    // BENCH_NO_MINIFY=1 keeps function names readable in bench profiles.
+    minify: process.env.BENCH_NO_MINIFY !== '1',
   },
   server: { port: 5173, strictPort: false },
 };

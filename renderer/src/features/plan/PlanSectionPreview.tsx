@@ -63,10 +63,10 @@ function nodes(children: readonly (Y.XmlElement | Y.XmlText | Y.XmlHook)[], key:
 /**
  * A section's text as plain HTML, shaped and styled as the editor will show it, while its
  * editor is not mounted yet. Opening a case with a long plan paints the text at once and
- * mounts the eight editors one per task afterwards (see SafetyPlanPanel). Follows remote
+ * mounts the eight editors one per frame afterwards (see SafetyPlanPanel). Follows remote
  * changes; the first pointer press on it asks for its editor straight away.
  */
-export function PlanSectionPreview({ fragment, section, onWake }: { fragment: Y.XmlFragment; section: string; onWake(): void }) {
+export function PlanSectionPreview({ fragment, section, onWake }: { fragment: Y.XmlFragment; section?: string; onWake(): void }) {
   const store = useMemo(() => fragmentVersion(fragment), [fragment]);
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const content = useMemo(() => nodes(fragment.toArray(), 'n'), [fragment, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version marks a change inside the fragment

@@ -12,7 +12,7 @@ import { Button } from '../../ui';
 import { typingIn } from '../presence/presenceSummary';
 import { usePresence } from '../presence/usePresence';
 import { localAwarenessUser } from './localUser';
-import { nextTask } from './nextTask';
+import { afterNextPaint } from './nextTask';
 import { PlanSectionEditor } from './PlanSectionEditor';
 import { samePlanSections, selectPlanSections } from './planFragments';
 import './plan.css';
@@ -44,7 +44,7 @@ export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps
   const user = useMemo(() => localAwarenessUser(awareness), [awareness]);
   const editable = access === 'edit';
   const missing = slots.some((slot) => slot.fragment === null);
-  // Editors mount one per task after the first paint (each costs a few milliseconds on a
+  // Editors mount one per frame after the first paint (each costs a few milliseconds on a
   // cold page); until then a section shows its text as a preview. A press on a preview
   // mounts that editor at once and focuses it.
   const [live, setLive] = useState<ReadonlySet<SafetyPlanSectionKey>>(() => new Set());
@@ -52,7 +52,7 @@ export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps
   const nextToMount = slots.find((slot) => slot.fragment !== null && !live.has(slot.key))?.key;
   useEffect(() => {
     if (!nextToMount) return undefined;
-    return nextTask(() => setLive((current) => new Set([...current, nextToMount])));
+    return afterNextPaint(() => setLive((current) => new Set([...current, nextToMount])));
   }, [nextToMount]);
   const wake = useCallback((key: SafetyPlanSectionKey) => {
     setWoken(key);

@@ -16,3 +16,20 @@ export function nextTask(callback: () => void): () => void {
     channel.port1.close();
   };
 }
+
+/**
+ * Runs `callback` in a task after the next frame was produced, so the work it does cannot
+ * delay that frame. A hidden page produces no frames: there it runs in the next task.
+ * Returns a cancel function.
+ */
+export function afterNextPaint(callback: () => void): () => void {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return nextTask(callback);
+  let cancelTask: (() => void) | null = null;
+  const frame = requestAnimationFrame(() => {
+    cancelTask = nextTask(callback);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    cancelTask?.();
+  };
+}
