@@ -1,7 +1,9 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type { UndoManager } from 'yjs';
 import { Bold, Italic, List, ListOrdered, Redo2, Undo2 } from 'lucide-react';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMacPlatform } from './shortcuts';
 
@@ -10,8 +12,6 @@ interface ToolbarState {
   italic: boolean;
   bulletList: boolean;
   orderedList: boolean;
-  canUndo: boolean;
-  canRedo: boolean;
 }
 
 const selectState = ({ editor }: { editor: Editor }): ToolbarState => ({
@@ -19,9 +19,31 @@ const selectState = ({ editor }: { editor: Editor }): ToolbarState => ({
   italic: editor.isActive('italic'),
   bulletList: editor.isActive('bulletList'),
   orderedList: editor.isActive('orderedList'),
-  canUndo: editor.can().undo(),
-  canRedo: editor.can().redo(),
 });
+
+const undoEvents = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const;
+
+/**
+ * Whether undo and redo can do something, from the editor's Yjs undo manager. Its stacks
+ * change after the editor's transaction (when the Yjs transaction ends), so reading them
+ * on editor transactions lags one step behind: listen to the manager itself.
+ */
+function useUndoStacks(editor: Editor): { canUndo: boolean; canRedo: boolean } {
+  const manager = (yUndoPluginKey.getState(editor.state) as { undoManager?: UndoManager } | undefined)?.undoManager ?? null;
+  const read = () => ({ canUndo: (manager?.undoStack.length ?? 0) > 0, canRedo: (manager?.redoStack.length ?? 0) > 0 });
+  const [stacks, setStacks] = useState(read);
+  useEffect(() => {
+    if (!manager) return undefined;
+    const update = (): void => setStacks((current) => {
+      const next = { canUndo: manager.undoStack.length > 0, canRedo: manager.redoStack.length > 0 };
+      return next.canUndo === current.canUndo && next.canRedo === current.canRedo ? current : next;
+    });
+    update();
+    undoEvents.forEach((event) => manager.on(event, update));
+    return () => undoEvents.forEach((event) => manager.off(event, update));
+  }, [manager]);
+  return stacks;
+}
 
 interface Tool {
   id: string;
@@ -42,7 +64,8 @@ interface Tool {
  */
 export function PlanToolbar({ editor, sectionLabel }: { editor: Editor; sectionLabel: string }) {
   const { t } = useTranslation();
-  const state = useEditorState({ editor, selector: selectState });
+  const formatting = useEditorState({ editor, selector: selectState });
+  const state = { ...formatting, ...useUndoStacks(editor) };
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const mod = isMacPlatform() ? 'Meta' : 'Control';

@@ -12,6 +12,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { AwarenessUser } from '../../collab/awareness';
 import { renderCaret, renderSelection } from './caret';
+import { caretAwareness } from './caretAwareness';
 
 /** What one section editor binds to. */
 export interface PlanEditorBinding {
@@ -41,8 +42,9 @@ export function planExtensions({ fragment, awareness, user }: PlanEditorBinding)
   ];
   if (user) {
     extensions.push(CollaborationCaret.configure({
-      // The extension reads `provider.awareness` only.
-      provider: { awareness },
+      // The extension reads `provider.awareness` only; it gets a view that wakes this
+      // editor only for carets entering, moving in or leaving its own fragment.
+      provider: { awareness: caretAwareness(awareness, fragment) },
       user,
       render: renderCaret,
       selectionRender: renderSelection,
