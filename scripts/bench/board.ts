@@ -48,9 +48,11 @@ async function main(): Promise<void> {
       const line = (label: string, s: typeof result.toUpdate) => `  ${label}: median ${ms(s.median)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (n=${s.n})`;
       console.log(`2. keystroke in the safety plan, ${result.peers} peers typing (${result.remoteEditsDuringRun} remote edits during the run):`);
       console.log(line('keydown → transaction applied (DOM + Y.Doc)', result.toUpdate));
-      console.log(line('keydown → next frame', result.toFrame));
+      console.log(line('keydown → next frame (includes waiting for the display\'s next frame)', result.toFrame));
+      console.log(line('work per keystroke: handling + rendering of the frame that shows it', result.work));
+      console.log(`  keystrokes shown a frame late (dropped frame): ${result.droppedFrames} of ${result.toFrame.n}`);
       console.log(`  input events ≥ 16 ms (Event Timing): ${result.slowEvents}`);
-      console.log(`  target ≤ ${KEYSTROKE_TARGET_MS} ms (p99, keydown → next frame): ${result.toFrame.p99 <= KEYSTROKE_TARGET_MS ? 'met' : 'NOT met'}`);
+      console.log(`  target ≤ ${KEYSTROKE_TARGET_MS} ms (p99 of the work per keystroke, so typing fits in a frame): ${result.work.p99 <= KEYSTROKE_TARGET_MS ? 'met' : 'NOT met'}; keydown → next frame p99 ${ms(result.toFrame.p99)} (≤ ${KEYSTROKE_TARGET_MS} ms: ${result.toFrame.p99 <= KEYSTROKE_TARGET_MS ? 'met' : 'NOT met'})`);
       console.log(JSON.stringify({ bench: 'board', part: 'keystroke', ...result }));
     }
   } finally {

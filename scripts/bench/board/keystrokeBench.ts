@@ -21,6 +21,10 @@ export interface KeystrokeResult {
   remoteEditsDuringRun: number;
   toUpdate: Summary;
   toFrame: Summary;
+  /** Handling plus the rendering work of the frame that shows the character (no vsync wait). */
+  work: Summary;
+  /** Keystrokes shown one or more frames later than the first frame after they were handled. */
+  droppedFrames: number;
   /** Event Timing entries ≥ 16 ms (keydown, keypress, beforeinput, input) during the run. */
   slowEvents: number;
 }
@@ -87,6 +91,8 @@ export async function runKeystrokeBench(browser: Browser, server: BenchServer, o
     await page.evaluate(() => {
       (window.__bench.toUpdate as number[]).length = 0;
       (window.__bench.toFrame as number[]).length = 0;
+      (window.__bench.work as number[]).length = 0;
+      (window.__bench.frameDelays as number[]).length = 0;
       (window.__bench.slowEvents as unknown[]).length = 0;
     });
     const editsBefore = typing.edits();
@@ -99,6 +105,8 @@ export async function runKeystrokeBench(browser: Browser, server: BenchServer, o
     const result = await page.evaluate(() => ({
       toUpdate: [...(window.__bench.toUpdate as number[])],
       toFrame: [...(window.__bench.toFrame as number[])],
+      work: [...(window.__bench.work as number[])],
+      frameDelays: [...(window.__bench.frameDelays as number[])],
       slowEvents: (window.__bench.slowEvents as { name: string }[]).filter((e) => ['keydown', 'keypress', 'beforeinput', 'input'].includes(e.name)).length,
     }));
     // Everything typed arrived in the document (the peers see it): the measurement covered real edits.
@@ -113,6 +121,9 @@ export async function runKeystrokeBench(browser: Browser, server: BenchServer, o
       remoteEditsDuringRun: typing.edits() - editsBefore,
       toUpdate: summarise(result.toUpdate),
       toFrame: summarise(result.toFrame),
+      work: summarise(result.work),
+      // rAF's frame time is the frame's start (vsync); a frame starting more than one 60 Hz interval after the update came late.
+      droppedFrames: result.frameDelays.filter((delay) => delay > 1000 / 60 + 1).length,
       slowEvents: result.slowEvents,
     };
   } finally {
