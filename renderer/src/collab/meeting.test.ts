@@ -8,7 +8,8 @@ import { meetingDoc } from './meetingDoc';
 import { initMeetingDoc, readMeetingMeta, updateMeetingMeta } from './meetingHeader';
 import { origins } from './origins';
 import { confirmConfidentiality, invite, readAttendance, setAttendance, uninvite } from './participants';
-import { readMeeting } from './readMeeting';
+import { createDocSelection } from './docSelection';
+import { meetingParts, readMeeting } from './readMeeting';
 import { anna, bram, syncBoth, syncInto } from './testing/fixtures';
 
 function newMeeting() {
@@ -118,5 +119,29 @@ describe('meeting accessors', () => {
     expect(meeting.live.currentItem).toBeNull();
     expect(meeting.meta).toBeNull();
     expect(meeting.skipped.map((s) => s.part).sort()).toEqual(['attendance', 'confidentiality', 'invitees', 'invitees']);
+  });
+
+  it('read its parts apart as readMeeting does; the chair moving on leaves the other parts untouched', () => {
+    const { doc, id } = newMeeting();
+    invite(doc, { username: 'test.bram', org: 'politie', role: 'deelnemer' });
+    setAttendance(doc, 'test.bram', 'aanwezig');
+    doc.transact(() => meetingDoc(doc).invitees.set('Geen Gebruikersnaam!', { org: 'x' }), origins.userEdit);
+    const caseId = createId('case');
+    addToAgenda(doc, caseId);
+    const whole = readMeeting(doc, id);
+    const parts = Object.fromEntries(Object.entries(meetingParts).map(([key, selector]) => [key, selector(doc)]));
+    for (const key of ['meta', 'invitees', 'attendance', 'confidentiality', 'agenda', 'live'] as const) {
+      expect(parts[key]?.value).toEqual(whole[key]);
+    }
+    expect(Object.values(parts).flatMap((part) => part.skipped)).toEqual(whole.skipped);
+    expect(whole.skipped).not.toEqual([]);
+
+    const selections = Object.entries(meetingParts).map(([key, selector]) => ({ key, selection: createDocSelection(doc, selector) }));
+    const notified: string[] = [];
+    selections.forEach(({ key, selection }) => selection.subscribe(() => notified.push(key)));
+    const invitees = selections.find((entry) => entry.key === 'invitees')?.selection.getSnapshot();
+    setCurrentItem(doc, caseId, { username: 'test.anna', now: () => new Date('2026-03-12T09:20:00.000Z') });
+    expect(notified).toEqual(['live']);
+    expect(selections.find((entry) => entry.key === 'invitees')?.selection.getSnapshot()).toBe(invitees);
   });
 });

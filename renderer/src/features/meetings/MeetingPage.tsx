@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { UnavailableSection } from '../../app/sections/UnavailableSection';
-import { readMeeting } from '../../collab/readMeeting';
+import { meetingParts } from '../../collab/readMeeting';
 import { isId, type MeetingId } from '../../domain/ids';
+import type { Meeting } from '../../domain/meeting';
 import { PageHeading } from '../../ui';
 import { useRoomDoc } from '../session';
 import { useDocSelector } from '../../collab/useDocSelector';
@@ -28,9 +29,28 @@ function Loading() {
   );
 }
 
+/** The meeting as plain data, each part selected apart so unchanged parts keep their identity. */
+function useMeeting(doc: Y.Doc, id: MeetingId): Meeting {
+  const meta = useDocSelector(doc, meetingParts.meta);
+  const invitees = useDocSelector(doc, meetingParts.invitees);
+  const attendance = useDocSelector(doc, meetingParts.attendance);
+  const confidentiality = useDocSelector(doc, meetingParts.confidentiality);
+  const agenda = useDocSelector(doc, meetingParts.agenda);
+  const live = useDocSelector(doc, meetingParts.live);
+  return useMemo(() => ({
+    id,
+    meta: meta.value,
+    invitees: invitees.value,
+    attendance: attendance.value,
+    confidentiality: confidentiality.value,
+    agenda: agenda.value,
+    live: live.value,
+    skipped: [meta, invitees, attendance, confidentiality, agenda, live].flatMap((part) => part.skipped),
+  }), [id, meta, invitees, attendance, confidentiality, agenda, live]);
+}
+
 function LoadedMeeting({ meetingId, doc, access, manage }: { meetingId: MeetingId; doc: Y.Doc; access: 'edit' | 'view'; manage: boolean }) {
-  const read = useCallback((current: Y.Doc) => readMeeting(current, meetingId), [meetingId]);
-  const meeting = useDocSelector(doc, read);
+  const meeting = useMeeting(doc, meetingId);
   if (!meeting.meta) return <Loading />;
   return <MeetingScreen meeting={meeting} meta={meeting.meta} doc={doc} access={access} manage={manage} />;
 }
