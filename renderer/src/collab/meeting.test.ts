@@ -8,8 +8,8 @@ import { meetingDoc } from './meetingDoc';
 import { initMeetingDoc, readMeetingMeta, updateMeetingMeta } from './meetingHeader';
 import { origins } from './origins';
 import { confirmConfidentiality, invite, readAttendance, setAttendance, uninvite } from './participants';
-import { createDocSelection } from './docSelection';
-import { meetingParts, readMeeting } from './readMeeting';
+import { createDocSelection, type ScopedSelector } from './docSelection';
+import { meetingParts, readMeeting, type MeetingPart } from './readMeeting';
 import { anna, bram, syncBoth, syncInto } from './testing/fixtures';
 
 function newMeeting() {
@@ -136,7 +136,8 @@ describe('meeting accessors', () => {
     expect(Object.values(parts).flatMap((part) => part.skipped)).toEqual(whole.skipped);
     expect(whole.skipped).not.toEqual([]);
 
-    const selections = Object.entries(meetingParts).map(([key, selector]) => ({ key, selection: createDocSelection(doc, selector) }));
+    const entries = Object.entries(meetingParts) as [string, ScopedSelector<MeetingPart<unknown>>][];
+    const selections = entries.map(([key, selector]) => ({ key, selection: createDocSelection(doc, selector) }));
     const notified: string[] = [];
     selections.forEach(({ key, selection }) => selection.subscribe(() => notified.push(key)));
     const invitees = selections.find((entry) => entry.key === 'invitees')?.selection.getSnapshot();
