@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -46,8 +46,10 @@ const jumps = [
 /**
  * The board of one case: header, presence, persons, risk, measures, contacts, timeline,
  * the safety plan and the actions. View access shows everything with no edit controls.
+ * Memoised: the page above re-renders on every change of the room's sync status (each
+ * keystroke leaves it unconfirmed until the server answers), the board need not.
  */
-export function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
+export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
   const { t } = useTranslation();
   const meta = useDocSelector(doc, selectMeta);
   const editable = access === 'edit';
@@ -96,4 +98,4 @@ export function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
       </div>
     </BoardAnnouncer>
   );
-}
+});

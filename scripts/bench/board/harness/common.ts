@@ -1,5 +1,4 @@
-/** What every harness mode shares: parameters from the URL, the i18n instance, the vault, results for the driver. */
-import { openVault, type Vault } from '../../../../renderer/src/vault';
+/** What every harness mode shares: parameters from the URL, the i18n instance, results for the driver. */
 import { createI18n } from '../../../../renderer/src/i18n';
 
 /** Parameters the bench driver puts in the page URL (fictional bench users only). */
@@ -48,13 +47,6 @@ export function benchState(): BenchState {
 
 /** The app's i18n (Dutch), without a remembered choice. */
 export const i18n = createI18n({ storage: null, root: document.documentElement });
-
-/** Opens and unlocks the bench user's vault on this origin (real IndexedDB, real PBKDF2). */
-export async function unlockVault(params: HarnessParams): Promise<Vault> {
-  const vault = await openVault({ serverUrl: location.origin, username: params.username });
-  await vault.unlock(params.password);
-  return vault;
-}
 
 /** Resolves when `check` holds, polling every 10 ms; rejects after `timeoutMs`. */
 export async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -1,6 +1,8 @@
 /**
- * Keystroke mode: the safety plan of a case opened through the real doc manager (vault
- * first, then the sync server) with the presence bar, while the driver types. Measured per
+ * Keystroke mode: the whole app on the board of a case (header, presence, persons, risk,
+ * measures, contacts, timeline, the safety plan and the actions), signed in for real and
+ * opened through the live session's doc manager (vault first, then the sync server), while
+ * the driver types into one plan section. Measured per
  * keystroke, from the keydown event's timestamp:
  *  - to the local Yjs update of that keystroke (ProseMirror has dispatched the transaction,
  *    updated the editor DOM, and y-prosemirror has written it to the Y.Doc), and
@@ -17,21 +19,33 @@
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { createDocManager } from '../../../../renderer/src/collab/doc-manager';
-import { SafetyPlanPanel } from '../../../../renderer/src/features/plan/SafetyPlanPanel';
-import { PresenceBar } from '../../../../renderer/src/features/presence/PresenceBar';
-import { benchState, i18n, unlockVault, waitUntil, type HarnessParams } from './common';
+import { App } from '../../../../renderer/src/app/App';
+import { syncRouteFromLocation } from '../../../../renderer/src/app/useHashRoute';
+import { createValueStore } from '../../../../renderer/src/collab/sync-status';
+import { startLiveSession } from '../../../../renderer/src/features/session/liveSession';
+import type { SessionController, SessionPhase } from '../../../../renderer/src/features/session/sessionController';
+import { signIn } from '../../../../renderer/src/features/session/signIn';
+import { openVault } from '../../../../renderer/src/vault';
+import { benchState, i18n, waitUntil, type HarnessParams } from './common';
+
+const refuse = (): Promise<void> => Promise.reject(new Error('the bench signs in before the app renders'));
 
 /** Runs keystroke mode. */
 export async function runKeystroke(params: HarnessParams): Promise<void> {
   const state = benchState();
-  const vault = await unlockVault(params);
-  const manager = createDocManager({
-    vault, serverUrl: location.origin, token: params.token,
-    user: { username: params.username, name: params.name, org: params.org },
-  });
-  const handle = manager.open(params.room);
+  const opened = await signIn(
+    { server: location.origin, username: params.username, password: params.password },
+    { openVault: (serverUrl, username) => openVault({ serverUrl, username }) },
+  );
+  window.history.replaceState(null, '', `#/casussen/${encodeURIComponent(params.room)}`);
+  syncRouteFromLocation();
+  const live = await startLiveSession({ opened, browserOnline: navigator.onLine });
+  const phase = createValueStore<SessionPhase>({ phase: 'signed-in', live }, (a, b) => a === b);
+  const controller = {
+    phase, signIn: refuse, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }),
+  } satisfies SessionController;
+  // The app's board shares this doc (one doc per room in the doc manager).
+  const handle = live.docManager.open(params.room);
   await handle.whenLoaded;
   await waitUntil(() => handle.status.getSnapshot().state === 'online', 30_000, 'the room to sync');
 
@@ -69,13 +83,7 @@ export async function runKeystroke(params: HarnessParams): Promise<void> {
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
 
-  const props = { room: params.room, doc: handle.doc, awareness: handle.awareness, access: 'edit' as const };
-  createRoot(document.getElementById('root') ?? document.body).render(
-    createElement(I18nextProvider, { i18n },
-      createElement('main', { className: 'bench-board' },
-        createElement(PresenceBar, props),
-        createElement(SafetyPlanPanel, props))),
-  );
+  createRoot(document.getElementById('root') ?? document.body).render(createElement(App, { i18n, session: controller }));
   Object.assign(state, { toUpdate, toFrame, work, frameDelays, slowEvents, peers: () => handle.awareness.getStates().size - 1 });
   state.ready = true;
 }
