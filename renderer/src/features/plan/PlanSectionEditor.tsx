@@ -1,13 +1,10 @@
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { AwarenessUser } from '../../collab/awareness';
 import type { SafetyPlanSectionKey } from '../../domain/safetyPlanSections';
-import { planExtensions } from './planExtensions';
-import { PlanSectionPreview } from './PlanSectionPreview';
-import { PlanToolbar } from './PlanToolbar';
+import { RichTextSection } from './RichTextSection';
 import { useSectionPresence } from './useSectionPresence';
 
 /** Props of {@link PlanSectionEditor}. */
@@ -30,75 +27,28 @@ export interface PlanSectionEditorProps {
 
 /**
  * One section of the safety plan: its heading, toolbar and a rich-text editor bound live
- * to the section's fragment. The editor never re-renders React on a keystroke (only the
- * toolbar's selected state does), which keeps typing fast with many peers in the room.
+ * to the section's fragment, publishing "typing here" while it has focus.
  */
-export function PlanSectionEditor(props: PlanSectionEditorProps) {
-  return props.live === false ? <PreviewSection {...props} /> : <LiveSection {...props} />;
-}
-
-/** The section before its editor is mounted: same heading and layout, the text as a preview. */
-function PreviewSection({ section, label, fragment, editable, typing, onWake }: PlanSectionEditorProps) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  return (
-    <section className="plan-section" aria-labelledby={headingId} data-section={section}>
-      <div className="plan-section__header">
-        <h3 id={headingId} className="plan-section__title">{label}</h3>
-        {editable ? <div className="plan-toolbar plan-toolbar--pending" aria-hidden="true" /> : null}
-      </div>
-      <PlanSectionPreview fragment={fragment} section={section} onWake={() => onWake?.(section)} />
-      {typing.length > 0 ? (
-        <p className="plan-section__typing">{t('plan.typing', { names: typing.join(', ') })}</p>
-      ) : null}
-    </section>
-  );
-}
-
-function LiveSection({ section, label, fragment, awareness, user, editable, typing, focusOnMount }: PlanSectionEditorProps) {
+export function PlanSectionEditor({ section, label, fragment, awareness, user, editable, typing, live = true, onWake, focusOnMount = false }: PlanSectionEditorProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const presence = useSectionPresence(awareness, section);
-  const extensions = useMemo(() => planExtensions({ fragment, awareness, user }), [fragment, awareness, user]);
-  const editorLabel = t('plan.editorLabel', { section: label });
-  const attributes = useMemo(() => ({
-    class: 'plan-section__content',
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-label': editorLabel,
-    ...(editable ? {} : { 'aria-readonly': 'true' }),
-    'data-section': section,
-  }), [editorLabel, editable, section]);
-  // Recreated only when the binding changes; editability and labels are updated in place.
-  const editor = useEditor({
-    extensions,
-    editable,
-    shouldRerenderOnTransaction: false,
-    editorProps: { attributes },
-    onFocus: presence.onFocus,
-    onBlur: presence.onBlur,
-  }, [extensions]);
-
-  useEffect(() => {
-    if (focusOnMount) editor.commands.focus('end');
-    // Only on mount: a later change of the prop must not steal focus.
-  }, [editor]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    if (editor.isEditable !== editable) editor.setEditable(editable);
-    if (editor.options.editorProps.attributes !== attributes) editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes } });
-  }, [editor, editable, attributes]);
-
   return (
-    <section className="plan-section" aria-labelledby={headingId} data-section={section}>
-      <div className="plan-section__header">
-        <h3 id={headingId} className="plan-section__title">{label}</h3>
-        {editable ? <PlanToolbar editor={editor} sectionLabel={label} /> : null}
-      </div>
-      <EditorContent editor={editor} className="plan-section__editor" />
-      {typing.length > 0 ? (
-        <p className="plan-section__typing">{t('plan.typing', { names: typing.join(', ') })}</p>
-      ) : null}
-    </section>
+    <RichTextSection
+      headingId={headingId}
+      title={label}
+      editorLabel={t('plan.editorLabel', { section: label })}
+      section={section}
+      fragment={fragment}
+      awareness={awareness}
+      user={user}
+      editable={editable}
+      live={live}
+      onWake={() => onWake?.(section)}
+      focusOnMount={focusOnMount}
+      onFocus={presence.onFocus}
+      onBlur={presence.onBlur}
+      footer={typing.length > 0 ? <p className="plan-section__typing">{t('plan.typing', { names: typing.join(', ') })}</p> : null}
+    />
   );
 }
