@@ -25,15 +25,21 @@ function caretIn(fragment: Y.XmlFragment, index: number) {
   return { anchor: position, head: position };
 }
 
+/** Our doc and awareness with two sections, and a peer's (synced once) whose awareness `forward` brings over. */
+function room() {
+  const doc = new Y.Doc();
+  const { a, b } = twoSections(doc);
+  const remoteDoc = new Y.Doc();
+  Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
+  const local = new Awareness(doc);
+  const remote = new Awareness(remoteDoc);
+  const forward = () => applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+  return { doc, a, b, remoteDoc, local, remote, forward };
+}
+
 describe('caretAwareness', () => {
   it('wakes only the editors whose fragment a remote caret enters, moves in or leaves; never for our own caret', () => {
-    const doc = new Y.Doc();
-    const { a, b } = twoSections(doc);
-    const remoteDoc = new Y.Doc();
-    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
-    const local = new Awareness(doc);
-    const remote = new Awareness(remoteDoc);
-    const forward = () => applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    const { a, b, local, remote, forward } = room();
     const calls: string[] = [];
     const inA = caretAwareness(local, a);
     const inB = caretAwareness(local, b);
@@ -78,33 +84,22 @@ describe('caretAwareness', () => {
   });
 
   it('locates carets already in a fragment when its editor mounts later', () => {
-    const doc = new Y.Doc();
-    const { a } = twoSections(doc);
-    const remoteDoc = new Y.Doc();
-    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
-    const local = new Awareness(doc);
-    const remote = new Awareness(remoteDoc);
+    const { a, local, remote, forward } = room();
     remote.setLocalStateField('cursor', caretIn(a, 2));
-    applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    forward();
     const calls: string[] = [];
     caretAwareness(local, a).on('change', () => calls.push('a'));
     // The peer leaves A for nowhere: A must hear of it to take the caret away.
     remote.setLocalStateField('cursor', null);
-    applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    forward();
     expect(calls).toEqual(['a']);
   });
 
   it('a caret that arrives before the text it points at may be drawn anywhere later: its removal wakes every editor', () => {
-    const doc = new Y.Doc();
-    const { a } = twoSections(doc);
-    const remoteDoc = new Y.Doc();
-    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
-    const local = new Awareness(doc);
-    const remote = new Awareness(remoteDoc);
-    const forward = () => applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    const { doc, a, b, remoteDoc, local, remote, forward } = room();
     const calls: string[] = [];
     caretAwareness(local, a).on('change', () => calls.push('a'));
-    caretAwareness(local, doc.getMap<Y.XmlFragment>('plan').get('b')!).on('change', () => calls.push('b'));
+    caretAwareness(local, b).on('change', () => calls.push('b'));
     // The peer types in A; its caret arrives here before its text does.
     const remoteA = remoteDoc.getMap<Y.XmlFragment>('plan').get('a')!;
     ((remoteA.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Nieuw ');
