@@ -23,7 +23,7 @@ const selectTimeline = scoped(['timeline'], (doc: Y.Doc): TimelineEvent[] => rea
 const enterableTypes = timelineTypes.values.filter((type) => type !== 'escalatie');
 
 /** Events shown before "Eerdere gebeurtenissen tonen": the recent past, which a meeting discusses. */
-export const recentTimelineEvents = 20;
+const recentTimelineEvents = 20;
 
 /**
  * Tijdlijn: incidents, violations, escalations and decisions, oldest first, with who
@@ -46,7 +46,7 @@ export function TimelinePanel({ doc, editable }: { doc: Y.Doc; editable: boolean
       title={t('board.timeline.title')}
       actions={editable ? <Button icon={<Plus size={18} />} onClick={() => setAdding(true)}>{t('board.timeline.add')}</Button> : null}
     >
-      {earlier > 0 || (showEarlier && all.length > recentTimelineEvents) ? (
+      {all.length > recentTimelineEvents ? (
         <Button variant="quiet" aria-expanded={showEarlier} onClick={() => setShowEarlier((shown) => !shown)}>
           {showEarlier ? t('board.timeline.hideEarlier', { count: recentTimelineEvents }) : t('board.timeline.showEarlier', { count: earlier })}
         </Button>

@@ -23,6 +23,8 @@ const selectState = ({ editor }: { editor: Editor }): ToolbarState => ({
 
 const undoEvents = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const;
 
+const stacksOf = (manager: UndoManager | null) => ({ canUndo: (manager?.undoStack.length ?? 0) > 0, canRedo: (manager?.redoStack.length ?? 0) > 0 });
+
 /**
  * Whether undo and redo can do something, from the editor's Yjs undo manager. Its stacks
  * change after the editor's transaction (when the Yjs transaction ends), so reading them
@@ -30,12 +32,11 @@ const undoEvents = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 's
  */
 function useUndoStacks(editor: Editor): { canUndo: boolean; canRedo: boolean } {
   const manager = (yUndoPluginKey.getState(editor.state) as { undoManager?: UndoManager } | undefined)?.undoManager ?? null;
-  const read = () => ({ canUndo: (manager?.undoStack.length ?? 0) > 0, canRedo: (manager?.redoStack.length ?? 0) > 0 });
-  const [stacks, setStacks] = useState(read);
+  const [stacks, setStacks] = useState(() => stacksOf(manager));
   useEffect(() => {
     if (!manager) return undefined;
     const update = (): void => setStacks((current) => {
-      const next = { canUndo: manager.undoStack.length > 0, canRedo: manager.redoStack.length > 0 };
+      const next = stacksOf(manager);
       return next.canUndo === current.canUndo && next.canRedo === current.canRedo ? current : next;
     });
     update();
