@@ -201,6 +201,77 @@ describe('doc manager with the sync server', () => {
     expect(firstIndex(a2.events, 'sent', 'NA-HERSTART')).toBeGreaterThan(stored);
   });
 
+  it('keeps a read copy of a case room and offers it to a view before the stored state is applied', async () => {
+    const t = await startServer();
+    cleanups.push(() => t.close());
+    const a = await session(t, 'anna', { readCopyDelayMs: 20 });
+    const ha = a.manager.open(roomA);
+    await ha.whenLoaded;
+    ha.doc.getMap('meta').set('label', 'Casus KOPIE (fictief)');
+    await waitFor(() => ha.status.getSnapshot().state === 'online', 5000, 'online');
+    await a.manager.flush();
+    expect((await a.vault.loadReadCopy(roomA))?.current).toBe(true);
+
+    // Restart on the same vault: the view gets the copy, and the full state waits for it.
+    const a2 = await session(t, 'anna', { indexedDB: a.indexedDB, token: a.token, readCopyWaitMs: 5_000 });
+    await a.manager.close();
+    const view = a2.manager.open(roomA);
+    const copy = await view.readCopy();
+    expect(copy?.getMap('meta').get('label')).toBe('Casus KOPIE (fictief)');
+    let loaded = false;
+    void view.whenLoaded.then(() => { loaded = true; });
+    await sleep(150);
+    expect(loaded).toBe(false);
+    expect(view.doc.getMap('meta').get('label')).toBeUndefined();
+    view.readCopyShown();
+    await view.whenLoaded;
+    expect(view.doc.getMap('meta').get('label')).toBe('Casus KOPIE (fictief)');
+    // The copy is never part of the room: nothing of it was stored.
+    expect(a2.events.filter((event) => event.kind === 'stored')).toEqual([]);
+    expect(await view.readCopy()).toBeNull();
+  });
+
+  it('never holds the stored state back for long: a view that does not show the copy, or leaves', async () => {
+    const t = await startServer();
+    cleanups.push(() => t.close());
+    const a = await session(t, 'anna', { readCopyDelayMs: 20 });
+    const ha = a.manager.open(roomA);
+    ha.doc.getMap('meta').set('label', 'Casus WACHT (fictief)');
+    await a.manager.flush();
+    await a.manager.close();
+
+    const a2 = await session(t, 'anna', { indexedDB: a.indexedDB, token: a.token, readCopyWaitMs: 200 });
+    const silent = a2.manager.open(roomA);
+    const started = Date.now();
+    expect(await silent.readCopy()).not.toBeNull();
+    await silent.whenLoaded;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    silent.release();
+    await a2.manager.close();
+
+    const a3 = await session(t, 'anna', { indexedDB: a.indexedDB, token: a.token, readCopyWaitMs: 60_000 });
+    const leaving = a3.manager.open(roomA);
+    const other = a3.manager.open(roomA);
+    expect(await leaving.readCopy()).not.toBeNull();
+    leaving.release();
+    await other.whenLoaded;
+    expect(other.doc.getMap('meta').get('label')).toBe('Casus WACHT (fictief)');
+    other.release();
+    await a3.manager.close();
+
+    // Opened in the background first (as the session does at start): a view that asks
+    // within the grace period still gets the copy painted before the full state.
+    const a4 = await session(t, 'anna', { indexedDB: a.indexedDB, token: a.token, readCopyGraceMs: 60_000, readCopyWaitMs: 60_000 });
+    a4.manager.keepInSync([roomA]);
+    const late = a4.manager.open(roomA);
+    await sleep(100);
+    expect(late.doc.getMap('meta').get('label')).toBeUndefined();
+    expect((await late.readCopy())?.getMap('meta').get('label')).toBe('Casus WACHT (fictief)');
+    late.readCopyShown();
+    await late.whenLoaded;
+    expect(late.doc.getMap('meta').get('label')).toBe('Casus WACHT (fictief)');
+  });
+
   it('keeps working with the server down: edits stay in the vault, a restart shows them, reconnect merges', async () => {
     const first = await startServer();
     const port = Number(new URL(first.url).port);
@@ -358,10 +429,12 @@ describe('doc manager with the sync server', () => {
     const hb = b.manager.open(roomA);
     const marker = 'FICTIEF-ADRES-MERK-9';
     ha.doc.getText('plan').insert(0, marker);
+    ha.doc.getMap('persons').set('p1', { name: marker });
     await waitFor(() => text(hb.doc) === marker, 5000, 'synced');
     await a.manager.flush();
     await b.manager.flush();
     for (const s of [a, b]) {
+      expect(await s.vault.loadReadCopy(roomA)).not.toBeNull();
       const dump = await dumpDatabase(s.indexedDB, s.vault.name);
       expect(dump.length).toBeGreaterThan(3);
       expect(containsMarker(dump, marker)).toBe(false);

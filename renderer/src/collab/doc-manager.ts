@@ -11,6 +11,7 @@ import type { Vault } from '../vault';
 import { assertPresenceFields, awarenessUser, replaceLocalFields, type AwarenessUser, type PresenceFields } from './awareness';
 import { webSocketUrl } from './connection-close-codes';
 import { connectRoom, type RoomConnection } from './connection';
+import { decodeReadCopy, encodeReadCopy, hasReadCopy } from './readCopy';
 import {
   aggregateStatus, createValueStore, sameAppStatus, sameRoomStatus,
   type AppSyncStatus, type ExternalStore, type RoomStatus,
@@ -30,7 +31,7 @@ export class DocManagerError extends Error {
 /** What a manager needs for one session. */
 export interface DocManagerOptions {
   /** The unlocked vault of this user. */
-  vault: Pick<Vault, 'appendUpdates' | 'loadRoom'>;
+  vault: Pick<Vault, 'appendUpdates' | 'loadRoom' | 'loadReadCopy' | 'putReadCopy'>;
   /** `http(s)://host:port` of the sync server. */
   serverUrl: string;
   token: string;
@@ -43,6 +44,16 @@ export interface DocManagerOptions {
   /** Upper bound of the reconnect backoff (default 5 s). */
   maxBackoffMs?: number;
   now?: () => number;
+  /** A case room's read copy is stored this long after its last change (default 2 s). */
+  readCopyDelayMs?: number;
+  /** The stored state waits at most this long for a view painting the read copy (default 1 s). */
+  readCopyWaitMs?: number;
+  /**
+   * When a room has a read copy but no view asked for it yet, its stored state waits this
+   * long for one to ask (default 250 ms): the app's first screen may be that room's board,
+   * which registers a few frames after the session starts.
+   */
+  readCopyGraceMs?: number;
   /** A room's vault read/write failed or a room id was refused; gets the room id only. */
   onError?(error: unknown, room: string): void;
 }
@@ -54,6 +65,16 @@ export interface DocHandle {
   readonly awareness: Awareness;
   /** Resolves once the vault's copy is in the doc (it never rejects: a failure shows in status). */
   readonly whenLoaded: Promise<void>;
+  /**
+   * The room's read copy (collab/readCopy.ts) to paint while the vault's full state is
+   * still being applied, or null (none stored, unreadable, or the room is loaded already).
+   * Until this handle calls `readCopyShown` (or releases), applying the full state waits
+   * for it — at most `readCopyWaitMs` — so the paint is not held up behind that work.
+   * The copy is read-only: never edit it.
+   */
+  readCopy(): Promise<Y.Doc | null>;
+  /** The read copy is on screen (or not wanted any more): the full state may be applied. */
+  readCopyShown(): void;
   /** This room's sync status. */
   readonly status: ExternalStore<RoomStatus>;
   /** Publishes this view's presence fields (e.g. `{ section: 'situatie-en-risico' }`), replacing its previous ones. */
@@ -95,6 +116,18 @@ interface Entry {
   connection: RoomConnection;
   status: ReturnType<typeof createValueStore<RoomStatus>>;
   whenLoaded: Promise<void>;
+  loaded: boolean;
+  /** The read copy's bytes from the vault (case rooms), null when none is usable. */
+  copy: Promise<Uint8Array | null>;
+  /** Handles that asked for the read copy and have not shown it yet. */
+  copyViewers: Set<number>;
+  /** Wakes the load waiting for the viewers. */
+  copyViewersDone: (() => void) | null;
+  /** Wakes the load waiting for a first viewer. */
+  copyViewerAsked: (() => void) | null;
+  /** The pending read copy write (debounced after changes). */
+  copyTimer: ReturnType<typeof setTimeout> | null;
+  copyWrite: Promise<void>;
   refs: number;
   /** Presence fields per handle, merged in opening order. */
   presence: Map<number, PresenceFields>;
@@ -122,12 +155,68 @@ export function createDocManager(options: DocManagerOptions): DocManager {
 
   const destroyEntry = (entry: Entry): void => {
     if (entry.destroyed) return;
+    if (entry.copyTimer !== null) writeCopy(entry);
     entry.destroyed = true;
     if (entries.get(entry.room) === entry) entries.delete(entry.room);
     entry.connection.destroy();
     entry.awareness.destroy();
     entry.doc.destroy();
     recompute();
+  };
+
+  /** Stores the read copy of the doc as it is now (encoded at once, written in order). */
+  const writeCopy = (entry: Entry): void => {
+    if (entry.copyTimer !== null) clearTimeout(entry.copyTimer);
+    entry.copyTimer = null;
+    if (entry.destroyed || !entry.loaded) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeReadCopy(entry.doc);
+    } catch (error) {
+      options.onError?.(error, entry.room);
+      return;
+    }
+    entry.copyWrite = entry.copyWrite
+      .then(() => options.vault.putReadCopy(entry.room, bytes))
+      .then(() => undefined, (error: unknown) => options.onError?.(error, entry.room));
+  };
+
+  const scheduleCopy = (entry: Entry): void => {
+    if (entry.destroyed || !hasReadCopy(entry.room)) return;
+    if (entry.copyTimer !== null) clearTimeout(entry.copyTimer);
+    entry.copyTimer = setTimeout(() => writeCopy(entry), options.readCopyDelayMs ?? 2_000);
+  };
+
+  /**
+   * Resolves when the views that asked for the read copy have shown it (or left), bounded
+   * by `readCopyWaitMs`; with no view yet, first waits up to `readCopyGraceMs` for one.
+   */
+  const copyViewersGone = async (entry: Entry): Promise<void> => {
+    if (entry.copyViewers.size === 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => done(), options.readCopyGraceMs ?? 250);
+        const done = (): void => {
+          clearTimeout(timer);
+          entry.copyViewerAsked = null;
+          resolve();
+        };
+        entry.copyViewerAsked = done;
+      });
+    }
+    if (entry.copyViewers.size === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), options.readCopyWaitMs ?? 1_000);
+      const done = (): void => {
+        clearTimeout(timer);
+        entry.copyViewersDone = null;
+        resolve();
+      };
+      entry.copyViewersDone = done;
+    });
+  };
+
+  const copyViewerDone = (entry: Entry, id: number): void => {
+    if (entry.copyViewers.delete(id) && entry.copyViewers.size === 0) entry.copyViewersDone?.();
   };
 
   const closeWhenUnused = async (entry: Entry): Promise<void> => {
@@ -156,20 +245,39 @@ export function createDocManager(options: DocManagerOptions): DocManager {
       ...(options.onError ? { onError: options.onError } : {}),
     });
     const status = createValueStore(connection.status(), sameRoomStatus);
+    // The read copy is read alongside the room's state; an unreadable one is no copy.
+    const stored = hasReadCopy(room)
+      ? options.vault.loadReadCopy(room).catch((error: unknown) => {
+        options.onError?.(error, room);
+        return null;
+      })
+      : Promise.resolve(null);
+    const copy = stored.then((found) => found?.copy ?? null);
     const whenLoaded = (async () => {
       let failed = false;
       try {
         const updates = await options.vault.loadRoom(room);
+        const entry = self.entry;
+        // A view painting the read copy goes first: applying years of history takes a while.
+        if (entry && (await copy) !== null) await copyViewersGone(entry);
         if (!self.entry?.destroyed) connection.applyStored(updates);
       } catch (error) {
         failed = true;
         options.onError?.(error, room);
       }
-      if (self.entry?.destroyed) return;
+      const entry = self.entry;
+      if (!entry || entry.destroyed) return;
+      entry.loaded = true;
       connection.setNetworkAvailable(networkAvailable);
       connection.start(failed);
+      // Keep the read copy current: after changes, and now if the stored one is missing or older.
+      doc.on('update', () => scheduleCopy(entry));
+      if (!(await stored)?.current) scheduleCopy(entry);
     })();
-    const entry: Entry = { room, doc, awareness, connection, status, whenLoaded, refs: 0, presence: new Map(), destroyed: false };
+    const entry: Entry = {
+      room, doc, awareness, connection, status, whenLoaded, loaded: false, copy, copyViewers: new Set(),
+      copyViewersDone: null, copyViewerAsked: null, copyTimer: null, copyWrite: Promise.resolve(), refs: 0, presence: new Map(), destroyed: false,
+    };
     self.entry = entry;
     entries.set(room, entry);
     recompute();
@@ -195,6 +303,24 @@ export function createDocManager(options: DocManagerOptions): DocManager {
       doc: entry.doc,
       awareness: entry.awareness,
       whenLoaded: entry.whenLoaded,
+      async readCopy() {
+        if (entry.loaded || released) return null;
+        entry.copyViewers.add(id);
+        entry.copyViewerAsked?.();
+        const bytes = await entry.copy;
+        if (bytes === null || entry.loaded || released || entry.destroyed) {
+          copyViewerDone(entry, id);
+          return null;
+        }
+        try {
+          return decodeReadCopy(bytes);
+        } catch (error) {
+          options.onError?.(error, room);
+          copyViewerDone(entry, id);
+          return null;
+        }
+      },
+      readCopyShown: () => copyViewerDone(entry, id),
       status: entry.status,
       setPresence(fields) {
         if (!released) setFields(fields);
@@ -203,6 +329,7 @@ export function createDocManager(options: DocManagerOptions): DocManager {
         if (released) return;
         released = true;
         if (entry.presence.has(id)) setFields(null);
+        copyViewerDone(entry, id);
         entry.refs--;
         if (entry.refs === 0) void closeWhenUnused(entry);
       },
@@ -251,6 +378,8 @@ export function createDocManager(options: DocManagerOptions): DocManager {
       await Promise.all([...entries.values()].map(async (entry) => {
         await entry.whenLoaded;
         await entry.connection.flushed();
+        if (entry.copyTimer !== null) writeCopy(entry);
+        await entry.copyWrite;
       }));
     },
     async close() {
@@ -259,7 +388,9 @@ export function createDocManager(options: DocManagerOptions): DocManager {
       for (const handle of background.values()) handle.release();
       background.clear();
       await manager.flush();
-      for (const entry of [...entries.values()]) destroyEntry(entry);
+      const openEntries = [...entries.values()];
+      for (const entry of openEntries) destroyEntry(entry);
+      await Promise.all(openEntries.map((entry) => entry.copyWrite));
     },
   };
   return manager;

@@ -18,6 +18,16 @@ export interface SnapshotRow extends Sealed {
   seqUpTo: number;
 }
 
+/**
+ * A room's read copy: its current content in a fresh document without the editing history
+ * (collab/readCopy.ts), so a view can paint it before the room's full state is applied.
+ */
+export interface CopyRow extends Sealed {
+  room: string;
+  /** The room's highest stored update row (or snapshot) when the copy was made. */
+  seqUpTo: number;
+}
+
 /** Vault metadata: the wrapped key in clear (it is its own protection), everything else sealed. */
 export interface MetaRow {
   key: string;
@@ -30,6 +40,7 @@ export class VaultDatabase extends Dexie {
   declare updates: Table<UpdateRow, number>;
   declare snapshots: Table<SnapshotRow, string>;
   declare meta: Table<MetaRow, string>;
+  declare copies: Table<CopyRow, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -39,5 +50,6 @@ export class VaultDatabase extends Dexie {
       snapshots: 'room',
       meta: 'key',
     });
+    this.version(2).stores({ copies: 'room' });
   }
 }

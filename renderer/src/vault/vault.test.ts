@@ -229,6 +229,62 @@ describe('room log', () => {
   });
 });
 
+describe('read copies', () => {
+  it('stores one per room, replaces it, and forgets it with the room', async () => {
+    const { vault } = await vaultWith();
+    const { doc, updates } = recordingDoc();
+    doc.getText('t').insert(0, 'eerste');
+    await vault.appendUpdates(room, updates);
+    expect(await vault.loadReadCopy(room)).toBeNull();
+    expect(await vault.putReadCopy(room, Y.encodeStateAsUpdate(doc))).toBe(true);
+    expect((await vault.loadReadCopy(room))?.current).toBe(true);
+    doc.getText('t').insert(0, 'tweede ');
+    // Stored after the copy: the copy is no longer current.
+    await vault.appendUpdates(room, updates.slice(1));
+    expect((await vault.loadReadCopy(room))?.current).toBe(false);
+    expect(await vault.putReadCopy(room, Y.encodeStateAsUpdate(doc))).toBe(true);
+    const copy = await vault.loadReadCopy(room);
+    expect(copy?.current).toBe(true);
+    expect(copy && restored([copy.copy]).getText('t').toString()).toBe('tweede eerste');
+    // Compaction moves rows into the snapshot, which does not make the copy older.
+    await vault.compactRoom(room);
+    expect((await vault.loadReadCopy(room))?.current).toBe(true);
+    expect(await vault.loadReadCopy(otherRoom)).toBeNull();
+
+    await vault.forgetRoom(room);
+    expect(await vault.loadReadCopy(room)).toBeNull();
+    expect(await vault.listRooms()).toEqual([]);
+  });
+
+  it('refuses a copy of a room with nothing stored (it would outlive a revoked room)', async () => {
+    const { vault } = await vaultWith();
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'fictief');
+    expect(await vault.putReadCopy(room, Y.encodeStateAsUpdate(doc))).toBe(false);
+    expect(await vault.loadReadCopy(room)).toBeNull();
+    // A compacted room (snapshot, no rows) still counts as stored.
+    await vault.appendUpdate(room, Y.encodeStateAsUpdate(doc));
+    await vault.compactRoom(room);
+    expect(await vault.countUpdateRows(room)).toBe(0);
+    expect(await vault.putReadCopy(room, Y.encodeStateAsUpdate(doc))).toBe(true);
+  });
+
+  it('a copy sealed for one room does not open as another\'s, and a locked vault refuses', async () => {
+    const indexedDB = new IDBFactory();
+    const { vault } = await vaultWith({ indexedDB });
+    await vault.appendUpdate(room, Y.encodeStateAsUpdate(new Y.Doc()));
+    await vault.appendUpdate(otherRoom, Y.encodeStateAsUpdate(new Y.Doc()));
+    await vault.putReadCopy(room, Y.encodeStateAsUpdate(new Y.Doc()));
+    const db = rawVaultDatabase(indexedDB, vault.name);
+    const row = await db.copies.get(room);
+    await db.copies.put({ ...row!, room: otherRoom });
+    db.close();
+    expect(await rejectionCode(vault.loadReadCopy(otherRoom))).toBe('corrupt');
+    vault.lock();
+    expect(await rejectionCode(vault.loadReadCopy(room))).toBe('locked');
+  });
+});
+
 describe('sealed JSON and the session', () => {
   const session: StoredSession = {
     serverUrl: 'https://zvh.example.test',
@@ -293,6 +349,7 @@ describe('no plaintext at rest', () => {
     for (let i = 0; i < 30; i++) doc.getArray('log').push([`${marker} ${i}`]);
     for (const update of updates) await vault.appendUpdate(room, update);
     await vault.flush();
+    expect(await vault.putReadCopy(room, Y.encodeStateAsUpdate(doc))).toBe(true);
     await vault.putJson('users', [{ name: marker }]);
     await vault.saveSession({
       serverUrl: 'https://zvh.example.test', username: marker, token: marker, expiresAt: '2030-01-01T00:00:00Z',
@@ -304,5 +361,7 @@ describe('no plaintext at rest', () => {
     expect(containsMarker(dump, marker)).toBe(false);
     // ...while the vault itself reads it all back.
     expect(restored(await vault.loadRoom(room)).getText('plan').toString()).toContain(marker);
+    const copy = await vault.loadReadCopy(room);
+    expect(copy && restored([copy.copy]).getText('plan').toString()).toContain(marker);
   });
 });

@@ -9,7 +9,7 @@ import {
   createDataKey, defaultIterations, isWrappedKey, open, rewrapDataKey, seal, unwrapDataKey,
   type Sealed, type WrappedKey,
 } from './cipher';
-import { VaultDatabase, type SnapshotRow, type UpdateRow } from './database';
+import { VaultDatabase, type CopyRow, type SnapshotRow, type UpdateRow } from './database';
 import { VaultError } from './errors';
 import { mergeUpdates } from './merge-updates';
 import { parseStoredSession, type StoredSession } from './session';
@@ -61,6 +61,17 @@ export interface Vault {
   compactRoom(room: string): Promise<void>;
   /** Update rows stored for `room` after its snapshot. */
   countUpdateRows(room: string): Promise<number>;
+  /**
+   * Stores the read copy of `room` (replacing the previous one), only while the room has
+   * stored data: a copy written after `forgetRoom` would outlive the room's access.
+   * Returns false when it was not stored for that reason.
+   */
+  putReadCopy(room: string, copy: Uint8Array): Promise<boolean>;
+  /**
+   * The read copy of `room`, or null when none is stored; `current` is false when updates
+   * were stored for the room after the copy was (it shows an older state).
+   */
+  loadReadCopy(room: string): Promise<{ copy: Uint8Array; current: boolean } | null>;
   /** Rooms with anything stored locally (for an offline start). */
   listRooms(): Promise<Room[]>;
   /** Deletes everything stored for `room` (e.g. after access was revoked). */
@@ -95,6 +106,7 @@ const jsonId = (key: string): string => `json:${key}`;
 const updateContext = (room: string): string => `update\0${room}`;
 const snapshotContext = (room: string): string => `snapshot\0${room}`;
 const jsonContext = (key: string): string => `json\0${key}`;
+const copyContext = (room: string): string => `copy\0${room}`;
 const sessionKey = 'session';
 
 const isSealed = (value: unknown): value is Sealed =>
@@ -266,18 +278,43 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
     },
     compactRoom,
     countUpdateRows,
+    async putReadCopy(room, copy) {
+      const sealed = await seal(requireKey(), copy, copyContext(room));
+      return db.transaction('rw', db.copies, db.snapshots, db.updates, async () => {
+        const snapshot = await db.snapshots.get(room);
+        const [lower, upper] = roomRange(room);
+        const last = await db.updates.where('[room+seq]').between(lower, upper, true, true).last();
+        if (!snapshot && !last) return false;
+        const row: CopyRow = { room, seqUpTo: Math.max(snapshot?.seqUpTo ?? 0, last?.seq ?? 0), ...sealed };
+        await db.copies.put(row);
+        return true;
+      });
+    },
+    async loadReadCopy(room) {
+      const current = requireKey();
+      const found = await db.transaction('r', db.copies, db.updates, async () => {
+        const row = await db.copies.get(room);
+        if (!row) return null;
+        const newer = await db.updates.where('[room+seq]').between([room, row.seqUpTo], [room, Dexie.maxKey], false, true).count();
+        return { row, current: newer === 0 };
+      });
+      if (!found) return null;
+      return { copy: await open(current, found.row, copyContext(room), `copy ${room}`), current: found.current };
+    },
     async listRooms() {
-      const [logged, snapshotted] = await Promise.all([
+      const [logged, snapshotted, copied] = await Promise.all([
         db.updates.orderBy('room').uniqueKeys(),
         db.snapshots.toCollection().primaryKeys(),
+        db.copies.toCollection().primaryKeys(),
       ]);
-      return [...new Set([...logged.map(String), ...snapshotted])].filter(isRoom).sort();
+      return [...new Set([...logged.map(String), ...snapshotted, ...copied])].filter(isRoom).sort();
     },
     async forgetRoom(room) {
       await compactions.get(room)?.catch(() => {});
-      await db.transaction('rw', db.snapshots, db.updates, async () => {
+      await db.transaction('rw', db.snapshots, db.updates, db.copies, async () => {
         await db.snapshots.delete(room);
         await db.updates.where('room').equals(room).delete();
+        await db.copies.delete(room);
       });
       rowCounts.delete(room);
     },
