@@ -5,6 +5,7 @@ import { seedUser } from '../fixtures/plan';
 import { describe, expect, test } from '../fixtures/test';
 import { BoardPage } from '../pages/BoardPage';
 import { CasesPage } from '../pages/CasesPage';
+import { PlanPage } from '../pages/PlanPage';
 import { SessionPage } from '../pages/SessionPage';
 
 // Issue 4: sign in (online and offline), unlock after a reload, sign out.
@@ -100,6 +101,66 @@ describe('signing in', () => {
     // With the server gone the browser logs each failed request as a console error: expected.
     expect(pageErrors.every((line) => line.includes('ERR_INTERNET_DISCONNECTED'))).toBe(true);
     pageErrors.splice(0);
+  });
+
+  test('a reload onto a board paints it from the vault\'s read copy, inert and busy, then the same board goes live', async ({ page, server }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open('#/casussen');
+    await session.signIn(pim.username, pim.password);
+    const { caseId, label } = await new CasesPage(page).createCase({ label: 'Casus 2026-302 (fictief)' });
+    const board = new BoardPage(page);
+    await board.addPerson('slachtoffer', 'Kaatje Kopieerwerk');
+    await new PlanPage(page).typeAtEnd('Situatie en risico', 'Leest eerst de kopie (fictief).');
+    await expect.poll(() => session.syncState(), { timeout: 15_000 }).toBe('online');
+    // The app stores a case's read copy a moment after its last change.
+    await expect.poll(() => page.evaluate(async () => {
+      const [info] = (await indexedDB.databases()).filter((db) => db.name?.startsWith('themakamer-vault-'));
+      if (!info?.name) return 0;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      try {
+        if (!db.objectStoreNames.contains('copies')) return 0;
+        return await new Promise<number>((resolve) => {
+          const request = db.transaction('copies', 'readonly').objectStore('copies').count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      } finally {
+        db.close();
+      }
+    }), { timeout: 15_000 }).toBe(1);
+
+    // Every state the board goes through after the reload, as the DOM shows it.
+    await page.addInitScript(() => {
+      const seen: { busy: boolean; inert: boolean; text: string; editors: number }[] = [];
+      (window as unknown as { __boardStates: typeof seen }).__boardStates = seen;
+      new MutationObserver(() => {
+        const board = document.querySelector<HTMLElement>('.case-board');
+        if (!board) return;
+        const busy = board.getAttribute('aria-busy') === 'true';
+        if (seen.at(-1)?.busy === busy) return;
+        seen.push({ busy, inert: board.inert, text: board.textContent ?? '', editors: board.querySelectorAll('[contenteditable="true"]').length });
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    await page.reload();
+    await session.unlock(pim.password);
+    await page.getByRole('textbox', { name: 'Situatie en risico' }).waitFor();
+    const states = await page.evaluate(() => (window as unknown as { __boardStates: { busy: boolean; inert: boolean; text: string; editors: number }[] }).__boardStates);
+    expect(states.map((state) => state.busy)).toEqual([true, false]);
+    const [copy] = states;
+    expect(copy?.inert).toBe(true);
+    expect(copy?.editors).toBe(0);
+    expect(copy?.text).toContain(label);
+    expect(copy?.text).toContain('Kaatje Kopieerwerk');
+    expect(copy?.text).toContain('Leest eerst de kopie (fictief).');
+    expect(page.url()).toContain(encodeURIComponent(caseId));
+    // Live: editable again, with the same content.
+    await new PlanPage(page).typeAtEnd('Situatie en risico', ' Daarna live.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Situatie en risico' }).textContent()).toContain('kopie (fictief). Daarna live.');
+    expect(await board.panel('Betrokkenen').textContent()).toContain('Kaatje Kopieerwerk');
+    await expectNoSeriousA11yViolations(page, 'the live board after a reload');
   });
 
   test('offline sign-in with the same password after an earlier online session; a wrong one is refused offline too', async ({ page, context, server, pageErrors }) => {

@@ -34,11 +34,13 @@ async function main(): Promise<void> {
       const result = await runOpenBench(browser, server, { edits: quick ? 5_000 : 20_000, runs, ...(values.profile ? { profile: values.profile } : {}) });
       const line = (label: string, s: typeof result.boardMs) => `  ${label}: median ${ms(s.median)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`;
       console.log(`1. open a case with ${result.edits} edits of history from the vault (${JSON.stringify(result.fill)}):`);
-      console.log(`  first page load: live session ${ms(result.first.liveMs)}, case doc loaded ${ms(result.first.loadedMs)}, board ${ms(result.first.boardMs)}, next frame ${ms(result.first.frameMs)}`);
+      console.log(`  first page load: live session ${ms(result.first.liveMs)}, case doc loaded ${ms(result.first.loadedMs)}, board ${ms(result.first.boardMs)}, next frame ${ms(result.first.frameMs)}, live ${ms(result.first.editableMs)}${result.first.fromCopy ? ' (from the read copy)' : ''}`);
+      console.log(`  boards painted from the vault's read copy: ${result.fromCopy} of ${result.runs}`);
       console.log(line('live session started (rooms opening from the vault)', result.liveMs));
-      console.log(line('case document read, decrypted and applied from the vault', result.loadedMs));
       console.log(line('board rendered with the plan text', result.boardMs));
       console.log(line('next frame after that', result.frameMs));
+      console.log(line('case document read, decrypted and applied from the vault', result.loadedMs));
+      console.log(line('board live (full document, first plan editor mounted)', result.editableMs));
       console.log(`  target ≤ ${OPEN_TARGET_MS} ms (median, to the rendered board): ${result.boardMs.median <= OPEN_TARGET_MS ? 'met' : 'NOT met'}; p95 ${result.boardMs.p95 <= OPEN_TARGET_MS ? 'met' : 'NOT met'}`);
       console.log(JSON.stringify({ bench: 'board', part: 'open', ...result }));
     }

@@ -15,13 +15,19 @@ export interface OpenResult {
   fill: Record<string, unknown>;
   runs: number;
   /** The first page load of the board (cold: nothing of the page cached), reported apart. */
-  first: { liveMs: number; loadedMs: number; boardMs: number; frameMs: number };
+  first: Sample;
   liveMs: Summary;
   /** Until the case's document was read from the vault, decrypted and applied. */
   loadedMs: Summary;
   boardMs: Summary;
   frameMs: Summary;
+  /** Until the board is live: full document applied, first plan editor mounted. */
+  editableMs: Summary;
+  /** Runs whose board was painted from the vault's read copy of the case. */
+  fromCopy: number;
 }
+
+interface Sample { liveMs: number; loadedMs: number; boardMs: number; frameMs: number; editableMs: number; fromCopy: boolean }
 
 async function load(page: Page, url: string, timeoutMs: number): Promise<Record<string, unknown>> {
   await page.goto(url);
@@ -48,7 +54,7 @@ export async function runOpenBench(browser: Browser, server: BenchServer, option
     const url = (mode: string, extra: Record<string, string> = {}) =>
       `${server.url}/index.html?${new URLSearchParams({ mode, room, ...server.pageParams(user), ...extra })}`;
     const fill = await load(page, url('fill', { edits: String(options.edits) }), 15 * 60_000);
-    const samples: { liveMs: number; loadedMs: number; boardMs: number; frameMs: number }[] = [];
+    const samples: Sample[] = [];
     for (let run = 0; run <= options.runs; run++) {
       // --profile: a CPU profile of the last run (a warm one), from before its page load to its end.
       const cdp = options.profile && run === options.runs ? await context.newCDPSession(page) : null;
@@ -62,7 +68,10 @@ export async function runOpenBench(browser: Browser, server: BenchServer, option
         await writeFile(options.profile, JSON.stringify(profile));
         await cdp.detach();
       }
-      samples.push({ liveMs: Number(result.liveMs), loadedMs: Number(result.loadedMs), boardMs: Number(result.boardMs), frameMs: Number(result.frameMs) });
+      samples.push({
+        liveMs: Number(result.liveMs), loadedMs: Number(result.loadedMs), boardMs: Number(result.boardMs), frameMs: Number(result.frameMs),
+        editableMs: Number(result.editableMs), fromCopy: result.fromCopy === true,
+      });
     }
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     const [first, ...warm] = samples;
@@ -76,6 +85,8 @@ export async function runOpenBench(browser: Browser, server: BenchServer, option
       loadedMs: summarise(warm.map((s) => s.loadedMs)),
       boardMs: summarise(warm.map((s) => s.boardMs)),
       frameMs: summarise(warm.map((s) => s.frameMs)),
+      editableMs: summarise(warm.map((s) => s.editableMs)),
+      fromCopy: warm.filter((s) => s.fromCopy).length,
     };
   } finally {
     await context.close();

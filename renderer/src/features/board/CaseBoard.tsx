@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -8,6 +8,7 @@ import { useDocSelector } from '../../collab/useDocSelector';
 import type { Room } from '../../domain/ids';
 import { PageHeading } from '../../ui';
 import { CaseActionsPanel } from '../actions/CaseActionsPanel';
+import { afterNextPaint } from '../plan/nextTask';
 import { SafetyPlanPanel } from '../plan/SafetyPlanPanel';
 import { PresenceBar } from '../presence/PresenceBar';
 import { Notice, type Access } from '../session';
@@ -29,6 +30,11 @@ export interface BoardRoom {
   awareness: Awareness;
   access: Access;
   manage: boolean;
+  /**
+   * `doc` is the room's read copy, shown while the real document loads: the board is
+   * inert (nothing can be pressed or typed) and busy, and the plan mounts no editors.
+   */
+  readCopy?: boolean;
 }
 
 const selectMeta = scoped(['meta'], readCaseMeta);
@@ -49,12 +55,16 @@ const jumps = [
  * Memoised: the page above re-renders on every change of the room's sync status (each
  * keystroke leaves it unconfirmed until the server answers), the board need not.
  */
-export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access, manage }: BoardRoom) {
+export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access, manage, readCopy = false }: BoardRoom) {
   const { t } = useTranslation();
   const meta = useDocSelector(doc, selectMeta);
   const editable = access === 'edit';
   const [escalating, setEscalating] = useState(false);
   const [managing, setManaging] = useState(false);
+  // The action list, last on the page and far below the fold, renders in the frame after
+  // the first paint: the board shows a frame sooner.
+  const [actionsShown, setActionsShown] = useState(false);
+  useEffect(() => afterNextPaint(() => setActionsShown(true)), []);
   const panelProps = { room, doc, awareness, access };
 
   if (!meta) {
@@ -68,7 +78,7 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
   }
   return (
     <BoardAnnouncer>
-      <div className="case-board">
+      <div className="case-board" inert={readCopy} aria-busy={readCopy || undefined}>
         <BoardHeader doc={doc} meta={meta} editable={editable} manage={manage}
           onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)} />
         <PresenceBar {...panelProps} />
@@ -91,8 +101,8 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
           <ContactsPanel doc={doc} editable={editable} />
         </div>
         <TimelinePanel doc={doc} editable={editable} />
-        <div id="veiligheidsplan" className="case-board__slot"><SafetyPlanPanel {...panelProps} /></div>
-        <div id="acties" className="case-board__slot"><CaseActionsPanel {...panelProps} /></div>
+        <div id="veiligheidsplan" className="case-board__slot"><SafetyPlanPanel {...panelProps} previewOnly={readCopy} /></div>
+        <div id="acties" className="case-board__slot">{actionsShown ? <CaseActionsPanel {...panelProps} /> : null}</div>
         {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
         {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}
       </div>

@@ -23,6 +23,8 @@ export interface SafetyPlanPanelProps {
   doc: Y.Doc;
   awareness: Awareness;
   access: 'edit' | 'view';
+  /** Show the sections' text only and mount no editors (the board's read copy). */
+  previewOnly?: boolean;
 }
 
 const hasHeader = scoped(['meta'], (doc: Y.Doc): boolean => readCaseMeta(doc) !== null);
@@ -34,7 +36,7 @@ const selectSections = scoped(['plan'], selectPlanSections);
  * loading; a set-up case without them (should not happen: the creator makes them with the
  * header) can get them from an editor, explicitly.
  */
-export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps) {
+export function SafetyPlanPanel({ doc, awareness, access, previewOnly = false }: SafetyPlanPanelProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const headingId = useId();
@@ -49,7 +51,7 @@ export function SafetyPlanPanel({ doc, awareness, access }: SafetyPlanPanelProps
   // mounts that editor at once and focuses it.
   const [live, setLive] = useState<ReadonlySet<SafetyPlanSectionKey>>(() => new Set());
   const [woken, setWoken] = useState<SafetyPlanSectionKey | null>(null);
-  const nextToMount = slots.find((slot) => slot.fragment !== null && !live.has(slot.key))?.key;
+  const nextToMount = previewOnly ? undefined : slots.find((slot) => slot.fragment !== null && !live.has(slot.key))?.key;
   useEffect(() => {
     if (!nextToMount) return undefined;
     return afterNextPaint(() => setLive((current) => new Set([...current, nextToMount])));

@@ -24,6 +24,12 @@ export type RoomDocState =
       manage: boolean;
       /** The vault's copy is in the document. */
       loaded: boolean;
+      /**
+       * Until `loaded`: the room's read copy to paint meanwhile (only when asked for with
+       * `{ readCopy: true }`), else null. Read-only; call `readCopyShown` once it is painted.
+       */
+      readCopy: Y.Doc | null;
+      readCopyShown(): void;
       roomStatus: RoomStatus;
       /** Publishes this view's presence fields (e.g. the section being edited). */
       setPresence: DocHandle['setPresence'];
@@ -36,13 +42,15 @@ const idleStatus = { subscribe: () => () => {}, getSnapshot: () => null };
  * on unmount. A room that is not in the user's rooms list is never opened: the server
  * is asked once (a grant may be new) and otherwise the view gets `no-access`.
  */
-export function useRoomDoc(room: string): RoomDocState {
+export function useRoomDoc(room: string, options: { readCopy?: boolean } = {}): RoomDocState {
   const live = useLiveSession();
   const { entries } = useRooms();
   const entry = entries.find((candidate) => candidate.room === room) ?? null;
   const [checkedRoom, setCheckedRoom] = useState<string | null>(null);
   const [handle, setHandle] = useState<DocHandle | null>(null);
   const [loadedHandle, setLoadedHandle] = useState<DocHandle | null>(null);
+  const [copy, setCopy] = useState<{ handle: DocHandle; doc: Y.Doc } | null>(null);
+  const wantsCopy = options.readCopy === true;
   const hasEntry = entry !== null;
 
   useEffect(() => {
@@ -61,15 +69,23 @@ export function useRoomDoc(room: string): RoomDocState {
     const opened = live.docManager.open(room);
     setHandle(opened);
     let current = true;
+    if (wantsCopy) {
+      void opened.readCopy().then((doc) => {
+        if (current && doc) setCopy({ handle: opened, doc });
+      });
+    }
     void opened.whenLoaded.then(() => {
-      if (current) setLoadedHandle(opened);
+      if (!current) return;
+      setLoadedHandle(opened);
+      setCopy(null);
     });
     return () => {
       current = false;
       setHandle(null);
+      setCopy(null);
       opened.release();
     };
-  }, [live, room, hasEntry]);
+  }, [live, room, hasEntry, wantsCopy]);
 
   const statusStore = handle?.room === room ? handle.status : idleStatus;
   const roomStatus = useSyncExternalStore(statusStore.subscribe, statusStore.getSnapshot);
@@ -86,6 +102,8 @@ export function useRoomDoc(room: string): RoomDocState {
     access: entry.access,
     manage: entry.manage,
     loaded: loadedHandle === handle,
+    readCopy: loadedHandle !== handle && copy?.handle === handle ? copy.doc : null,
+    readCopyShown: handle.readCopyShown,
     roomStatus,
     setPresence: handle.setPresence,
   };

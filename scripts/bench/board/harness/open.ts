@@ -2,8 +2,10 @@
  * Open mode (timed): after a real sign-in (not timed: the password's PBKDF2 is paid once
  * per sign-in, not per case), the app starts its live session and shows the case route.
  * Timed from just before the live session starts — which opens the user's rooms from the
- * vault: read, decrypt, apply — until the board of the case is rendered with its safety
- * plan text in the DOM, and until the next frame after that.
+ * vault — until the board of the case is rendered with its safety plan text in the DOM
+ * (from the vault's read copy of the case when it has one), until the next frame after
+ * that, and until the board is live (the full document applied, the first plan section's
+ * editor mounted).
  */
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -77,9 +79,19 @@ export async function runOpen(params: HarnessParams): Promise<void> {
   createRoot(document.getElementById('root') ?? document.body).render(createElement(App, { i18n, session: controller }));
   await rendered;
   const tBoard = performance.now();
+  // Painted from the read copy (if the vault has one): the board is inert until it is live.
+  const fromCopy = document.querySelector('.case-board[aria-busy="true"]') !== null;
   await nextFrame();
   const tFrame = performance.now();
+  // Live: the board is on the real document and the first plan section can be typed in.
+  await whenDom(() => document.querySelector('.case-board:not([aria-busy])') !== null
+    && document.querySelector('[data-section="situatie-en-risico"] [contenteditable="true"]') !== null);
+  const tEditable = performance.now();
   handle.release();
-  Object.assign(state, { liveMs: tLive - t0, loadedMs: tLoaded - t0, boardMs: tBoard - t0, frameMs: tFrame - t0 });
+  // What the app does when it closes: pending vault writes (a read copy included) are stored.
+  await live.docManager.flush();
+  Object.assign(state, {
+    liveMs: tLive - t0, loadedMs: tLoaded - t0, boardMs: tBoard - t0, frameMs: tFrame - t0, editableMs: tEditable - t0, fromCopy,
+  });
   state.ready = true;
 }
