@@ -231,6 +231,25 @@ describe('doc manager with the sync server', () => {
     expect(await view.readCopy()).toBeNull();
   });
 
+  it('writes the read copy of a room that never falls quiet at the latest after the maximum delay', async () => {
+    const t = await startServer();
+    cleanups.push(() => t.close());
+    const a = await session(t, 'anna', { readCopyDelayMs: 300, readCopyMaxDelayMs: 1_500 });
+    const ha = a.manager.open(roomA);
+    await ha.whenLoaded;
+    const typing = async (ms: number): Promise<void> => {
+      const until = Date.now() + ms;
+      for (let i = 0; Date.now() < until; i++) {
+        ha.doc.getMap('meta').set('label', `Casus ${i} (fictief)`);
+        await sleep(50);
+      }
+    };
+    await typing(500);
+    expect(await a.vault.loadReadCopy(roomA)).toBeNull(); // still typing, not past the maximum
+    await typing(2_000);
+    expect(await a.vault.loadReadCopy(roomA)).not.toBeNull();
+  });
+
   it('never holds the stored state back for long: a view that does not show the copy, or leaves', async () => {
     const t = await startServer();
     cleanups.push(() => t.close());

@@ -46,6 +46,8 @@ export interface DocManagerOptions {
   now?: () => number;
   /** A case room's read copy is stored this long after its last change (default 2 s). */
   readCopyDelayMs?: number;
+  /** ...and at the latest this long after the first change it does not hold (default 60 s). */
+  readCopyMaxDelayMs?: number;
   /** The stored state waits at most this long for a view painting the read copy (default 1 s). */
   readCopyWaitMs?: number;
   /**
@@ -127,6 +129,8 @@ interface Entry {
   copyViewerAsked: (() => void) | null;
   /** The pending read copy write (debounced after changes). */
   copyTimer: ReturnType<typeof setTimeout> | null;
+  /** When the first change not yet in the read copy happened. */
+  copyDirtySince: number;
   copyWrite: Promise<void>;
   refs: number;
   /** Presence fields per handle, merged in opening order. */
@@ -147,6 +151,8 @@ export function createDocManager(options: DocManagerOptions): DocManager {
   let networkAvailable = true;
   let closed = false;
   let handleIds = 0;
+  const now = options.now ?? Date.now;
+  const copyMaxDelayMs = options.readCopyMaxDelayMs ?? 60_000;
 
   const recompute = (): void => {
     const rooms = [...entries.values()].map((entry) => entry.status.getSnapshot());
@@ -181,10 +187,15 @@ export function createDocManager(options: DocManagerOptions): DocManager {
       .then(() => undefined, (error: unknown) => options.onError?.(error, entry.room));
   };
 
+  /** Debounced; a room that never falls quiet (a live meeting) is still written every minute. */
   const scheduleCopy = (entry: Entry): void => {
     if (entry.destroyed || !hasReadCopy(entry.room)) return;
-    if (entry.copyTimer !== null) clearTimeout(entry.copyTimer);
-    entry.copyTimer = setTimeout(() => writeCopy(entry), options.readCopyDelayMs ?? 2_000);
+    const at = now();
+    if (entry.copyTimer === null) entry.copyDirtySince = at;
+    else if (at - entry.copyDirtySince >= copyMaxDelayMs) return; // the pending write stays as timed
+    else clearTimeout(entry.copyTimer);
+    const delay = Math.min(options.readCopyDelayMs ?? 2_000, Math.max(0, entry.copyDirtySince + copyMaxDelayMs - at));
+    entry.copyTimer = setTimeout(() => writeCopy(entry), delay);
   };
 
   /**
@@ -276,7 +287,7 @@ export function createDocManager(options: DocManagerOptions): DocManager {
     })();
     const entry: Entry = {
       room, doc, awareness, connection, status, whenLoaded, loaded: false, copy, copyViewers: new Set(),
-      copyViewersDone: null, copyViewerAsked: null, copyTimer: null, copyWrite: Promise.resolve(), refs: 0, presence: new Map(), destroyed: false,
+      copyViewersDone: null, copyViewerAsked: null, copyTimer: null, copyDirtySince: 0, copyWrite: Promise.resolve(), refs: 0, presence: new Map(), destroyed: false,
     };
     self.entry = entry;
     entries.set(room, entry);
