@@ -123,7 +123,8 @@ describe('meetings', () => {
 
     // A decision and an action, agreed on this item.
     const decision = 'Contactverbod handhaven en evalueren over zes weken (fictief).';
-    await chair.page.getByLabel('Nieuw besluit', { exact: true }).fill(decision);
+    // Other items stay mounted, hidden, on the meeting screen: the field of the item on screen.
+    await chair.page.getByLabel('Nieuw besluit', { exact: true }).filter({ visible: true }).fill(decision);
     await chair.button('Besluit vastleggen').click();
     await chair.page.getByRole('listitem').filter({ hasText: decision }).waitFor();
     await chair.button('Actie toevoegen').click();
@@ -202,12 +203,35 @@ describe('meetings', () => {
     expect(await notes(chair.page).textContent()).toContain('Voorzitter: situatie besproken (fictief).');
 
     // Informatie niet gedeeld: Petra records it for her organisation; the chair sees organisation, text and who.
-    await petra.page.getByLabel('Wat Politie Testeenheid niet deelt, en waarom', { exact: true }).fill('Lopend opsporingsonderzoek; details volgen na toestemming OM (fictief).');
+    await petra.page.getByLabel('Wat Politie Testeenheid niet deelt, en waarom', { exact: true }).filter({ visible: true }).fill('Lopend opsporingsonderzoek; details volgen na toestemming OM (fictief).');
     await petra.button('Notitie opslaan').click();
-    const withheld = chair.page.locator('dl.mt-withheld');
+    const withheld = chair.page.locator('dl.mt-withheld').filter({ visible: true });
     await expect.poll(() => withheld.textContent(), { timeout: 10_000 }).toContain('Politie Testeenheid');
     expect(await withheld.textContent()).toContain('Lopend opsporingsonderzoek; details volgen na toestemming OM (fictief). (Petra Politie (fictief))');
     await expectNoSeriousA11yViolations(petra.page, 'a participant writing notes and a withheld-information note');
+
+    // The next case waits prepared and hidden; moving on shows it, moving back shows this
+    // item again as it was, its notes editor still there and editable at once.
+    await expect.poll(() => petra.page.locator('.mt-item__case[hidden]').count()).toBeGreaterThan(0);
+    await chair.button('Volgend punt').click();
+    await expect.poll(() => petra.currentItem(), { timeout: 10_000 }).toMatch(/^Punt 3: /);
+    expect(await notes(petra.page).count()).toBe(1);
+    await chair.button('Vorig punt').click();
+    await expect.poll(() => petra.currentItem(), { timeout: 10_000 }).toBe(`Punt 2: ${caseLabels.linde}`);
+    expect(await notes(petra.page).getAttribute('contenteditable')).toBe('true');
+    expect(await notes(petra.page).textContent()).toContain('Politie: melding van vorige week toegelicht (fictief).');
+    expect(await withheld.count()).toBe(1);
+
+    // Casus Berk (no notes for this meeting yet, restricted for Petra) is prepared on the
+    // chair's screen while Casus Eik is discussed, but its notes are made only once shown.
+    await chair.button('Volgend punt').click();
+    await expect.poll(() => chair.currentItem(), { timeout: 10_000 }).toBe(`Punt 3: ${caseLabels.eik}`);
+    const preparedBerk = chair.page.locator('.mt-item__case[hidden]').filter({ has: chair.page.locator(`a[href*="${encodeURIComponent(published.cases.berk)}"]`) });
+    await preparedBerk.waitFor({ state: 'attached' });
+    expect(await preparedBerk.locator('.mt-notes').count()).toBe(0);
+    await chair.button('Volgend punt').click();
+    await expect.poll(() => chair.currentItem(), { timeout: 10_000 }).toBe(`Punt 4: ${caseLabels.berk}`);
+    await notes(chair.page).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { ExternalLink } from 'lucide-react';
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -19,10 +19,12 @@ export interface CaseItemProps {
   caseId: CaseId;
   meetingId: MeetingId;
   meetingStart: string | null;
+  /** On screen now (a prepared or earlier item is mounted but hidden). */
+  shown: boolean;
 }
 
 /** A case on the agenda: its notes, decisions, actions and withheld notes in this meeting (all in the case document). */
-export function CaseItem({ caseId, meetingId, meetingStart }: CaseItemProps) {
+export const CaseItem = memo(function CaseItem({ caseId, meetingId, meetingStart, shown }: CaseItemProps) {
   const { t } = useTranslation();
   const room = useCaseDoc(caseId);
   if (room.status === 'checking') return <p className="mt-muted" role="status">{t('meetings.item.loading')}</p>;
@@ -36,9 +38,10 @@ export function CaseItem({ caseId, meetingId, meetingStart }: CaseItemProps) {
       awareness={room.awareness}
       editable={room.access === 'edit'}
       loaded={room.loaded}
+      shown={shown}
     />
   );
-}
+});
 
 interface CaseItemContentProps extends CaseItemProps {
   doc: Y.Doc;
@@ -49,7 +52,14 @@ interface CaseItemContentProps extends CaseItemProps {
 
 const sameRef = (a: unknown, b: unknown): boolean => a === b;
 
-function CaseItemContent({ caseId, meetingId, meetingStart, doc, awareness, editable, loaded }: CaseItemContentProps) {
+// Their props keep their identity while the item's content is unchanged: showing or hiding
+// a prepared item re-renders none of them.
+const Notes = memo(MeetingNotesEditor);
+const Decisions = memo(DecisionsSection);
+const Actions = memo(ItemActions);
+const Withheld = memo(WithheldSection);
+
+function CaseItemContent({ caseId, meetingId, meetingStart, doc, awareness, editable, loaded, shown }: CaseItemContentProps) {
   const { t } = useTranslation();
   const selectFragment = useMemo(() => scoped(['meetingNotes'], (current: Y.Doc) => meetingNotesFragment(current, meetingId)), [meetingId]);
   const fragment = useDocSelector(doc, selectFragment, sameRef);
@@ -57,9 +67,10 @@ function CaseItemContent({ caseId, meetingId, meetingStart, doc, awareness, edit
   const records = useDocSelector(doc, selectRecords);
 
   useEffect(() => {
-    // Set up once the vault copy is in: creating it earlier could shadow a synced entry.
-    if (loaded && editable && fragment === null) ensureMeetingNotes(doc, meetingId);
-  }, [loaded, editable, fragment, doc, meetingId]);
+    // Set up once the vault copy is in (creating it earlier could shadow a synced entry),
+    // and only once the item is on screen: a prepared item is not discussed yet.
+    if (shown && loaded && editable && fragment === null) ensureMeetingNotes(doc, meetingId);
+  }, [shown, loaded, editable, fragment, doc, meetingId]);
 
   return (
     <div className="mt-case-item">
@@ -69,11 +80,11 @@ function CaseItemContent({ caseId, meetingId, meetingStart, doc, awareness, edit
         </a>
       </p>
       {fragment ? (
-        <MeetingNotesEditor fragment={fragment} awareness={awareness} editable={editable} />
+        <Notes fragment={fragment} awareness={awareness} editable={editable} />
       ) : <p className="mt-muted">{editable ? t('meetings.item.loading') : t('meetings.item.noNotes')}</p>}
-      <DecisionsSection doc={doc} meetingId={meetingId} decisions={records.decisions} editable={editable && fragment !== null} />
-      <ItemActions doc={doc} meetingId={meetingId} meetingStart={meetingStart} editable={editable} />
-      <WithheldSection doc={doc} meetingId={meetingId} notes={records.withheld} editable={editable && fragment !== null} />
+      <Decisions doc={doc} meetingId={meetingId} decisions={records.decisions} editable={editable && fragment !== null} />
+      <Actions doc={doc} meetingId={meetingId} meetingStart={meetingStart} editable={editable} />
+      <Withheld doc={doc} meetingId={meetingId} notes={records.withheld} editable={editable && fragment !== null} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addDecision, removeDecision } from '../../collab/meetingNotes';
@@ -11,6 +11,8 @@ import { useDirectory, useSession } from '../session';
 
 /** The decisions (besluiten) of this case in this meeting, as a list; new ones are added at the end. */
 export function DecisionsSection({ doc, meetingId, decisions, editable }: { doc: Y.Doc; meetingId: MeetingId; decisions: readonly Decision[]; editable: boolean }) {
+  // Unique per item: several items stay mounted (hidden) on the meeting screen.
+  const id = useId();
   const { t } = useTranslation();
   const { user } = useSession();
   const { displayName } = useDirectory();
@@ -29,8 +31,8 @@ export function DecisionsSection({ doc, meetingId, decisions, editable }: { doc:
   };
 
   return (
-    <section className="mt-subsection" aria-labelledby="mt-decisions-title">
-      <h3 id="mt-decisions-title" className="mt-subheading">{t('meetings.item.decisions')}</h3>
+    <section className="mt-subsection" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="mt-subheading">{t('meetings.item.decisions')}</h3>
       {decisions.length === 0 ? <p className="mt-muted">{t('meetings.item.noDecisions')}</p> : (
         <ol className="mt-decisions">
           {decisions.map((decision) => (
@@ -46,20 +48,20 @@ export function DecisionsSection({ doc, meetingId, decisions, editable }: { doc:
       )}
       {editable ? (
         <form className="mt-inline-form" onSubmit={submit} noValidate>
-          <label className="field__label" htmlFor="mt-new-decision">{t('meetings.item.newDecision')}</label>
+          <label className="field__label" htmlFor={`${id}-new`}>{t('meetings.item.newDecision')}</label>
           <div className="mt-inline-form__row">
             <input
-              id="mt-new-decision"
+              id={`${id}-new`}
               className="input"
               value={text}
               maxLength={4000}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'mt-new-decision-error' : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
               onChange={(event) => setText(event.target.value)}
             />
             <Button type="submit">{t('meetings.item.addDecision')}</Button>
           </div>
-          {error ? <p id="mt-new-decision-error" className="field__error" role="alert">{t(`meetings.item.decisionErrors.${error}`)}</p> : null}
+          {error ? <p id={`${id}-error`} className="field__error" role="alert">{t(`meetings.item.decisionErrors.${error}`)}</p> : null}
         </form>
       ) : null}
     </section>

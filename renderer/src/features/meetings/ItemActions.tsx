@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useToday } from '../../app/useNow';
@@ -23,6 +23,7 @@ import '../actions/actions.css';
  * case's action list with a link to this meeting (`source: {kind:'meeting'}`).
  */
 export function ItemActions({ doc, meetingId, meetingStart, editable }: { doc: Y.Doc; meetingId: MeetingId; meetingStart: string | null; editable: boolean }) {
+  const titleId = useId();
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { user } = useSession();
@@ -36,9 +37,9 @@ export function ItemActions({ doc, meetingId, meetingStart, editable }: { doc: Y
   const meetings = useMemo(() => [{ id: meetingId, start: meetingStart }], [meetingId, meetingStart]);
 
   return (
-    <section className="mt-subsection" aria-labelledby="mt-actions-title">
+    <section className="mt-subsection" aria-labelledby={titleId}>
       <div className="mt-subsection__bar">
-        <h3 id="mt-actions-title" className="mt-subheading">{t('meetings.item.actions')}</h3>
+        <h3 id={titleId} className="mt-subheading">{t('meetings.item.actions')}</h3>
         {editable && !adding ? <Button icon={<Plus size={16} />} onClick={() => setAdding(true)}>{t('meetings.item.addAction')}</Button> : null}
       </div>
       {actions.length === 0 ? <p className="mt-muted">{t('meetings.item.noActions')}</p> : (

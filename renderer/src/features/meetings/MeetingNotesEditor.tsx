@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -19,6 +19,7 @@ import '../plan/plan.css';
 export function MeetingNotesEditor({ fragment, awareness, editable }: { fragment: Y.XmlFragment; awareness: Awareness; editable: boolean }) {
   const { t } = useTranslation();
   const label = t('meetings.item.notes');
+  const headingId = useId();
   const user = useMemo(() => localAwarenessUser(awareness), [awareness]);
   const [liveFor, setLiveFor] = useState<{ fragment: Y.XmlFragment; focus: boolean } | null>(null);
   const live = liveFor?.fragment === fragment;
@@ -29,7 +30,7 @@ export function MeetingNotesEditor({ fragment, awareness, editable }: { fragment
   return (
     <RichTextSection
       className="mt-notes"
-      headingId="mt-notes-title"
+      headingId={headingId}
       title={label}
       editorLabel={label}
       fragment={fragment}

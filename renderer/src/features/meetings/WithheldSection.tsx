@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setWithheld } from '../../collab/meetingNotes';
@@ -12,6 +12,7 @@ import { useDirectory, useSession } from '../session';
  * why. Each participant writes their own organisation's note (one per organisation).
  */
 export function WithheldSection({ doc, meetingId, notes, editable }: { doc: Y.Doc; meetingId: MeetingId; notes: readonly WithheldNote[]; editable: boolean }) {
+  const id = useId();
   const { t } = useTranslation();
   const { user } = useSession();
   const { orgName, displayName } = useDirectory();
@@ -32,8 +33,8 @@ export function WithheldSection({ doc, meetingId, notes, editable }: { doc: Y.Do
   };
 
   return (
-    <section className="mt-subsection" aria-labelledby="mt-withheld-title">
-      <h3 id="mt-withheld-title" className="mt-subheading">{t('meetings.item.withheld')}</h3>
+    <section className="mt-subsection" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="mt-subheading">{t('meetings.item.withheld')}</h3>
       {notes.length === 0 ? <p className="mt-muted">{t('meetings.item.noWithheld')}</p> : (
         <dl className="mt-withheld">
           {notes.map((note) => (
@@ -46,15 +47,15 @@ export function WithheldSection({ doc, meetingId, notes, editable }: { doc: Y.Do
       )}
       {editable ? (
         <form className="mt-inline-form" onSubmit={submit} noValidate>
-          <label className="field__label" htmlFor="mt-withheld-mine">{t('meetings.item.withheldMine', { org: orgName(user.org) })}</label>
-          <p className="field__hint" id="mt-withheld-hint">{t('meetings.item.withheldHint')}</p>
+          <label className="field__label" htmlFor={`${id}-mine`}>{t('meetings.item.withheldMine', { org: orgName(user.org) })}</label>
+          <p className="field__hint" id={`${id}-hint`}>{t('meetings.item.withheldHint')}</p>
           <textarea
-            id="mt-withheld-mine"
+            id={`${id}-mine`}
             className="input mt-textarea"
             rows={2}
             maxLength={4000}
             value={value}
-            aria-describedby="mt-withheld-hint"
+            aria-describedby={`${id}-hint`}
             onChange={(event) => { setText(event.target.value); setStatus(null); }}
           />
           <div className="mt-inline-form__row">
