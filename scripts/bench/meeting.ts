@@ -1,5 +1,5 @@
 /**
- * `npm run bench:meeting [-- --quick] [--participants N] [--browsers N] [--rounds N] [--gap MS] [--cases N] [--profile FILE]`:
+ * `npm run bench:meeting [-- --quick] [--participants N] [--browsers N] [--rounds N] [--gap MS] [--cases N] [--profile FILE] [--trace FILE]`:
  * 25 participants connected to a meeting on the real sync server; the chair's "Volgend
  * punt" must reach every screen with p99 ≤ 100 ms. Some participants are Chromium pages
  * of the built app (the meeting page following the chair), the rest y-websocket clients
@@ -24,7 +24,7 @@ import { planThemakamer, publishThemakamer } from './meeting/themakamer';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean' }, participants: { type: 'string' }, browsers: { type: 'string' }, rounds: { type: 'string' },
-    gap: { type: 'string' }, cases: { type: 'string' }, warmup: { type: 'string' }, profile: { type: 'string' },
+    gap: { type: 'string' }, cases: { type: 'string' }, warmup: { type: 'string' }, profile: { type: 'string' }, trace: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -104,6 +104,15 @@ async function main(): Promise<void> {
       await profiled.cdp.send('Profiler.enable');
       await profiled.cdp.send('Profiler.start');
     }
+    // --trace FILE: a DevTools timeline trace of the first page during the rounds (what the
+    // main thread does besides script: style, layout, paint, GC), as a JSON array of events.
+    const traced = values.trace ? browserParticipants[0] : undefined;
+    const traceEvents: unknown[] = [];
+    const traceDone = new Promise<void>((resolve) => traced?.cdp.once('Tracing.tracingComplete', () => resolve()));
+    if (traced) {
+      traced.cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+      await traced.cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+    }
     const roundsStart = await sampleTimes();
     const roundsFrom = performance.now();
     const rounds: Round[] = [];
@@ -112,6 +121,12 @@ async function main(): Promise<void> {
       await sleep(gapMs);
     }
     const roundsEnd = await sampleTimes();
+    if (traced && values.trace) {
+      await traced.cdp.send('Tracing.end');
+      await traceDone;
+      await writeFile(values.trace, JSON.stringify(traceEvents));
+      console.log(`timeline trace of ${traced.id} during the rounds: ${values.trace}`);
+    }
     if (profiled && values.profile) {
       const { profile } = await profiled.cdp.send('Profiler.stop');
       await writeFile(values.profile, JSON.stringify(profile));

@@ -20,7 +20,7 @@ export function scoped<T>(roots: readonly string[], selector: (doc: Y.Doc) => T)
 }
 
 /** True when `transaction` changed anything under one of the root types named in `roots`. */
-function touches(transaction: Y.Transaction, roots: ReadonlySet<string>): boolean {
+export function touches(transaction: Y.Transaction, roots: ReadonlySet<string>): boolean {
   // changedParentTypes holds every changed type and all its ancestors, so the roots too.
   for (const type of transaction.changedParentTypes.keys()) {
     if (type._item === null && roots.has(Y.findRootTypeKey(type))) return true;

@@ -11,7 +11,7 @@ import { ChairOverview } from './ChairOverview';
 import { initialFollowState, pick, viewedItem, type AgendaItemKey, type FollowState } from './followState';
 import { ItemView } from './ItemView';
 import { MeetingModeBar } from './MeetingModeBar';
-import { useCaseAccess, useCaseFacts, useMeetings } from './useMeetingData';
+import { useCaseAccess, useCaseFacts, useMeetingSummaries } from './useMeetingData';
 
 /** Props of {@link MeetingContent}. */
 export interface MeetingContentProps {
@@ -35,7 +35,7 @@ export function MeetingContent({ meeting, doc, isChair, canEdit }: MeetingConten
   const agenda = useMemo(() => agendaKey.split(' ').filter((id): id is CaseId => isId('case', id)), [agendaKey]);
   const { canOpen } = useCaseAccess();
   const { boards } = useCaseFacts(agenda);
-  const { meetings } = useMeetings();
+  const { meetings } = useMeetingSummaries();
   const now = useNow(60_000);
   const rows = useMemo(() => agendaRows({ order: agenda, canOpen, boards, meetings, now: new Date(now) }), [agenda, canOpen, boards, meetings, now]);
   const keys = useMemo(() => rowKeys(rows), [rows]);

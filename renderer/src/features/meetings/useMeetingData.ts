@@ -1,30 +1,46 @@
 /** The meetings and agenda cases a meeting view reads, from the doc manager's shared documents. */
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { readAgenda } from '../../collab/agenda';
+import { readMeetingMeta } from '../../collab/meetingHeader';
 import { readMeeting } from '../../collab/readMeeting';
 import type { CaseBoard } from '../../domain/caseBoard';
 import { isId, type CaseId, type MeetingId } from '../../domain/ids';
 import type { Meeting } from '../../domain/meeting';
 import { useRoomDocs, useRooms } from '../session';
 import { readCaseFacts } from './caseFacts';
-import { createDocsStore, type DocSource } from '../../collab/docsStore';
+import { createDocsStore, scopedRead, type DocSource, type DocsRead } from '../../collab/docsStore';
 
 const readMeetingDoc = (room: MeetingId, doc: Parameters<typeof readMeeting>[0]) => readMeeting(doc, room);
 
-/** Every meeting I have a room for, read live; `loaded` once all vault copies are in. */
-export function useMeetings(): { meetings: readonly Meeting[]; loaded: boolean } {
+/** A meeting's header and agenda (what the agenda's "not discussed for long" needs). */
+export type MeetingSummary = Pick<Meeting, 'id' | 'meta' | 'agenda'>;
+
+// Re-read only when the header or the agenda changes, not when the chair moves on.
+const readMeetingSummary = scopedRead(['meta', 'agenda'], (room: MeetingId, doc: Y.Doc): MeetingSummary => ({
+  id: room, meta: readMeetingMeta(doc), agenda: readAgenda(doc),
+}));
+
+/** Each meeting I have a room for, read live with `read`; `loaded` once all vault copies are in. */
+function useMeetingReads<T>(read: DocsRead<MeetingId, T>): { meetings: readonly T[]; loaded: boolean } {
   const { entries } = useRooms();
   const meetingKey = entries.flatMap((entry) => (isId('meeting', entry.room) ? [entry.room] : [])).sort().join(' ');
   const rooms = useMemo(() => meetingKey.split(' ').filter((room) => room !== ''), [meetingKey]);
   const { handles, loaded } = useRoomDocs(rooms);
   const store = useMemo(() => {
     const sources = handles.flatMap((handle): DocSource<MeetingId>[] => (isId('meeting', handle.room) ? [{ room: handle.room, doc: handle.doc }] : []));
-    return createDocsStore(sources, readMeetingDoc);
-  }, [handles]);
+    return createDocsStore(sources, read);
+  }, [handles, read]);
   const map = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const meetings = useMemo(() => [...map.values()], [map]);
   return { meetings, loaded };
 }
+
+/** Every meeting I have a room for, read live; `loaded` once all vault copies are in. */
+export const useMeetings = (): { meetings: readonly Meeting[]; loaded: boolean } => useMeetingReads(readMeetingDoc);
+
+/** Header and agenda of every meeting I have a room for. */
+export const useMeetingSummaries = (): { meetings: readonly MeetingSummary[]; loaded: boolean } => useMeetingReads(readMeetingSummary);
 
 /** Whether I have the room of a case (need-to-know), from the rooms list. */
 export function useCaseAccess(): { canOpen(caseId: CaseId): boolean; caseRooms: readonly CaseId[]; access(caseId: CaseId): 'edit' | 'view' | null } {
