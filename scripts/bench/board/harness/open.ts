@@ -36,14 +36,18 @@ function whenDom(check: () => boolean): Promise<void> {
   });
 }
 
-/** Resolves after the next frame has been produced. */
+/**
+ * Resolves after the next frame has been produced: a user-blocking task queued from the
+ * frame's animation callback runs right after that frame, ahead of ordinary tasks the app
+ * queued meanwhile (the app applies the case's full state in one after the first paint).
+ */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
+    void scheduler.postTask(() => resolve(), { priority: 'user-blocking' });
   }));
 }
+
+declare const scheduler: { postTask(callback: () => void, options: { priority: 'user-blocking' }): Promise<void> };
 
 /** Runs open mode. */
 export async function runOpen(params: HarnessParams): Promise<void> {
