@@ -36,7 +36,7 @@ export function AttendancePanel({ meeting, meta, doc, canEdit, manage }: Attenda
   const recordsAll = canEdit && (meta.chair === me || meta.secretary === me);
 
   return (
-    <section className="mt-card" aria-labelledby="mt-attendance-title">
+    <section className="mt-card mt-card--below" aria-labelledby="mt-attendance-title">
       <h2 id="mt-attendance-title" className="mt-heading">{t('meetings.attendance.title')}</h2>
       <table className="mt-table">
         <caption className="visually-hidden">{t('meetings.attendance.title')}</caption>

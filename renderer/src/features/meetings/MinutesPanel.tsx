@@ -79,7 +79,7 @@ export function MinutesPanel({ meeting, meta, isChair, showContent }: MinutesPan
   }) : null;
 
   return (
-    <section className="mt-card" aria-labelledby="mt-minutes-title">
+    <section className="mt-card mt-card--below" aria-labelledby="mt-minutes-title">
       <h2 id="mt-minutes-title" className="mt-heading">{t('meetings.minutes.title')}</h2>
       <p>
         <StatusPill tone={approved ? 'positive' : 'neutral'} icon={approved ? <CheckCircle2 size={14} /> : undefined}>
