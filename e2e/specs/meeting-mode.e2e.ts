@@ -134,7 +134,7 @@ describe('meetings', () => {
     await form.getByLabel('Deadline').fill(dutchDate(7));
     await form.getByRole('button', { name: 'Actie opslaan', exact: true }).click();
     await form.waitFor({ state: 'detached' });
-    await chair.page.getByText('Slachtoffer informeren over het contactverbod (fictief)').waitFor();
+    await chair.page.getByText('Slachtoffer informeren over het contactverbod (fictief)').filter({ visible: true }).waitFor();
 
     // The action is on the case's own action list, from this meeting — seen by Dirk on the board.
     const { page: dirkBoard } = await signedInPage(await newUserContext(), server.url, meetingUsers.vt, `#/casussen/${encodeURIComponent(published.cases.linde)}`);

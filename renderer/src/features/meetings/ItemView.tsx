@@ -1,5 +1,5 @@
 import { Lock } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseBoard } from '../../domain/caseBoard';
 import type { CaseId, MeetingId } from '../../domain/ids';
@@ -20,6 +20,9 @@ export interface ItemViewProps {
   agenda: readonly CaseId[];
 }
 
+// Its props (boards, agenda) keep their identity across advances: hiding it renders nothing.
+const OpenActions = memo(OpenActionsItem);
+
 /** The case on screen and the next case on the agenda after it, if any. */
 function caseRowsAround(rows: readonly AgendaRow[], viewing: AgendaItemKey | null): { current: CaseId | null; next: CaseId | null } {
   const index = rows.findIndex((row) => row.key === viewing);
@@ -32,7 +35,7 @@ function caseRowsAround(rows: readonly AgendaRow[], viewing: AgendaItemKey | nul
  * The agenda item on screen. A restricted item renders its heading only: no label, no
  * content, no request for either.
  *
- * Case items stay mounted once shown, and the next case on the agenda is prepared (hidden)
+ * Items stay mounted once shown (the open actions of the last meeting too), and the next case on the agenda is prepared (hidden)
  * after the current one has painted, so the chair's "next item" only swaps which one is
  * visible instead of building the item, its notes editor and its lists on every screen at
  * that moment. Only cases of the current agenda that this user may open are ever mounted.
@@ -41,12 +44,17 @@ export function ItemView({ meetingId, meetingStart, rows, viewing, boards, agend
   const { t } = useTranslation();
   const rowLabel = useRowLabel();
   const [kept, setKept] = useState<readonly CaseId[]>([]);
+  const [openActionsKept, setOpenActionsKept] = useState(false);
   const { current, next } = caseRowsAround(rows, viewing);
   useEffect(() => afterNextPaint(() => setKept((previous) => {
     const wanted = [current, next].filter((key): key is CaseId => key !== null && !previous.includes(key));
     return wanted.length > 0 ? [...previous, ...wanted] : previous;
   })), [current, next]);
   const row = rows.find((candidate) => candidate.key === viewing);
+  const onOpenActions = row?.kind === 'open-actions';
+  useEffect(() => {
+    if (onOpenActions) setOpenActionsKept(true);
+  }, [onOpenActions]);
   // Need-to-know: a case that left the agenda or became restricted unmounts at once.
   const openable = new Set(rows.filter((candidate) => candidate.kind === 'case').map((candidate) => candidate.key));
   const mounted = [...kept, ...(current !== null && !kept.includes(current) ? [current] : [])].filter((key) => openable.has(key));
@@ -55,7 +63,9 @@ export function ItemView({ meetingId, meetingStart, rows, viewing, boards, agend
   return (
     <div className="mt-item">
       <h2 id="mt-item-heading" className="mt-item__title">{heading}</h2>
-      {row.kind === 'open-actions' ? <OpenActionsItem boards={boards} agenda={agenda} /> : null}
+      {onOpenActions || openActionsKept ? (
+        <div className="mt-item__open-actions" hidden={!onOpenActions}><OpenActions boards={boards} agenda={agenda} /></div>
+      ) : null}
       {row.kind === 'restricted' ? (
         <p className="mt-restricted"><Lock size={16} aria-hidden="true" /> {t('meetings.item.restrictedBody')}</p>
       ) : null}
