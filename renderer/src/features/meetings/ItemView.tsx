@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseBoard } from '../../domain/caseBoard';
 import type { CaseId, MeetingId } from '../../domain/ids';
 import type { AgendaRow } from './agendaRows';
-import { afterNextPaint } from '../plan/nextTask';
+import { afterNextPaint, afterPaintWhenIdle } from '../plan/nextTask';
 import { CaseItem } from './CaseItem';
 import type { AgendaItemKey } from './followState';
 import { OpenActionsItem } from './OpenActionsItem';
@@ -23,33 +23,43 @@ export interface ItemViewProps {
 // Its props (boards, agenda) keep their identity across advances: hiding it renders nothing.
 const OpenActions = memo(OpenActionsItem);
 
-/** The case on screen and the next case on the agenda after it, if any. */
-function caseRowsAround(rows: readonly AgendaRow[], viewing: AgendaItemKey | null): { current: CaseId | null; next: CaseId | null } {
+/**
+ * The case on screen, and the first case of the agenda after it (wrapping round) that is
+ * not prepared yet: the items are prepared in the order the chair will most likely go.
+ */
+function casesAround(rows: readonly AgendaRow[], viewing: AgendaItemKey | null, prepared: readonly CaseId[]): { current: CaseId | null; toPrepare: CaseId | null } {
   const index = rows.findIndex((row) => row.key === viewing);
   const row = rows[index];
-  const next = rows.slice(index + 1).find((candidate) => candidate.kind === 'case');
-  return { current: row?.kind === 'case' ? row.key : null, next: index >= 0 && next?.kind === 'case' ? next.key : null };
+  const ordered = [...rows.slice(index + 1), ...rows.slice(0, Math.max(index, 0))];
+  const next = ordered.find((candidate) => candidate.kind === 'case' && !prepared.includes(candidate.key));
+  return { current: row?.kind === 'case' ? row.key : null, toPrepare: next?.kind === 'case' ? next.key : null };
 }
 
 /**
  * The agenda item on screen. A restricted item renders its heading only: no label, no
  * content, no request for either.
  *
- * Items stay mounted once shown (the open actions of the last meeting too), and the next case on the agenda is prepared (hidden)
- * after the current one has painted, so the chair's "next item" only swaps which one is
- * visible instead of building the item, its notes editor and its lists on every screen at
- * that moment. Only cases of the current agenda that this user may open are ever mounted.
+ * Items stay mounted once shown (the open actions of the last meeting too), and the other
+ * cases of the agenda are prepared (mounted hidden) one at a time while the page is idle,
+ * starting with the next one, so the chair's "next item" (or a pick further down) only
+ * swaps which item is visible instead of building it, its notes editor and its lists on
+ * every screen at that moment. Only cases of the current agenda that this user may open are
+ * ever mounted.
  */
 export function ItemView({ meetingId, meetingStart, rows, viewing, boards, agenda }: ItemViewProps) {
   const { t } = useTranslation();
   const rowLabel = useRowLabel();
   const [kept, setKept] = useState<readonly CaseId[]>([]);
   const [openActionsKept, setOpenActionsKept] = useState(false);
-  const { current, next } = caseRowsAround(rows, viewing);
-  useEffect(() => afterNextPaint(() => setKept((previous) => {
-    const wanted = [current, next].filter((key): key is CaseId => key !== null && !previous.includes(key));
-    return wanted.length > 0 ? [...previous, ...wanted] : previous;
-  })), [current, next]);
+  const { current, toPrepare } = casesAround(rows, viewing, kept);
+  useEffect(() => {
+    if (current === null || kept.includes(current)) return undefined;
+    return afterNextPaint(() => setKept((previous) => (previous.includes(current) ? previous : [...previous, current])));
+  }, [current, kept]);
+  useEffect(() => {
+    if (toPrepare === null) return undefined;
+    return afterPaintWhenIdle(() => setKept((previous) => (previous.includes(toPrepare) ? previous : [...previous, toPrepare])));
+  }, [toPrepare]);
   const row = rows.find((candidate) => candidate.key === viewing);
   const onOpenActions = row?.kind === 'open-actions';
   useEffect(() => {

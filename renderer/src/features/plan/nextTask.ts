@@ -33,3 +33,25 @@ export function afterNextPaint(callback: () => void): () => void {
     cancelTask?.();
   };
 }
+
+/**
+ * Runs `callback` once the page is idle (`requestIdleCallback`, at the latest after
+ * `timeoutMs`), after the next frame. For work nobody waits for, such as preparing what
+ * the user will probably look at next. Returns a cancel function.
+ */
+export function afterPaintWhenIdle(callback: () => void, timeoutMs = 2_000): () => void {
+  let cancelIdle: (() => void) | null = null;
+  const cancelPaint = afterNextPaint(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => callback(), { timeout: timeoutMs });
+      cancelIdle = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(callback, 50);
+      cancelIdle = () => clearTimeout(handle);
+    }
+  });
+  return () => {
+    cancelPaint();
+    cancelIdle?.();
+  };
+}
