@@ -161,6 +161,30 @@ describe('signing in', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Situatie en risico' }).textContent()).toContain('kopie (fictief). Daarna live.');
     expect(await board.panel('Betrokkenen').textContent()).toContain('Kaatje Kopieerwerk');
     await expectNoSeriousA11yViolations(page, 'the live board after a reload');
+
+    // The case list after a reload reads its rows from the read copies too (marked busy
+    // until the cases' full documents are in): the label shows while it is still busy.
+    await page.addInitScript((caseLabel) => {
+      const seen: { busy: boolean; label: boolean }[] = [];
+      (window as unknown as { __tableStates: typeof seen }).__tableStates = seen;
+      new MutationObserver(() => {
+        const table = document.querySelector<HTMLElement>('table.data-table');
+        if (!table) return;
+        const state = { busy: table.getAttribute('aria-busy') === 'true', label: (table.textContent ?? '').includes(caseLabel) };
+        const last = seen.at(-1);
+        if (last?.busy !== state.busy || last.label !== state.label) seen.push(state);
+      }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+    }, label);
+    await page.evaluate(() => {
+      window.location.hash = '#/casussen';
+    });
+    await session.heading().filter({ hasText: 'Casussen' }).waitFor();
+    await page.reload();
+    await session.unlock(pim.password);
+    await page.locator('table.data-table:not([aria-busy])').getByRole('link', { name: label }).waitFor();
+    const tableStates = await page.evaluate(() => (window as unknown as { __tableStates: { busy: boolean; label: boolean }[] }).__tableStates);
+    expect(tableStates.some((state) => state.busy && state.label)).toBe(true);
+    expect(tableStates.at(-1)).toEqual({ busy: false, label: true });
   });
 
   test('offline sign-in with the same password after an earlier online session; a wrong one is refused offline too', async ({ page, context, server, pageErrors }) => {

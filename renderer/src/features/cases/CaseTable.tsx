@@ -7,11 +7,11 @@ import { StatusPill } from '../../ui';
 import { riskTone } from './labels';
 
 /** The cases as a table: label (a link to the board), number, type, status, risk, open actions, next meeting. */
-export function CaseTable({ rows }: { rows: readonly CaseSummary[] }) {
+export function CaseTable({ rows, busy = false }: { rows: readonly CaseSummary[]; busy?: boolean }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   return (
-    <table className="data-table">
+    <table className="data-table" aria-busy={busy || undefined}>
       <caption>{t('cases.tableCaption')}</caption>
       <thead>
         <tr>

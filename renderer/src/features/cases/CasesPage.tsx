@@ -20,7 +20,7 @@ export function CasesPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { user } = useSession();
-  const summaries = useCaseSummaries();
+  const { rows: summaries, loading } = useCaseSummaries();
   const [query, setQuery] = useState('');
   const [type, setType] = useState<CaseType | ''>('');
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -64,7 +64,7 @@ export function CasesPage() {
               options={[any, ...riskLevels.values.map((value) => ({ value, label: riskLevels.label(value, language) }))]} />
           </form>
           <p className="case-list__count" role="status" aria-live="polite">{t('cases.resultCount', { count: rows.length })}</p>
-          {rows.length > 0 ? <CaseTable rows={rows} /> : (
+          {rows.length > 0 ? <CaseTable rows={rows} busy={loading} /> : (
             <EmptyState
               icon={<SearchX size={40} />}
               title={t('cases.noResultsTitle')}
