@@ -199,31 +199,29 @@ export function createDocManager(options: DocManagerOptions): DocManager {
   };
 
   /**
+   * Resolves when the wake function `arm` receives is called, or after `ms`; `arm` gets
+   * null again once it resolved (so a late wake does nothing).
+   */
+  const wakeOrTimeout = (ms: number, arm: (wake: (() => void) | null) => void): Promise<void> => new Promise((resolve) => {
+    const timer = setTimeout(() => wake(), ms);
+    const wake = (): void => {
+      clearTimeout(timer);
+      arm(null);
+      resolve();
+    };
+    arm(wake);
+  });
+
+  /**
    * Resolves when the views that asked for the read copy have shown it (or left), bounded
    * by `readCopyWaitMs`; with no view yet, first waits up to `readCopyGraceMs` for one.
    */
   const copyViewersGone = async (entry: Entry): Promise<void> => {
     if (entry.copyViewers.size === 0) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => done(), options.readCopyGraceMs ?? 250);
-        const done = (): void => {
-          clearTimeout(timer);
-          entry.copyViewerAsked = null;
-          resolve();
-        };
-        entry.copyViewerAsked = done;
-      });
+      await wakeOrTimeout(options.readCopyGraceMs ?? 250, (wake) => { entry.copyViewerAsked = wake; });
     }
     if (entry.copyViewers.size === 0) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => done(), options.readCopyWaitMs ?? 1_000);
-      const done = (): void => {
-        clearTimeout(timer);
-        entry.copyViewersDone = null;
-        resolve();
-      };
-      entry.copyViewersDone = done;
-    });
+    await wakeOrTimeout(options.readCopyWaitMs ?? 1_000, (wake) => { entry.copyViewersDone = wake; });
   };
 
   const copyViewerDone = (entry: Entry, id: number): void => {

@@ -52,14 +52,9 @@ export function ItemView({ meetingId, meetingStart, rows, viewing, boards, agend
   const [kept, setKept] = useState<readonly CaseId[]>([]);
   const [openActionsKept, setOpenActionsKept] = useState(false);
   const { current, toPrepare } = casesAround(rows, viewing, kept);
-  useEffect(() => {
-    if (current === null || kept.includes(current)) return undefined;
-    return afterNextPaint(() => setKept((previous) => (previous.includes(current) ? previous : [...previous, current])));
-  }, [current, kept]);
-  useEffect(() => {
-    if (toPrepare === null) return undefined;
-    return afterPaintWhenIdle(() => setKept((previous) => (previous.includes(toPrepare) ? previous : [...previous, toPrepare])));
-  }, [toPrepare]);
+  const keep = (key: CaseId) => () => setKept((previous) => (previous.includes(key) ? previous : [...previous, key]));
+  useEffect(() => (current === null || kept.includes(current) ? undefined : afterNextPaint(keep(current))), [current, kept]);
+  useEffect(() => (toPrepare === null ? undefined : afterPaintWhenIdle(keep(toPrepare))), [toPrepare]);
   const row = rows.find((candidate) => candidate.key === viewing);
   const onOpenActions = row?.kind === 'open-actions';
   useEffect(() => {
