@@ -78,23 +78,26 @@ describe('npm run demo', () => {
     }
   }, 60_000);
 
-  it('writes six filled boards: risk, measures expiring and expired, contacts, an escalation, plan sections, actions with one owner, some overdue', () => {
+  it('writes six filled boards: risk, measures expiring and expired, contacts, an escalation, plan sections, actions with one owner, some overdue', async () => {
     const archive = openMinutesArchive({ dataDir });
     const today = toIsoDate(new Date());
     try {
       const rooms = archive.meetingRooms();
       expect(rooms).toHaveLength(2);
-      const boards = [...new Set(rooms.flatMap((room) => {
-        const doc = archive.loadRoom(room);
+      const agendas: string[] = [];
+      for (const room of rooms) {
+        const doc = await archive.loadRoom(room);
         try {
-          return readMeeting(doc, room as `meeting:${string}`).agenda;
+          agendas.push(...readMeeting(doc, room as `meeting:${string}`).agenda);
         } finally {
           doc.destroy();
         }
-      }))].map((caseId) => {
-        const doc = archive.loadRoom(caseId);
+      }
+      const docs = new Map<string, Awaited<ReturnType<typeof archive.loadRoom>>>();
+      for (const caseId of new Set(agendas)) docs.set(caseId, await archive.loadRoom(caseId));
+      const boards = [...docs].map(([caseId, doc]) => {
         try {
-          return readCaseBoard(doc, caseId);
+          return readCaseBoard(doc, caseId as `case:${string}`);
         } finally {
           doc.destroy();
         }

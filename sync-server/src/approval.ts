@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { ContentCipher } from './content-cipher';
 import type { Db } from './database';
 import { createId, isCaseRoom } from './names';
-import { serverOrigin } from './room';
+import { serverOrigin, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 
 /** A frozen copy as listed to the app. */
@@ -37,10 +37,18 @@ export function agendaCases(doc: Y.Doc): string[] {
   return [...seen];
 }
 
+/** The room, loaded and taking messages. */
+export async function readyRoom(rooms: RoomRegistry, name: string): Promise<Room> {
+  const room = await rooms.acquire(name);
+  await room.whenReady();
+  if (room.state !== 'ready') throw new ApprovalError(503, 'room_unavailable');
+  return room;
+}
+
 /** Approving, reopening and reading frozen copies. */
 export interface Approvals {
-  approve(meeting: string, username: string): { version: number; approvedAt: string; frozen: { id: string; room: string; sha256: string }[] };
-  reopen(meeting: string): void;
+  approve(meeting: string, username: string): Promise<{ version: number; approvedAt: string; frozen: { id: string; room: string; sha256: string }[] }>;
+  reopen(meeting: string): Promise<void>;
   list(room: string): FrozenInfo[];
   get(id: string): (FrozenInfo & { data: Uint8Array }) | null;
 }
@@ -53,8 +61,8 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
   });
 
   return {
-    approve(meeting, username) {
-      const room = rooms.acquire(meeting);
+    async approve(meeting, username) {
+      const room = await readyRoom(rooms, meeting);
       const meta = room.doc.getMap('meta');
       if (meta.get('status') === 'vastgesteld') throw new ApprovalError(409, 'already_approved');
       const previous = meta.get('version');
@@ -68,7 +76,14 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
         meta.set('version', version);
       }, serverOrigin);
       const sources = [meeting, ...agendaCases(room.doc).filter(roomExists)];
-      const states = sources.map((name) => ({ room: name, state: Y.encodeStateAsUpdate(rooms.acquire(name).doc) }));
+      const states: { room: string; state: Uint8Array }[] = [];
+      for (const name of sources) {
+        const source = await readyRoom(rooms, name);
+        // A frozen copy holds only what is stored: never an update still on its way to the store.
+        await source.flushed();
+        states.push({ room: name, state: Y.encodeStateAsUpdate(source.doc) });
+      }
+      if (room.state !== 'ready') throw new ApprovalError(503, 'room_unavailable');
       const frozen = states.map(({ room: name, state }) => ({
         id: createId('frozen'), room: name, state, sha256: createHash('sha256').update(state).digest('hex'),
       }));
@@ -83,8 +98,8 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
       }
       return { version, approvedAt, frozen: frozen.map(({ id, room: name, sha256 }) => ({ id, room: name, sha256 })) };
     },
-    reopen(meeting) {
-      const room = rooms.acquire(meeting);
+    async reopen(meeting) {
+      const room = await readyRoom(rooms, meeting);
       room.doc.transact(() => room.doc.getMap('meta').set('status', 'concept'), serverOrigin);
     },
     list(room) {

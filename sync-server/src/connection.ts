@@ -21,6 +21,9 @@ export interface Connection {
   access: Access;
   /** Updates dropped because the connection is view-only. */
   droppedUpdates: number;
+  /** Received messages not yet handled, in order (see pump.ts), and their size. */
+  inbox: Uint8Array[];
+  inboxBytes: number;
   alive: boolean;
   readonly socket: WebSocket;
   send(message: Uint8Array): void;
@@ -39,6 +42,8 @@ export function createConnection(socket: WebSocket, init: ConnectionInit, maxBuf
     id: randomBytes(6).toString('hex'),
     ...init,
     droppedUpdates: 0,
+    inbox: [],
+    inboxBytes: 0,
     alive: true,
     socket,
     isOpen: () => socket.readyState === WebSocket.OPEN,

@@ -12,7 +12,7 @@ export type Db = Database.Database;
 /** File name of the database inside the data dir. */
 export const databaseFile = 'themakamer.sqlite';
 
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS users (
   disabled INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS rooms (room TEXT PRIMARY KEY, created_by TEXT, created_at TEXT NOT NULL);
+-- head: the sequence number of the room's last stored update (gapless per room).
+CREATE TABLE IF NOT EXISTS rooms (room TEXT PRIMARY KEY, created_by TEXT, created_at TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS grants (
   room TEXT NOT NULL REFERENCES rooms(room),
   username TEXT NOT NULL REFERENCES users(username),
@@ -42,11 +43,23 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
--- Plain rowids (no AUTOINCREMENT: that rewrites sqlite_sequence on every insert). A new
--- rowid is max+1, so rows of a room stay in insert order even after compaction emptied the table.
-CREATE TABLE IF NOT EXISTS updates (id INTEGER PRIMARY KEY, room TEXT NOT NULL, data BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS updates_by_room ON updates(room, id);
+-- The update log: seq numbers a room's updates 1, 2, 3, … (rooms.head is the last one).
+CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID;
+-- upto: the seq of the last update the snapshot folds in.
 CREATE TABLE IF NOT EXISTS snapshots (room TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL, updated_at TEXT NOT NULL);
+-- Stored values that failed to load (decrypt or apply), set aside so the rest of the room
+-- loads. data is the stored value as it was, still sealed for its source (an update or
+-- snapshot of that room); source_id is the update's row id or the snapshot's upto.
+CREATE TABLE IF NOT EXISTS quarantine (
+  id INTEGER PRIMARY KEY,
+  room TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('update', 'snapshot')),
+  source_id INTEGER NOT NULL,
+  error TEXT NOT NULL,
+  at TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_by_room ON quarantine(room);
 CREATE TABLE IF NOT EXISTS frozen (
   id TEXT PRIMARY KEY,
   room TEXT NOT NULL,
@@ -78,6 +91,27 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT
 CREATE TRIGGER IF NOT EXISTS frozen_no_update BEFORE UPDATE ON frozen BEGIN SELECT RAISE(ABORT, 'frozen copies are immutable'); END;
 `;
 
+/**
+ * Version 1 numbered updates with one rowid over all rooms; version 2 numbers them per room
+ * (a gapless seq with the room's head), which a snapshot's `upto` can refer to safely. Every
+ * remaining row of a room comes after its snapshot, so rows become 1…n and snapshots upto 0.
+ */
+function migrateFrom1(db: Db): void {
+  const now = new Date().toISOString();
+  db.exec(`
+    ALTER TABLE rooms ADD COLUMN head INTEGER NOT NULL DEFAULT 0;
+    INSERT OR IGNORE INTO rooms (room, created_by, created_at) SELECT DISTINCT room, NULL, '${now}' FROM updates;
+    INSERT OR IGNORE INTO rooms (room, created_by, created_at) SELECT room, NULL, '${now}' FROM snapshots;
+    CREATE TABLE updates_v2 (room TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID;
+    INSERT INTO updates_v2 (room, seq, data) SELECT room, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id), data FROM updates;
+    UPDATE rooms SET head = (SELECT COUNT(*) FROM updates_v2 WHERE updates_v2.room = rooms.room);
+    UPDATE snapshots SET upto = 0;
+    DROP TABLE updates;
+    ALTER TABLE updates_v2 RENAME TO updates;
+    UPDATE meta SET value = '2' WHERE key = 'schema_version';
+  `);
+}
+
 /** How hard commits are flushed: 'normal' survives a killed process, 'full' also power loss. */
 export type Durability = 'normal' | 'full';
 
@@ -96,6 +130,9 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
   // Deleted rows (compacted updates, ended sessions) are overwritten, not left in free pages.
   db.pragma('secure_delete = ON');
   db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const current = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
+    if (current?.value === '1') migrateFrom1(db);
     db.exec(schema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));
   }).immediate();

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ApprovalError, chairOf, type Approvals } from './approval';
+import { ApprovalError, chairOf, readyRoom, type Approvals } from './approval';
 import type { ServerContext } from './context';
 import type { UserRecord } from './directory';
 import { canCreate, canManage } from './grants';
@@ -75,10 +75,14 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     if (!canManage(caller.user.role, grants.effectiveAccess(caller.user.username, room))) throw new HttpError(403, 'forbidden');
   };
 
-  const requireChair = (caller: Caller, room: string): void => {
+  const requireChair = async (caller: Caller, room: string): Promise<void> => {
     if (!isMeetingRoom(room)) throw new HttpError(404, 'not_found');
     if (requireAccess(caller, room) !== 'edit') throw new HttpError(403, 'forbidden');
-    if (chairOf(ctx.rooms.acquire(room).doc) !== caller.user.username) throw new HttpError(403, 'not_chair');
+    const doc = await readyRoom(ctx.rooms, room).then((loaded) => loaded.doc, (error: unknown) => {
+      if (error instanceof ApprovalError) throw new HttpError(error.status, error.code);
+      throw error;
+    });
+    if (chairOf(doc) !== caller.user.username) throw new HttpError(403, 'not_chair');
   };
 
   const publicUser = (user: UserRecord) => ({ username: user.username, name: user.name, org: user.org, role: user.role });
@@ -163,12 +167,12 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       sendNoContent(res);
     }],
 
-    ['POST', /^\/api\/meetings\/([^/]+)\/approve$/, (req, res, [raw]) => {
+    ['POST', /^\/api\/meetings\/([^/]+)\/approve$/, async (req, res, [raw]) => {
       const caller = authenticate(req);
       const room = roomParam(raw ?? '');
-      requireChair(caller, room);
+      await requireChair(caller, room);
       try {
-        const result = approvals.approve(room, caller.user.username);
+        const result = await approvals.approve(room, caller.user.username);
         audit.append({ event: 'meeting-approve', actor: caller.user.username, room, ip: remoteAddress(req), detail: { version: result.version, frozen: result.frozen.length } });
         sendJson(res, 200, result);
       } catch (error) {
@@ -177,11 +181,11 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       }
     }],
 
-    ['POST', /^\/api\/meetings\/([^/]+)\/reopen$/, (req, res, [raw]) => {
+    ['POST', /^\/api\/meetings\/([^/]+)\/reopen$/, async (req, res, [raw]) => {
       const caller = authenticate(req);
       const room = roomParam(raw ?? '');
-      requireChair(caller, room);
-      approvals.reopen(room);
+      await requireChair(caller, room);
+      await approvals.reopen(room);
       audit.append({ event: 'meeting-reopen', actor: caller.user.username, room, ip: remoteAddress(req) });
       sendJson(res, 200, { status: 'concept' });
     }],

@@ -16,6 +16,8 @@ import { createDirectory, type Directory } from './directory';
 import { createGrants, type Grants } from './grants';
 import { silentLogger } from './log';
 import { isMeetingRoom } from './names';
+import { defaultLimits } from './options';
+import { loadRoomDoc } from './room-loader';
 import { createRoomStore } from './room-store';
 import { createRoomRegistry } from './rooms';
 
@@ -38,7 +40,7 @@ export interface MinutesArchive {
   /** Meeting rooms known to the server, in name order. */
   meetingRooms(): string[];
   /** The stored state of a room as a fresh Y.Doc (the caller destroys it). */
-  loadRoom(room: string): Y.Doc;
+  loadRoom(room: string): Promise<Y.Doc>;
   /** Every frozen copy of one approval of a meeting (the meeting's own copy first). */
   frozenCopies(meeting: string, version: number): FrozenCopy[];
   /** The versions for which frozen copies of the meeting exist, ascending. */
@@ -75,7 +77,10 @@ export function openMinutesArchive(options: { dataDir: string; dataKey?: string 
     const audit = createAuditLog(db);
     const store = createRoomStore(db, cipher);
     // Approvals are used for reading frozen copies only; its registry is never asked to load a room.
-    const approvals = createApprovals(db, createRoomRegistry(store, silentLogger, { idleUnloadMs: 1, compactAfterUpdates: Number.MAX_SAFE_INTEGER }), cipher, () => false);
+    const registry = createRoomRegistry(store, silentLogger, {
+      idleUnloadMs: 1, compactAfterUpdates: Number.MAX_SAFE_INTEGER, compactAfterApplyMs: Number.MAX_SAFE_INTEGER, limits: defaultLimits,
+    });
+    const approvals = createApprovals(db, registry, cipher, () => false);
     const idsOf = db.prepare<[string, number], { id: string; room: string }>('SELECT id, room FROM frozen WHERE meeting = ? AND version = ? ORDER BY created_at, id');
     return {
       directory: createDirectory(db, audit),
@@ -83,9 +88,9 @@ export function openMinutesArchive(options: { dataDir: string; dataKey?: string 
       audit,
       meetingRooms: () => db.prepare<[], { room: string }>("SELECT room FROM rooms WHERE room LIKE 'meeting:%' ORDER BY room").all()
         .map((row) => row.room).filter(isMeetingRoom),
-      loadRoom(room) {
+      async loadRoom(room) {
         try {
-          return store.load(room).doc;
+          return (await loadRoomDoc(store, room, silentLogger)).doc;
         } catch {
           throw new ArchiveError('unreadable', `De opgeslagen gegevens van ${room} zijn niet leesbaar (verkeerde sleutel of beschadigd bestand).`);
         }

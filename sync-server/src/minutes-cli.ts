@@ -98,7 +98,7 @@ export async function runMinutesCommand(words: string[], flags: Record<string, s
     }
     const archive = openMinutesArchive({ dataDir });
     try {
-      const meetings = listMeetings(archive);
+      const meetings = await listMeetings(archive);
       if (meetings.length === 0) out('Geen overleggen gevonden.');
       for (const meeting of meetings) {
         const approved = meeting.approvedVersions.length > 0 ? `vastgestelde versies: ${meeting.approvedVersions.join(', ')}` : 'nooit vastgesteld';

@@ -36,9 +36,15 @@ export interface MeetingListing {
 }
 
 /** Every meeting of the data dir, earliest first (unreadable headers last). */
-export function listMeetings(archive: MinutesArchive): MeetingListing[] {
-  const listings = archive.meetingRooms().map((room): MeetingListing => {
-    const doc = archive.loadRoom(room);
+export async function listMeetings(archive: MinutesArchive): Promise<MeetingListing[]> {
+  const listings: MeetingListing[] = [];
+  for (const room of archive.meetingRooms()) listings.push(await listing(archive, room));
+  return listings.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || a.id.localeCompare(b.id));
+}
+
+async function listing(archive: MinutesArchive, room: string): Promise<MeetingListing> {
+  {
+    const doc = await archive.loadRoom(room);
     try {
       const meta = readMeetingMeta(doc);
       const approvedVersions = archive.approvedVersions(room);
@@ -47,8 +53,7 @@ export function listMeetings(archive: MinutesArchive): MeetingListing[] {
     } finally {
       doc.destroy();
     }
-  });
-  return listings.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || a.id.localeCompare(b.id));
+  }
 }
 
 let fontsReady = false;
@@ -93,11 +98,11 @@ export interface ArchiveExportResult {
   items: number;
 }
 
-function approvedMinutes(archive: MinutesArchive, meetingId: string, region: string): MinutesData {
+async function approvedMinutes(archive: MinutesArchive, meetingId: string, region: string): Promise<MinutesData> {
   if (!isId('meeting', meetingId) || !archive.meetingRooms().includes(meetingId)) {
     throw new ArchiveError('unknown-meeting', `Overleg ${meetingId} bestaat niet in deze gegevensmap. Zie 'minutes list'.`);
   }
-  const live = archive.loadRoom(meetingId);
+  const live = await archive.loadRoom(meetingId);
   const status = (() => {
     try {
       return readMeetingMeta(live)?.status ?? null;
@@ -161,7 +166,7 @@ function writeNew(out: string, bytes: Uint8Array): void {
  */
 export async function exportArchivedMinutes(archive: MinutesArchive, options: ArchiveExportOptions): Promise<ArchiveExportResult> {
   const now = options.now ?? (() => new Date());
-  let data = approvedMinutes(archive, options.meetingId, options.region);
+  let data = await approvedMinutes(archive, options.meetingId, options.region);
   const org = options.org ?? null;
   if (org !== null) data = forAudience(archive, data, org);
 

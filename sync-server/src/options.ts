@@ -19,6 +19,22 @@ export interface Limits {
   maxClientsPerUpdate: number;
   /** Bytes of not-yet-integrable (pending) structs a room may hold before the sender is cut off. */
   maxPendingBytes: number;
+  /**
+   * Nesting of shared types in a document (a root type counts 0). The app writes at most
+   * 5 plus 2 per list level in rich text; Yjs deletes nested types recursively and
+   * overflows the stack at about 2,500 levels.
+   */
+  maxTypeDepth: number;
+  /** New items one update may insert at one origin (the app's largest: 13, in a three-year board's full state). */
+  maxInsertsAtOneOrigin: number;
+  /** Updates up to this size that pass every plain-update condition are applied without the time budget. */
+  plainUpdateBytes: number;
+  /** Wall-clock budget of one guarded update; past it the update is interrupted and refused. */
+  applyBudgetMs: number;
+  /** Time one user's updates may take to apply per second, over all their sockets; beyond it their messages wait. */
+  applyMsPerUserPerSecond: number;
+  /** Bytes of received, not yet handled messages per socket; beyond it the socket is closed (1013). */
+  maxQueuedBytes: number;
   /** A socket that has not completed its upgrade by then is dropped. */
   authTimeoutMs: number;
   /** Open sockets per user, over all rooms. */
@@ -59,6 +75,8 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   /** A room is compacted into a snapshot after this many stored updates. */
   compactAfterUpdates?: number;
+  /** …or once applying its updates since the last snapshot took this long (a reload replays them). */
+  compactAfterApplyMs?: number;
   /** How often to look for grants, revokes and disabled users written by another process. */
   accessPollMs?: number;
   /** Interval of WebSocket pings; a socket that missed one pong is closed. */
@@ -77,6 +95,14 @@ export const defaultLimits: Limits = {
   maxAwarenessClientsPerConnection: 4,
   maxClientsPerUpdate: 2000,
   maxPendingBytes: 4 * 1024 * 1024,
+  maxTypeDepth: 64,
+  maxInsertsAtOneOrigin: 256,
+  plainUpdateBytes: 4096,
+  // The slowest legitimate update measured: a three-year board's full state into an empty room,
+  // 29 ms warm and 108 ms on a cold process (docs/benchmarks.md, "Sync server under attack").
+  applyBudgetMs: 200,
+  applyMsPerUserPerSecond: 300,
+  maxQueuedBytes: 8 * 1024 * 1024,
   authTimeoutMs: 10_000,
   maxConnectionsPerUser: 256,
   maxConnectionsPerIp: 2000,
@@ -108,6 +134,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    compactAfterApplyMs: options.compactAfterApplyMs ?? 100,
     accessPollMs: options.accessPollMs ?? 250,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
     durability: options.durability ?? 'normal',

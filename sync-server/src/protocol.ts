@@ -1,7 +1,7 @@
 /**
- * Handling of one incoming y-websocket message on an admitted connection. Anything
- * malformed throws a ProtocolError; the caller closes that connection (4400) and
- * every other connection and room carries on.
+ * Handling of one incoming y-websocket message on an admitted connection (called by the
+ * message pump, in order per connection). Anything malformed throws a ProtocolError; the
+ * pump closes that connection and every other connection and room carries on.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -11,15 +11,11 @@ import * as Y from 'yjs';
 import type { Connection } from './connection';
 import { awarenessMessage, MessageType, syncStep1Message, syncStep2Message } from './messages';
 import type { Limits } from './options';
+import { ProtocolError } from './protocol-error';
+import type { Handled } from './pump';
 import type { Room } from './room';
 
-/** Why a message was refused; `reason` is a code for logs, never message content. */
-export class ProtocolError extends Error {
-  override name = 'ProtocolError';
-  constructor(readonly reason: string, readonly closeCode = 4400) {
-    super(reason);
-  }
-}
+export { ProtocolError } from './protocol-error';
 
 function guarded<T>(reason: string, read: () => T): T {
   try {
@@ -27,31 +23,6 @@ function guarded<T>(reason: string, read: () => T): T {
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
     throw new ProtocolError(reason);
-  }
-}
-
-/**
- * Refuses updates Yjs would integrate in super-linear time. An update with N client
- * blocks whose structs miss their dependencies costs O(N²) in integrateStructs
- * (about 2 s for 20,000 blocks in 120 KB), so N is capped; real edits carry one or a few.
- */
-export function checkUpdateShape(update: Uint8Array, limits: Limits): void {
-  const clients = guarded('undecodable-update', () => decoding.readVarUint(decoding.createDecoder(update)));
-  if (clients > limits.maxClientsPerUpdate) throw new ProtocolError('too-many-clients-in-update');
-}
-
-function applyClientUpdate(room: Room, conn: Connection, update: Uint8Array, limits: Limits): void {
-  checkUpdateShape(update, limits);
-  // Applying to the doc validates: a malformed update throws here (never merged raw).
-  // The doc's update event then stores and relays what was actually integrated.
-  guarded('invalid-update', () => Y.applyUpdate(room.doc, update, conn));
-  const store = room.doc.store;
-  const pending = (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
-  if (pending > limits.maxPendingBytes) {
-    // Structs that never become integrable only cost memory; drop them and the sender.
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    throw new ProtocolError('too-much-pending');
   }
 }
 
@@ -92,8 +63,27 @@ export function greeting(room: Room): Uint8Array[] {
   return messages;
 }
 
-/** Handles one binary message from `conn` in `room`. */
-export function handleMessage(room: Room, conn: Connection, data: Uint8Array, limits: Limits): void {
+/** Sends `conn` what it lacks once everything the room applied is stored (stored before relayed). */
+function answerSyncStep1(room: Room, conn: Connection, stateVector: Uint8Array): void {
+  const answer = (): void => {
+    if (!conn.isOpen() || !room.conns.has(conn) || room.state !== 'ready') return;
+    conn.send(syncStep2Message(Y.encodeStateAsUpdate(room.doc, stateVector)));
+  };
+  if (!room.hasUnstored) {
+    answer();
+    return;
+  }
+  void room.flushed().then(() => {
+    // Another update may have been applied since; wait for that one too.
+    if (room.hasUnstored) answerSyncStep1(room, conn, stateVector);
+    else answer();
+  });
+}
+
+const free: Handled = { guarded: false, ms: 0 };
+
+/** Handles one binary message from `conn` in `room`; says what it cost. */
+export function handleMessage(room: Room, conn: Connection, data: Uint8Array, limits: Limits, mayGuard: boolean): Handled {
   const decoder = decoding.createDecoder(data);
   const type = guarded('undecodable', () => decoding.readVarUint(decoder));
   switch (type) {
@@ -101,19 +91,20 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array, li
       const step = guarded('undecodable', () => decoding.readVarUint(decoder));
       if (step === syncProtocol.messageYjsSyncStep1) {
         const stateVector = guarded('undecodable', () => decoding.readVarUint8Array(decoder));
-        const update = guarded('invalid-state-vector', () => Y.encodeStateAsUpdate(room.doc, stateVector));
-        conn.send(syncStep2Message(update));
-        return;
+        // Decoded up front: a bad state vector is refused here, not later in the answer.
+        guarded('invalid-state-vector', () => Y.decodeStateVector(stateVector));
+        answerSyncStep1(room, conn, stateVector);
+        return free;
       }
       if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
         const update = guarded('undecodable', () => decoding.readVarUint8Array(decoder));
         if (conn.access !== 'edit') {
           // View-only: never applied, stored or relayed.
           conn.droppedUpdates++;
-          return;
+          return free;
         }
-        applyClientUpdate(room, conn, update, limits);
-        return;
+        const result = room.applyClientUpdate(conn, update, mayGuard);
+        return { guarded: result.path === 'guarded', ms: result.ms };
       }
       throw new ProtocolError('unknown-sync-step');
     }
@@ -122,12 +113,12 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array, li
       if (update.length > limits.maxAwarenessBytes) throw new ProtocolError('awareness-too-big');
       const filtered = guarded('invalid-awareness', () => filterAwareness(room, conn, update, limits));
       if (filtered) guarded('invalid-awareness', () => awarenessProtocol.applyAwarenessUpdate(room.awareness, filtered, conn));
-      return;
+      return free;
     }
     case MessageType.queryAwareness: {
       const message = awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]);
       if (message) conn.send(message);
-      return;
+      return free;
     }
     default:
       throw new ProtocolError('unknown-message-type');

@@ -1,44 +1,85 @@
 /**
  * A loaded room: the server's Y.Doc and awareness for one shared document, and the
  * connections in it. Every change to the doc, from a client or from the server itself,
- * goes through onUpdate: stored first, then relayed.
+ * is stored first and relayed after: changes queue for the store, are committed in groups
+ * (everything that queued while the previous commit ran goes in one transaction), and are
+ * relayed once committed.
+ *
+ * A client update that fails to apply — it throws, or is interrupted for taking too long —
+ * may have left the doc half-changed. Nothing of it is stored or relayed; the room stops
+ * taking messages, drops its doc and reloads it from storage, then carries on.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
+import { BudgetExceeded, runWithBudget } from './guarded-apply';
 import type { Logger } from './log';
 import { awarenessMessage, syncUpdateMessage } from './messages';
+import type { Limits } from './options';
+import { ProtocolError } from './protocol-error';
+import { loadRoomDoc, type LoadedRoom } from './room-loader';
 import type { RoomStore } from './room-store';
+import { inspectUpdate, type ApplyPath } from './update-check';
 
 /** What a room needs from the server around it. */
 export interface RoomHost {
   store: RoomStore;
   logger: Logger;
+  limits: Limits;
   compactAfterUpdates: number;
+  compactAfterApplyMs: number;
   /** Called when the last connection left (to schedule unloading). */
   onEmpty(room: Room): void;
   /** Called when the room can no longer store: it must be dropped without compaction. */
   onBroken(room: Room): void;
+  /** Called when a room that was reloading takes messages again. */
+  onReady(room: Room): void;
 }
 
 /** The origin of changes the server makes itself (approval metadata). */
 export const serverOrigin = Symbol('themakamer-server');
 
+/** A client update was accepted by the checks but failed while being applied; the room reloads. */
+export class ApplyFailed extends ProtocolError {
+  constructor(reason: string, readonly costly: boolean) {
+    super(reason, costly ? CloseCode.tryAgainLater : CloseCode.badMessage);
+  }
+}
+
+/** How a client update went. */
+export interface ApplyResult { path: ApplyPath; ms: number }
+
+/** ready: takes messages; reloading: its doc is being rebuilt from storage; broken: cannot store; closed: unloaded. */
+export type RoomState = 'ready' | 'reloading' | 'broken' | 'closed';
+
 /** One shared document in memory. */
 export class Room {
+  doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /** Each connection with the awareness client ids it controls. */
   readonly conns = new Map<Connection, Set<number>>();
-  broken = false;
+  state: RoomState = 'ready';
+  /** The last stored row the doc holds. */
+  private lastRow: number;
   private rowsSinceSnapshot: number;
+  private applyMsSinceSnapshot = 0;
+  /** Updates applied to the doc and waiting to be stored (in order). */
+  private unstored: { update: Uint8Array; origin: unknown }[] = [];
+  private flushing: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
   private compactQueued = false;
+  /** While a client update is applied, what the doc emits is collected here instead of stored. */
+  private capture: Uint8Array[] | null = null;
+  private readyWaiters: (() => void)[] = [];
 
-  constructor(readonly name: string, readonly doc: Y.Doc, rowsSinceSnapshot: number, private readonly host: RoomHost) {
-    this.rowsSinceSnapshot = rowsSinceSnapshot;
-    this.awareness = new awarenessProtocol.Awareness(doc);
+  constructor(readonly name: string, loaded: LoadedRoom, private readonly host: RoomHost) {
+    this.doc = loaded.doc;
+    this.lastRow = loaded.lastRow;
+    this.rowsSinceSnapshot = loaded.rows;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
-    doc.on('update', this.onUpdate);
+    this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
   }
 
@@ -47,29 +88,161 @@ export class Room {
     return this.rowsSinceSnapshot > 0;
   }
 
+  /** True while updates applied to the doc are not yet stored. */
+  get hasUnstored(): boolean {
+    return this.unstored.length > 0 || this.flushing !== null;
+  }
+
+  /** Resolves when the room takes messages, or will never again (check `state`). */
+  whenReady(): Promise<void> {
+    if (this.state !== 'reloading') return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  private wakeWaiters(): void {
+    for (const wake of this.readyWaiters.splice(0)) wake();
+  }
+
+  /** Resolves once every update applied so far is stored and relayed (or the room broke). */
+  async flushed(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.broken) return;
-    try {
-      this.host.store.append(this.name, update);
-    } catch (error) {
-      // Not stored means not relayed: the doc now holds a change nobody else has, so it is discarded.
-      this.broken = true;
-      this.host.logger.error('room-store-failed', { room: this.name, error: (error as Error).name });
-      for (const conn of this.conns.keys()) conn.close(CloseCode.internalError, 'storage failed');
-      this.host.onBroken(this);
+    if (this.capture) {
+      this.capture.push(update);
       return;
     }
-    this.rowsSinceSnapshot++;
-    const message = syncUpdateMessage(update);
-    for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message);
-    if (this.rowsSinceSnapshot >= this.host.compactAfterUpdates && !this.compactQueued) {
-      this.compactQueued = true;
-      setImmediate(() => {
-        this.compactQueued = false;
-        this.compact();
-      });
-    }
+    this.enqueue(update, origin);
   };
+
+  private get storing(): boolean {
+    return this.state === 'ready' || this.state === 'reloading';
+  }
+
+  private enqueue(update: Uint8Array, origin: unknown): void {
+    if (!this.storing) return;
+    this.unstored.push({ update, origin });
+    this.flushing ??= this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.unstored.length > 0 && this.storing) {
+        const batch = this.unstored.splice(0);
+        try {
+          this.lastRow = await this.host.store.append(this.name, batch.map((entry) => entry.update));
+        } catch (error) {
+          // Not stored means not relayed: the doc holds changes nobody else has, so it is discarded.
+          this.fail('room-store-failed', error);
+          return;
+        }
+        this.rowsSinceSnapshot += batch.length;
+        for (const { update, origin } of batch) {
+          const message = syncUpdateMessage(update);
+          for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message);
+        }
+        this.maybeCompact();
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  /**
+   * Applies a client's update. Throws ProtocolError when the checks refuse it (the doc is
+   * untouched) and ApplyFailed when applying it failed (the room is reloading). A guarded
+   * update (update-check.ts) runs under the time budget, and only if `mayGuard`.
+   */
+  applyClientUpdate(conn: Connection, update: Uint8Array, mayGuard: boolean): ApplyResult {
+    if (this.state !== 'ready') throw new Error(`room ${this.name} is ${this.state}`);
+    const { limits } = this.host;
+    const started = performance.now();
+    const large = update.byteLength > limits.plainUpdateBytes;
+    // A large update is inspected under the budget too: its inspection is linear but not small.
+    const path: ApplyPath = large ? 'guarded' : inspectUpdate(this.doc, update, limits);
+    if (path === 'guarded' && !mayGuard) throw new ProtocolError('penalized', CloseCode.tryAgainLater);
+    const captured: Uint8Array[] = [];
+    this.capture = captured;
+    try {
+      if (path === 'plain') {
+        Y.applyUpdate(this.doc, update, conn);
+      } else {
+        runWithBudget(() => {
+          if (large) inspectUpdate(this.doc, update, limits);
+          Y.applyUpdate(this.doc, update, conn);
+        }, limits.applyBudgetMs);
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) throw error;
+      const costly = error instanceof BudgetExceeded;
+      this.host.logger.warn('room-apply-failed', { room: this.name, conn: conn.id, error: (error as Error).name, ms: Math.round(performance.now() - started) });
+      this.reload();
+      throw new ApplyFailed(costly ? 'update-too-costly' : 'invalid-update', costly);
+    } finally {
+      this.capture = null;
+    }
+    const store = this.doc.store;
+    const pending = (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+    if (pending > limits.maxPendingBytes) {
+      // Structs that never become integrable only cost memory; drop them and the sender.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      for (const update of captured) this.enqueue(update, conn);
+      throw new ProtocolError('too-much-pending');
+    }
+    for (const produced of captured) this.enqueue(produced, conn);
+    const ms = performance.now() - started;
+    // Only work that left rows counts towards compaction: a reload replays rows, not refusals.
+    if (captured.length > 0) this.applyMsSinceSnapshot += ms;
+    this.maybeCompact();
+    return { path, ms };
+  }
+
+  /**
+   * Drops the doc and rebuilds it from storage (after a failed apply). Updates applied
+   * before the failure are stored first; messages wait until the room is ready again.
+   */
+  reload(): void {
+    if (this.state !== 'ready') return;
+    this.state = 'reloading';
+    const dropped = this.doc;
+    dropped.off('update', this.onUpdate);
+    void (async () => {
+      await this.flushed();
+      if (this.state !== 'reloading') return;
+      let loaded: LoadedRoom;
+      try {
+        loaded = await loadRoomDoc(this.host.store, this.name, this.host.logger);
+      } catch (error) {
+        this.fail('room-reload-failed', error);
+        return;
+      }
+      if (this.state !== 'reloading') {
+        loaded.doc.destroy();
+        return;
+      }
+      this.doc = loaded.doc;
+      this.lastRow = loaded.lastRow;
+      this.rowsSinceSnapshot = loaded.rows;
+      this.applyMsSinceSnapshot = 0;
+      this.doc.on('update', this.onUpdate);
+      this.state = 'ready';
+      this.host.logger.info('room-reloaded', { room: this.name, rows: loaded.rows, quarantined: loaded.quarantined });
+      this.wakeWaiters();
+      this.host.onReady(this);
+    })();
+  }
+
+  private fail(event: string, error: unknown): void {
+    if (!this.storing) return;
+    this.state = 'broken';
+    this.unstored = [];
+    this.wakeWaiters();
+    this.host.logger.error(event, { room: this.name, error: (error as Error)?.name ?? 'Error' });
+    for (const conn of this.conns.keys()) conn.close(CloseCode.internalError, 'storage failed');
+    this.host.onBroken(this);
+  }
 
   private readonly onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -85,15 +258,38 @@ export class Room {
     for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message);
   };
 
+  private maybeCompact(): void {
+    const due = this.rowsSinceSnapshot >= this.host.compactAfterUpdates || this.applyMsSinceSnapshot >= this.host.compactAfterApplyMs;
+    if (!due || this.compactQueued || this.compacting) return;
+    this.compactQueued = true;
+    setImmediate(() => {
+      this.compactQueued = false;
+      void this.compact();
+    });
+  }
+
   /** Folds the update log into a snapshot; failures are logged and retried at the next trigger. */
-  compact(): void {
-    if (this.broken || this.rowsSinceSnapshot === 0) return;
-    try {
-      this.host.store.compact(this.name, this.doc);
-      this.rowsSinceSnapshot = 0;
-    } catch (error) {
-      this.host.logger.error('room-compact-failed', { room: this.name, error: (error as Error).name });
-    }
+  compact(): Promise<void> {
+    this.compacting ??= (async () => {
+      try {
+        await this.flushed();
+        if (this.state !== 'ready' || this.rowsSinceSnapshot === 0) return;
+        // Nothing is unstored now (flushed, and no message runs before the next await): the
+        // encoded state is exactly the stored rows up to lastRow.
+        const state = Y.encodeStateAsUpdate(this.doc);
+        const upto = this.lastRow;
+        const rows = this.rowsSinceSnapshot;
+        const ms = this.applyMsSinceSnapshot;
+        await this.host.store.compact(this.name, state, upto);
+        this.rowsSinceSnapshot -= rows;
+        this.applyMsSinceSnapshot -= ms;
+      } catch (error) {
+        this.host.logger.error('room-compact-failed', { room: this.name, error: (error as Error).name });
+      } finally {
+        this.compacting = null;
+      }
+    })();
+    return this.compacting;
   }
 
   /** Admits a connection (after the auth gate). */
@@ -110,7 +306,7 @@ export class Room {
     if (this.conns.size === 0) this.host.onEmpty(this);
   }
 
-  /** Client ids of awareness states owned by a connection other than `conn`. */
+  /** The connection that owns an awareness client id, or null. */
   ownerOf(clientId: number): Connection | null {
     for (const [conn, ids] of this.conns) if (ids.has(clientId)) return conn;
     return null;
@@ -118,6 +314,8 @@ export class Room {
 
   /** Releases memory; the caller compacts first unless the room is broken. */
   destroy(): void {
+    if (this.storing) this.state = 'closed';
+    this.wakeWaiters();
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
     this.doc.off('update', this.onUpdate);

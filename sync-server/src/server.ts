@@ -26,7 +26,8 @@ import { createRoomRegistry } from './rooms';
 import { setSecurityHeaders } from './security-headers';
 import { createSessions } from './sessions';
 import { createStaticHandler } from './static-files';
-import { createUpgradeGate } from './ws-gate';
+import { createUpgradeGate, type UpgradeGate } from './ws-gate';
+import { isAllowedOrigin } from './origins';
 
 export type { ServerOptions, Limits } from './options';
 
@@ -78,17 +79,19 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const directory = createDirectory(db, audit);
   const grants = createGrants(db, audit);
   const sessions = createSessions(db, options.sessionTtlMs);
-  const rooms = createRoomRegistry(createRoomStore(db, cipher), logger, options);
+  let gate: UpgradeGate | null = null;
+  const rooms = createRoomRegistry(createRoomStore(db, cipher), logger, { ...options, onReady: (room) => gate?.roomReady(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger });
   const ctx: ServerContext = { options, logger, db, cipher, audit, directory, grants, sessions, rooms, connections };
   const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(db, rooms, cipher, grants.roomExists));
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
-  const gate = createUpgradeGate(ctx);
+  const upgrades = createUpgradeGate(ctx);
+  gate = upgrades;
   const tls = options.tls !== null;
 
   const setCors = (req: IncomingMessage, res: ServerResponse): void => {
     const origin = req.headers.origin;
-    if (origin && options.allowedOrigins.includes(origin)) {
+    if (origin && isAllowedOrigin(req, tls, options.allowedOrigins)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
@@ -133,7 +136,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const server: Server = options.tls
     ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, onRequest)
     : createHttpServer(serverOptions, onRequest);
-  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => gate.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => upgrades.handleUpgrade(req, socket, head));
   server.on('clientError', (_error, socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
@@ -143,7 +146,8 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
       resolve();
     });
   }).catch(async (error: unknown) => {
-    rooms.closeAll();
+    upgrades.close();
+    await rooms.closeAll();
     await checkpointer.stop();
     db.close();
     throw error;
@@ -188,7 +192,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     port,
     close() {
       closing ??= (async () => {
-        gate.close();
+        upgrades.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         for (const conn of connections.all()) conn.close(1001, 'server shutting down');
@@ -200,7 +204,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         clearInterval(accessPoll);
         clearInterval(ping);
         clearInterval(purge);
-        rooms.closeAll();
+        await rooms.closeAll();
         await checkpointer.stop();
         db.close();
         logger.info('server-stopped', { port });

@@ -1,7 +1,8 @@
 /**
- * The WebSocket auth gate. A socket is upgraded, then judged before a single byte of
- * document content is sent: token (4401), address and user caps (4429), grant (4403).
- * Only then does it join its room and get the sync greeting.
+ * The WebSocket auth gate. A request from a foreign origin is refused (403) before the
+ * upgrade; an upgraded socket is judged before a single byte of document content is sent:
+ * token (4401), address and user caps (4429), grant (4403). Only then does it join its
+ * room and get the sync greeting. Messages it sends meanwhile wait in its inbox.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,12 +12,16 @@ import { createConnection, type Connection } from './connection';
 import type { ServerContext } from './context';
 import { remoteAddress } from './http-api';
 import { isRoom } from './names';
-import { greeting, handleMessage, ProtocolError } from './protocol';
+import { isAllowedOrigin } from './origins';
+import { greeting, handleMessage } from './protocol';
+import { createMessagePump } from './pump';
 import type { Room } from './room';
 
 /** Handles HTTP upgrade requests; `close` stops accepting new sockets. */
 export interface UpgradeGate {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** A room that was reloading takes messages again. */
+  roomReady(room: Room): void;
   close(): void;
 }
 
@@ -39,28 +44,33 @@ const toBytes = (data: RawData): Uint8Array => {
 export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
   const { limits } = ctx.options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  const pump = createMessagePump({
+    limits,
+    logger: ctx.logger,
+    handle: (room, conn, data, mayGuard) => handleMessage(room, conn, data, limits, mayGuard),
+  });
   let accepting = true;
 
-  function attach(ws: WebSocket, conn: Connection, room: Room): void {
+  /** Listens from the first moment: the provider sends its sync step 1 as soon as the socket opens. */
+  function listen(ws: WebSocket, conn: Connection): void {
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
-        ctx.logger.warn('message-refused', { conn: conn.id, room: room.name, reason: 'text-frame' });
+        ctx.logger.warn('message-refused', { conn: conn.id, room: conn.room, reason: 'text-frame' });
         conn.close(CloseCode.badMessage, 'binary messages only');
         return;
       }
-      if (!room.conns.has(conn)) return;
-      try {
-        handleMessage(room, conn, toBytes(data), limits);
-      } catch (error) {
-        const reason = error instanceof ProtocolError ? error.reason : `unexpected-${(error as Error).name}`;
-        ctx.logger.warn('message-refused', { conn: conn.id, room: room.name, reason });
-        conn.close(error instanceof ProtocolError ? error.closeCode : CloseCode.badMessage, 'bad message');
-      }
+      pump.push(conn, toBytes(data));
     });
     ws.on('pong', () => {
       conn.alive = true;
     });
+  }
+
+  function join(ws: WebSocket, conn: Connection, room: Room): void {
+    ctx.connections.add(conn);
+    room.add(conn);
     ws.on('close', (code) => {
+      pump.remove(conn);
       room.remove(conn);
       ctx.connections.remove(conn);
       try {
@@ -70,9 +80,12 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
         ctx.logger.warn('audit-failed', { event: 'room-close', conn: conn.id, error: (error as Error).name });
       }
     });
+    ctx.audit.append({ event: 'room-open', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access } });
+    for (const message of greeting(room)) conn.send(message);
+    pump.attach(conn, room);
   }
 
-  function admit(ws: WebSocket, req: IncomingMessage): void {
+  async function admit(ws: WebSocket, req: IncomingMessage): Promise<void> {
     ws.on('error', () => {});
     const ip = remoteAddress(req);
     const { room: roomName, token } = parseTarget(req);
@@ -97,20 +110,24 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       ws.close(CloseCode.tooManyConnections, 'too many connections');
       return;
     }
+    const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
+    listen(ws, conn);
     let room: Room;
     try {
-      room = ctx.rooms.acquire(roomName);
+      room = await ctx.rooms.acquire(roomName);
+      await room.whenReady();
+      if (room.state !== 'ready') throw new Error('room not available');
     } catch (error) {
+      pump.remove(conn);
       ctx.logger.error('room-load-failed', { room: roomName, error: (error as Error).name });
       ws.close(CloseCode.internalError, 'room unavailable');
       return;
     }
-    const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
-    ctx.connections.add(conn);
-    room.add(conn);
-    attach(ws, conn, room);
-    ctx.audit.append({ event: 'room-open', actor: user.username, room: roomName, ip, detail: { access } });
-    for (const message of greeting(room)) conn.send(message);
+    if (!conn.isOpen()) {
+      pump.remove(conn);
+      return;
+    }
+    join(ws, conn, room);
   }
 
   return {
@@ -120,10 +137,22 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => admit(ws, req));
+      if (!isAllowedOrigin(req, ctx.options.tls !== null, ctx.options.allowedOrigins)) {
+        ctx.logger.info('socket-refused', { reason: 'origin' });
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        admit(ws, req).catch((error: unknown) => {
+          ctx.logger.error('socket-admit-failed', { error: (error as Error).name });
+          ws.close(CloseCode.internalError, 'internal error');
+        });
+      });
     },
+    roomReady: (room) => pump.roomReady(room),
     close() {
       accepting = false;
+      pump.close();
       wss.close();
     },
   };

@@ -1,0 +1,186 @@
+/**
+ * The message pump: every message a socket receives waits in that socket's inbox and is
+ * handled here, in order per socket, round-robin over sockets, in slices of the event loop.
+ * It is what keeps one client from holding the server:
+ * - a slice ends after ~10 ms of work or after one guarded update (which may take up to
+ *   the apply budget), so timers, health checks and other rooms get the loop in between;
+ * - each user may spend `applyMsPerUserPerSecond` of update work per second over all their
+ *   sockets; past it their messages wait for the next second;
+ * - an update interrupted for taking too long is a strike; two strikes within a minute and
+ *   the user's guarded updates are refused for a minute (plain ones still pass: they are
+ *   cheap by construction);
+ * - a socket whose inbox grows past `maxQueuedBytes` is closed (1013).
+ */
+import { CloseCode } from './close-codes';
+import type { Connection } from './connection';
+import type { Logger } from './log';
+import type { Limits } from './options';
+import { ProtocolError } from './protocol-error';
+import type { Room } from './room';
+
+/** What handling one message cost. */
+export interface Handled { guarded: boolean; ms: number }
+
+/** Handles one message of `conn` in `room`; throws ProtocolError to refuse it (the socket is closed). */
+export type MessageHandler = (room: Room, conn: Connection, data: Uint8Array, mayGuard: boolean) => Handled;
+
+/** Queues and handles socket messages. */
+export interface MessagePump {
+  /** Queues a message; handled once the connection has a ready room. */
+  push(conn: Connection, data: Uint8Array): void;
+  /** Sets the room of a connection (after admission); its queued messages then run. */
+  attach(conn: Connection, room: Room): void;
+  /** Forgets a closed connection. */
+  remove(conn: Connection): void;
+  /** A room that was reloading is ready again. */
+  roomReady(room: Room): void;
+  close(): void;
+}
+
+const sliceMs = 10;
+const windowMs = 1000;
+const strikeWindowMs = 60_000;
+const penaltyMs = 60_000;
+
+interface UserBudget { windowStart: number; usedMs: number; strikes: number[]; penaltyUntil: number }
+
+/** Creates the pump. */
+export function createMessagePump(deps: { limits: Limits; logger: Logger; handle: MessageHandler }): MessagePump {
+  const { limits, logger } = deps;
+  const rooms = new Map<Connection, Room>();
+  /** Connections with queued messages, in round-robin order. */
+  const ready = new Set<Connection>();
+  const users = new Map<string, UserBudget>();
+  let scheduled: NodeJS.Immediate | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  const budgetOf = (username: string, now: number): UserBudget => {
+    let budget = users.get(username);
+    if (!budget) users.set(username, (budget = { windowStart: now, usedMs: 0, strikes: [], penaltyUntil: 0 }));
+    if (now - budget.windowStart >= windowMs) {
+      budget.windowStart = now;
+      budget.usedMs = 0;
+    }
+    return budget;
+  };
+
+  const schedule = (): void => {
+    if (scheduled || closed) return;
+    scheduled = setImmediate(drain);
+  };
+
+  const wakeAt = (at: number): void => {
+    if (wakeTimer || closed) return;
+    wakeTimer = setTimeout(() => {
+      wakeTimer = null;
+      schedule();
+    }, Math.max(1, at - Date.now()));
+    wakeTimer.unref();
+  };
+
+  const refuse = (conn: Connection, room: Room, error: unknown): void => {
+    const known = error instanceof ProtocolError;
+    const reason = known ? error.reason : `unexpected-${(error as Error).name}`;
+    logger.warn('message-refused', { conn: conn.id, room: room.name, reason });
+    conn.inbox = [];
+    conn.inboxBytes = 0;
+    ready.delete(conn);
+    conn.close(known ? error.closeCode : CloseCode.badMessage, reason === 'update-too-costly' || reason === 'penalized' ? 'try again later' : 'bad message');
+  };
+
+  const strike = (conn: Connection, budget: UserBudget, now: number): void => {
+    budget.strikes = budget.strikes.filter((at) => now - at < strikeWindowMs);
+    budget.strikes.push(now);
+    if (budget.strikes.length >= 2) {
+      budget.penaltyUntil = now + penaltyMs;
+      logger.warn('update-penalty', { conn: conn.id, ms: penaltyMs });
+    }
+  };
+
+  function drain(): void {
+    scheduled = null;
+    const deadline = performance.now() + sliceMs;
+    let runnable = false;
+    let nextWindow = Infinity;
+    for (const conn of [...ready]) {
+      const room = rooms.get(conn);
+      if (!conn.isOpen()) {
+        ready.delete(conn);
+        continue;
+      }
+      if (!room || room.state !== 'ready') continue; // resumes on attach / roomReady
+      const now = Date.now();
+      const budget = budgetOf(conn.username, now);
+      if (budget.usedMs >= limits.applyMsPerUserPerSecond) {
+        nextWindow = Math.min(nextWindow, budget.windowStart + windowMs);
+        continue;
+      }
+      let yielded = false;
+      while (conn.inbox.length > 0 && room.state === 'ready' && conn.isOpen()) {
+        const data = conn.inbox.shift()!;
+        conn.inboxBytes -= data.byteLength;
+        let handled: Handled;
+        try {
+          handled = deps.handle(room, conn, data, Date.now() >= budget.penaltyUntil);
+        } catch (error) {
+          if (error instanceof ProtocolError && error.reason === 'update-too-costly') strike(conn, budget, Date.now());
+          refuse(conn, room, error);
+          yielded = true;
+          break;
+        }
+        budget.usedMs += handled.ms;
+        if (handled.guarded || performance.now() > deadline || budget.usedMs >= limits.applyMsPerUserPerSecond) {
+          yielded = true;
+          break;
+        }
+      }
+      // Round robin: a connection that still has messages goes to the back of the line.
+      ready.delete(conn);
+      if (conn.inbox.length > 0 && conn.isOpen()) {
+        ready.add(conn);
+        runnable = true;
+      }
+      if (yielded || performance.now() > deadline) {
+        runnable = ready.size > 0;
+        break;
+      }
+    }
+    if (runnable) schedule();
+    else if (nextWindow !== Infinity) wakeAt(nextWindow);
+  }
+
+  return {
+    push(conn, data) {
+      if (closed) return;
+      if (conn.inboxBytes + data.byteLength > limits.maxQueuedBytes) {
+        logger.warn('message-refused', { conn: conn.id, room: conn.room, reason: 'inbox-full' });
+        conn.inbox = [];
+        conn.inboxBytes = 0;
+        ready.delete(conn);
+        conn.close(CloseCode.tryAgainLater, 'too many queued messages');
+        return;
+      }
+      conn.inbox.push(data);
+      conn.inboxBytes += data.byteLength;
+      ready.add(conn);
+      schedule();
+    },
+    attach(conn, room) {
+      rooms.set(conn, room);
+      if (conn.inbox.length > 0) schedule();
+    },
+    remove(conn) {
+      rooms.delete(conn);
+      ready.delete(conn);
+      conn.inbox = [];
+      conn.inboxBytes = 0;
+    },
+    roomReady: () => schedule(),
+    close() {
+      closed = true;
+      if (scheduled) clearImmediate(scheduled);
+      if (wakeTimer) clearTimeout(wakeTimer);
+    },
+  };
+}

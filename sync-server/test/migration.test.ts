@@ -1,0 +1,64 @@
+/**
+ * Schema migrations: a database as the previous release wrote it opens, and every room loads
+ * with the same content.
+ */
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createContentCipher } from '../src/content-cipher';
+import { databaseFile, openDatabase } from '../src/database';
+import { silentLogger } from '../src/log';
+import { loadRoomDoc } from '../src/room-loader';
+import { createRoomStore } from '../src/room-store';
+
+/** The room tables of schema version 1 (one rowid over all rooms' updates). */
+const version1 = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE rooms (room TEXT PRIMARY KEY, created_by TEXT, created_at TEXT NOT NULL);
+CREATE TABLE updates (id INTEGER PRIMARY KEY, room TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX updates_by_room ON updates(room, id);
+CREATE TABLE snapshots (room TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL, updated_at TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('schema_version', '1');
+`;
+
+describe('schema migration 1 → 2', () => {
+  it('numbers every room\'s updates 1…n after its snapshot and keeps every room\'s content', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'themakamer-migrate-'));
+    try {
+      const cipher = createContentCipher(Buffer.alloc(32, 3));
+      const rooms = ['case:migrate000000001', 'case:migrate000000002'];
+      const docs = rooms.map(() => new Y.Doc());
+      const old = new Database(join(dir, databaseFile));
+      old.exec(version1);
+      const insert = old.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
+      // Room 0 was compacted once (its snapshot, then rows after it); the rooms' rows interleave.
+      docs[0]!.getMap('m').set('snap', 'in de snapshot');
+      old.prepare('INSERT INTO snapshots (room, data, upto, updated_at) VALUES (?, ?, 4, ?)').run(rooms[0], cipher.encrypt(Y.encodeStateAsUpdate(docs[0]!), `snapshot\0${rooms[0]}`), new Date().toISOString());
+      docs.forEach((doc) => doc.on('update', (update: Uint8Array) => insert.run(rooms[docs.indexOf(doc)], cipher.encrypt(update, `update\0${rooms[docs.indexOf(doc)]}`))));
+      for (let i = 0; i < 5; i++) docs.forEach((doc, r) => doc.getMap('m').set(`k${i}`, `${r}-${i}`));
+      old.close();
+
+      const db = openDatabase(dir);
+      try {
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '2' });
+        expect(db.prepare('SELECT room, head FROM rooms ORDER BY room').all()).toEqual(rooms.map((room) => ({ room, head: 5 })));
+        expect(db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq').all(rooms[0]).map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5]);
+        const store = createRoomStore(db, cipher);
+        for (const [r, name] of rooms.entries()) {
+          const loaded = await loadRoomDoc(store, name, silentLogger);
+          expect(loaded.doc.getMap('m').toJSON()).toEqual(docs[r]!.getMap('m').toJSON());
+          expect(loaded.quarantined).toBe(0);
+        }
+        // New updates continue the numbering.
+        expect(await store.append(rooms[1]!, [Y.encodeStateAsUpdate(new Y.Doc())])).toBe(6);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
