@@ -9,6 +9,7 @@ import { isAccess, isRole } from './names';
 // --- minutes export (archive) ---
 import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
+import { roomUsage, runRoomCommand } from './room-cli';
 
 const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
   org add <id> <naam>
@@ -22,6 +23,7 @@ const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
   audit verify
   audit list [--user U] [--room R] [--since ISO-tijd]
 ${minutesUsage}
+${roomUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data).`;
 
 class UsageError extends Error {}
@@ -138,6 +140,7 @@ async function main(): Promise<number> {
   // --- minutes export (archive): reads documents, so it opens the data dir with the data key itself ---
   if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, dataDir);
   // --- end minutes export ---
+  if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, dataDir);
   const admin = openAdmin({ dataDir });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);

@@ -12,6 +12,7 @@ export type AuditEvent =
   | 'room-open' | 'room-close' | 'room-create'
   | 'grant' | 'revoke'
   | 'export' | 'frozen-read'
+  | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-password';
 

@@ -4,17 +4,15 @@
  * grants. Works next to a running server (SQLite WAL; the server stores every update
  * before relaying it, so what is stored is what was agreed). Writes only audit entries.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type * as Y from 'yjs';
 import { createApprovals, type FrozenInfo } from './approval';
 import { createAuditLog, type AuditLog } from './audit';
-import { createContentCipher, type ContentCipher } from './content-cipher';
-import { keyFileName, loadDataKey } from './data-key';
-import { databaseFile, openDatabase, type Db } from './database';
+import type { ContentCipher } from './content-cipher';
+import type { Db } from './database';
 import { createDirectory, type Directory } from './directory';
 import { createGrants, type Grants } from './grants';
 import { silentLogger } from './log';
+import { DataDirError, openKeyedDataDir } from './keyed-data-dir';
 import { isMeetingRoom } from './names';
 import { defaultLimits } from './options';
 import { loadRoomDoc } from './room-loader';
@@ -48,32 +46,17 @@ export interface MinutesArchive {
   close(): void;
 }
 
-const keyCheckContext = 'key-check';
-
-function checkKey(db: Db, cipher: ContentCipher): void {
-  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
-  // No check value yet: the server never started on this dir, so nothing is encrypted.
-  if (!row) return;
-  try {
-    cipher.decrypt(Buffer.from(row.value, 'base64'), keyCheckContext);
-  } catch {
-    throw new ArchiveError('wrong-key', 'De datasleutel past niet bij deze gegevensmap. Gebruik de sleutel waarmee de server draait (THEMAKAMER_DATA_KEY of data.key).');
-  }
-}
-
 /** Opens a data dir for reading minutes; refuses a dir without database or key rather than creating one. */
 export function openMinutesArchive(options: { dataDir: string; dataKey?: string | null }): MinutesArchive {
-  const dataKey = options.dataKey ?? process.env.THEMAKAMER_DATA_KEY ?? null;
-  if (!existsSync(join(options.dataDir, databaseFile))) {
-    throw new ArchiveError('no-data', `In ${options.dataDir} staat geen Themakamer-database. Controleer --data-dir.`);
-  }
-  if (dataKey === null && !existsSync(join(options.dataDir, keyFileName))) {
-    throw new ArchiveError('no-key', `Geen datasleutel gevonden: ${keyFileName} ontbreekt in de gegevensmap en THEMAKAMER_DATA_KEY is niet gezet.`);
-  }
-  const db = openDatabase(options.dataDir);
+  let opened: { db: Db; cipher: ContentCipher };
   try {
-    const cipher = createContentCipher(loadDataKey(options.dataDir, dataKey));
-    checkKey(db, cipher);
+    opened = openKeyedDataDir(options.dataDir, options.dataKey ?? process.env.THEMAKAMER_DATA_KEY ?? null);
+  } catch (error) {
+    if (error instanceof DataDirError) throw new ArchiveError(error.code, error.message);
+    throw error;
+  }
+  const { db, cipher } = opened;
+  try {
     const audit = createAuditLog(db);
     const store = createRoomStore(db, cipher);
     // Approvals are used for reading frozen copies only; its registry is never asked to load a room.

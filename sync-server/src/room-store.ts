@@ -22,6 +22,8 @@ export interface QuarantineEntry { id: number; room: string; source: 'update' | 
 
 /** Loading, appending to and compacting room documents. */
 export interface RoomStore {
+  /** Every room with stored content or a record, in name order. */
+  listRooms(): Promise<string[]>;
   read(room: string): Promise<StoredRoom>;
   /** Stores updates (already applied to the server's doc) durably, in one transaction; resolves with the seq of the last. */
   append(room: string, updates: Uint8Array[]): Promise<number>;
@@ -83,6 +85,9 @@ export function createRoomStore(db: Db, cipher: ContentCipher): RoomStore {
   });
 
   return {
+    async listRooms() {
+      return db.prepare<[], { room: string }>('SELECT room FROM rooms UNION SELECT room FROM snapshots UNION SELECT DISTINCT room FROM updates ORDER BY room').all().map((row) => row.room);
+    },
     async read(room) {
       const snapshot = selectSnapshot.get(room);
       return {

@@ -22,6 +22,7 @@ import { stderrLogger } from './log';
 import { createLogin } from './login';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRoomStore } from './room-store';
+import { verifyDataKey } from './keyed-data-dir';
 import { createRoomRegistry } from './rooms';
 import { setSecurityHeaders } from './security-headers';
 import { createSessions } from './sessions';
@@ -42,20 +43,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const keyCheckPlain = 'themakamer-key-check';
-
 /** Refuses to start with a key that cannot read what an earlier key wrote. */
 function checkKey(db: Db, cipher: ContentCipher): void {
-  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
-  if (!row) {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(cipher.encrypt(Buffer.from(keyCheckPlain), 'key-check').toString('base64'));
-    return;
-  }
-  try {
-    cipher.decrypt(Buffer.from(row.value, 'base64'), 'key-check');
-  } catch {
-    throw new DataKeyError('The data key does not match this data dir (it was encrypted with another key).');
-  }
+  if (verifyDataKey(db, cipher, true) === 'mismatch') throw new DataKeyError('The data key does not match this data dir (it was encrypted with another key).');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
