@@ -92,34 +92,9 @@ export class Harness {
     return lines.filter((line) => line.includes('"level":"error"') || line.includes('"reason":"unexpected-'));
   }
 
-  /** Sends a case's messages on a fresh socket, then a probe (sync step 1 with `probeVector`), and waits for the answer or the close. */
-  async sendCase(room: string, username: string, messages: Uint8Array[], probeVector: Uint8Array, timeoutMs: number, waitForGreeting = true): Promise<CaseOutcome> {
-    const started = performance.now();
-    const { socket, closed } = rawSocket(this.server.wsUrl, room, this.token(username));
-    let reply: Uint8Array | null = null;
-    let code: number | null = null;
-    let greeted = false;
-    socket.on('message', (data: Buffer) => {
-      greeted = true;
-      if (isSyncStep2(data)) reply ??= new Uint8Array(data);
-    });
-    void closed.then((result) => { code = result.code; });
-    const opened = await new Promise<boolean>((resolve) => {
-      socket.once('open', () => resolve(true));
-      void closed.then(() => resolve(false));
-    });
-    if (opened && waitForGreeting) await until(() => code !== null || greeted, 5000);
-    if (opened) {
-      for (const message of messages) if (socket.readyState === socket.OPEN) socket.send(message);
-      if (socket.readyState === socket.OPEN) socket.send(syncStep1(probeVector));
-    }
-    const done = await until(() => code !== null || reply !== null, timeoutMs);
-    if (socket.readyState === socket.OPEN) socket.close(1000);
-    await Promise.race([closed, sleep(2000)]);
-    const ms = performance.now() - started;
-    if (!done) return { result: 'stalled', code: null, reply: null, ms };
-    // Reading the answer decodes the rest of its message: strip the two-byte header and the length.
-    return { result: reply !== null ? 'handled' : 'closed', code, reply: reply === null ? null : stripSyncHeader(reply), ms };
+  /** Sends a case's messages on a fresh socket, then a probe, and waits for the answer or the close (see {@link sendWithProbe}). */
+  sendCase(room: string, username: string, messages: Uint8Array[], probeVector: Uint8Array, timeoutMs: number, waitForGreeting = true): Promise<CaseOutcome> {
+    return sendWithProbe(this.server.wsUrl, room, this.token(username), messages, probeVector, timeoutMs, waitForGreeting);
   }
 
   /** Connects a bystander and a peer to `room` (synced). */
@@ -160,6 +135,40 @@ export class Harness {
       client.destroy();
     }
   }
+}
+
+/**
+ * Sends `messages` on a fresh socket, then a probe (sync step 1 with `probeVector`): the
+ * server handles a socket's messages in order, so its answer means everything before it
+ * was handled. Resolves with the answer, the close, or 'stalled' after `timeoutMs`.
+ */
+export async function sendWithProbe(wsUrl: string, room: string, token: string, messages: Uint8Array[], probeVector: Uint8Array, timeoutMs: number, waitForGreeting = true): Promise<CaseOutcome> {
+  const started = performance.now();
+  const { socket, closed } = rawSocket(wsUrl, room, token);
+  let reply: Uint8Array | null = null;
+  let code: number | null = null;
+  let greeted = false;
+  socket.on('message', (data: Buffer) => {
+    greeted = true;
+    if (isSyncStep2(data)) reply ??= new Uint8Array(data);
+  });
+  void closed.then((result) => { code = result.code; });
+  const opened = await new Promise<boolean>((resolve) => {
+    socket.once('open', () => resolve(true));
+    void closed.then(() => resolve(false));
+  });
+  if (opened && waitForGreeting) await until(() => code !== null || greeted, 5000);
+  if (opened) {
+    for (const message of messages) if (socket.readyState === socket.OPEN) socket.send(message);
+    if (socket.readyState === socket.OPEN) socket.send(syncStep1(probeVector));
+  }
+  const done = await until(() => code !== null || reply !== null, timeoutMs);
+  if (socket.readyState === socket.OPEN) socket.close(1000);
+  await Promise.race([closed, sleep(2000)]);
+  const ms = performance.now() - started;
+  if (!done) return { result: 'stalled', code: null, reply: null, ms };
+  // Reading the answer decodes the rest of its message: strip the two-byte header and the length.
+  return { result: reply !== null ? 'handled' : 'closed', code, reply: reply === null ? null : stripSyncHeader(reply), ms };
 }
 
 /** Destroys the pair's clients. */
