@@ -4,9 +4,10 @@
  * rows. Garbage collection stays on in the live documents; history lives here.
  */
 import { createHash } from 'node:crypto';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ContentCipher } from './content-cipher';
 import type { Db } from './database';
+import { encodeIntegratedState } from './doc-state';
 import { createId, isCaseRoom } from './names';
 import { serverOrigin, type Room } from './room';
 import type { RoomRegistry } from './rooms';
@@ -81,7 +82,7 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
         const source = await readyRoom(rooms, name);
         // A frozen copy holds only what is stored: never an update still on its way to the store.
         await source.flushed();
-        states.push({ room: name, state: Y.encodeStateAsUpdate(source.doc) });
+        states.push({ room: name, state: encodeIntegratedState(source.doc) });
       }
       if (room.state !== 'ready') throw new ApprovalError(503, 'room_unavailable');
       const frozen = states.map(({ room: name, state }) => ({

@@ -9,6 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
+import { encodeIntegratedState } from './doc-state';
 import { awarenessMessage, MessageType, syncStep1Message, syncStep2Message } from './messages';
 import type { Limits } from './options';
 import { ProtocolError } from './protocol-error';
@@ -67,7 +68,7 @@ export function greeting(room: Room): Uint8Array[] {
 function answerSyncStep1(room: Room, conn: Connection, stateVector: Uint8Array): void {
   const answer = (): void => {
     if (!conn.isOpen() || !room.conns.has(conn) || room.state !== 'ready') return;
-    conn.send(syncStep2Message(Y.encodeStateAsUpdate(room.doc, stateVector)));
+    conn.send(syncStep2Message(encodeIntegratedState(room.doc, stateVector)));
   };
   if (!room.hasUnstored) {
     answer();

@@ -13,6 +13,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
+import { encodeIntegratedState } from './doc-state';
 import { BudgetExceeded, runWithBudget } from './guarded-apply';
 import type { Logger } from './log';
 import { awarenessMessage, syncUpdateMessage } from './messages';
@@ -276,7 +277,7 @@ export class Room {
         if (this.state !== 'ready' || this.rowsSinceSnapshot === 0) return;
         // Nothing is unstored now (flushed, and no message runs before the next await): the
         // encoded state is exactly the stored rows up to lastRow.
-        const state = Y.encodeStateAsUpdate(this.doc);
+        const state = encodeIntegratedState(this.doc);
         const upto = this.lastRow;
         const rows = this.rowsSinceSnapshot;
         const ms = this.applyMsSinceSnapshot;
