@@ -1,10 +1,15 @@
 /**
- * Reads GET /api/version (public, no token): the server's protocol and release. A server
- * that does not answer, or answers something else, gives null: no notice beats a wrong one.
+ * Reads GET /api/version (public, no token): the server's protocol and release. A Themakamer
+ * server from before this route answers 404 `{error:'not_found'}`: that is protocol 0. A
+ * server that does not answer, or answers something else, gives null: no notice beats a wrong one.
  */
 import { z } from 'zod';
 
-const versionSchema = z.object({ protocol: z.number().int().min(1), app: z.string().max(64) });
+const versionSchema = z.object({ protocol: z.number().int().min(0), app: z.string().max(64) });
+const notFoundSchema = z.object({ error: z.literal('not_found') });
+
+/** What a server from before GET /api/version is taken to be. */
+export const PROTOCOL_BEFORE_VERSION_ROUTE: ServerVersion = { protocol: 0, app: 'onbekend' };
 /** What the server says about itself. */
 export type ServerVersion = z.infer<typeof versionSchema>;
 
@@ -19,6 +24,7 @@ export async function fetchServerVersion(serverUrl: string, fetchImpl: typeof fe
       credentials: 'omit',
       signal: AbortSignal.timeout(VERSION_TIMEOUT_MS),
     });
+    if (response.status === 404) return notFoundSchema.safeParse(await response.json()).success ? PROTOCOL_BEFORE_VERSION_ROUTE : null;
     if (!response.ok) return null;
     const parsed = versionSchema.safeParse(await response.json());
     return parsed.success ? parsed.data : null;
