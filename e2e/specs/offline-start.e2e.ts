@@ -82,6 +82,12 @@ describe('offline start of the web app', () => {
     // come from it whatever the service worker would try.
     await context.setOffline(true);
     await server.stop();
+    // As after Chromium's idle timeout (~30 s) or the next morning: the worker is not running
+    // and must start from what the profile kept, with no network.
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('ServiceWorker.enable');
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await devtools.detach();
     const reloaded = await page.reload();
     expect(reloaded?.status()).toBe(200);
     expect(await session.heading().textContent()).toBe('Ontgrendelen');
