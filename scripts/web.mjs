@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run web -- [--port P] [--data-dir D] [--host H] [--rebuild|--no-build] [--build-only]`: the app in a
-// browser. Builds the renderer when out/renderer is missing or older than anything under
-// renderer/, then runs the sync server with --static out/renderer so page, API and WebSocket
-// share one origin, and prints the address. SIGINT/SIGTERM are passed on; the exit code is the
-// server's. --build-only stops after the build check; --no-build serves out/renderer as it is
-// (the e2e setup builds once, then starts one server per test with --no-build).
+// browser. Builds the renderer when out/renderer is missing, older than anything under
+// renderer/, or without its service worker (sw.js: the offline start), then runs the sync
+// server with --static out/renderer so page, API and WebSocket share one origin, and prints
+// the address. SIGINT/SIGTERM are passed on; the exit code is the server's. --build-only
+// stops after the build check; --no-build serves out/renderer as it is (the e2e setup builds
+// once, then starts one server per test with --no-build); --renderer-dir D serves another
+// finished build instead (the e2e update test serves two builds in turn on one address).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { parseArgs } from 'node:util';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(root, 'renderer');
 const builtIndex = join(root, 'out/renderer/index.html');
+const builtServiceWorker = join(root, 'out/renderer/sw.js');
 const SERVER_START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 
@@ -23,7 +26,8 @@ const usage = `Usage: npm run web -- [options]
   --host H        address to listen on (default 127.0.0.1: only this computer)
   --rebuild       build the renderer even if out/renderer looks up to date
   --no-build      serve out/renderer as it is (it must exist)
-  --build-only    build if needed, then exit without starting the server`;
+  --build-only    build if needed, then exit without starting the server
+  --renderer-dir D  serve this finished renderer build instead of out/renderer (no build check)`;
 
 function fail(message, code = 1) {
   process.stderr.write(`${message}\n`);
@@ -40,6 +44,7 @@ try {
       rebuild: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       'build-only': { type: 'boolean', default: false },
+      'renderer-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -51,6 +56,7 @@ if (options.help) {
   process.exit(0);
 }
 if (options.rebuild && options['no-build']) fail('--rebuild and --no-build exclude each other.', 2);
+if (options['renderer-dir'] && (options.rebuild || options['build-only'])) fail('--renderer-dir serves a finished build: it excludes --rebuild and --build-only.', 2);
 if (!/^\d{1,5}$/.test(options.port) || Number(options.port) > 65535) fail(`Invalid --port: ${options.port}\n${usage}`, 2);
 
 /** Newest modification time (ms) of any file under `dir`; node_modules and dot-folders are not sources. */
@@ -67,12 +73,20 @@ function newestMtime(dir) {
 
 /** Why the renderer must be built, or null when out/renderer is current. */
 function buildReason() {
+  if (options['renderer-dir']) {
+    if (!existsSync(join(options['renderer-dir'], 'index.html'))) fail(`Themakamer: --renderer-dir ${options['renderer-dir']} has no index.html.`);
+    return null;
+  }
   if (options['no-build']) {
     if (!existsSync(builtIndex)) fail('Themakamer: --no-build, but out/renderer/index.html is missing. Run `npm run build:web` first.');
+    if (!existsSync(builtServiceWorker)) process.stderr.write('Themakamer: out/renderer/sw.js is missing: the app will not start offline. Run `npm run build:web`.\n');
     return null;
   }
   if (options.rebuild) return '--rebuild';
   if (!existsSync(builtIndex)) return 'out/renderer/index.html is missing';
+  // An older build (from before the offline start) has no service worker: without it the
+  // app cannot load without a network.
+  if (!existsSync(builtServiceWorker)) return 'out/renderer/sw.js (the offline start) is missing';
   if (newestMtime(rendererDir) > statSync(builtIndex).mtimeMs) return 'renderer/ changed since the last build';
   return null;
 }
@@ -97,7 +111,7 @@ if (options['build-only']) process.exit(0);
 // (exit 143) — the server would then stop without writing its snapshots.
 const serverArgs = [
   '--import', import.meta.resolve('tsx'), 'sync-server/src/cli.ts',
-  '--static', 'out/renderer',
+  '--static', options['renderer-dir'] ?? 'out/renderer',
   '--port', options.port,
   '--data-dir', options['data-dir'],
   ...(options.host ? ['--host', options.host] : []),

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../fixtures/paths';
@@ -35,6 +35,16 @@ describe('npm run web', () => {
     const result = await runWeb(['--build-only']);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('building the renderer');
+  });
+
+  test('a build without its service worker (from before the offline start) is rebuilt, so the app starts offline', async () => {
+    // out/renderer is rebuilt in place (the same files again): fine while e2e files run one at a time.
+    const worker = join(repoRoot, 'out/renderer/sw.js');
+    await rm(worker);
+    const result = await runWeb(['--build-only']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('building the renderer (out/renderer/sw.js (the offline start) is missing)');
+    await access(worker);
   });
 
   test('a port in use is refused with a hint, and nothing keeps running', async ({ server }) => {

@@ -11,6 +11,7 @@ import { canCreate, canManage } from './grants';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Login } from './login';
 import { isMeetingRoom, isOrgId, isRoom, isUsername } from './names';
+import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
 const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
@@ -90,6 +91,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
   type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> | void;
   const routes: [string, RegExp, Handler][] = [
     ['GET', /^\/healthz$/, (_req, res) => sendJson(res, 200, { ok: true })],
+    versionRoute,
 
     ['POST', /^\/api\/login$/, async (req, res) => {
       const body = parse(loginBody, await readJson(req, options.limits.maxJsonBytes));

@@ -1,9 +1,10 @@
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, ReLoginPrompt, SignInScreen, UnlockScreen, useSessionController, useSessionPhase,
-  type SessionPhase,
+  LiveSessionContext, OfflineBanner, ReLoginPrompt, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
+  useSessionPhase, type SessionPhase,
 } from '../features/session';
+import { UpdateNotices, useAppUpdate } from '../features/update';
 import { Toaster } from '../ui';
 import { AboutButton } from './AboutDialog';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -37,6 +38,13 @@ function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'sig
   return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} /> : <SignInScreen remembered={phase.remembered} />;
 }
 
+/** Signed in: the session's server, checked again each time the connection comes back. */
+function SignedInUpdateNotices() {
+  const { serverUrl } = useSession();
+  const { state } = useConnection();
+  return <UpdateNotices serverUrl={serverUrl} reachable={state !== 'offline'} />;
+}
+
 /**
  * The frame around every screen: header (status, language, user), main menu and the
  * route's screen. Until someone is signed in it shows only the sign-in (or unlock) card.
@@ -50,6 +58,9 @@ export function AppFrame() {
   const controller = useSessionController();
   const main = useRef<HTMLElement>(null);
   const live = phase.phase === 'signed-in' ? phase.live : null;
+  const { update } = useAppUpdate();
+  // A new version reloads the page: the session's pending edits go into the vault first.
+  useEffect(() => (live ? update.beforeReload(() => live.docManager.flush()) : undefined), [live, update]);
   const signOut = useCallback(() => void controller.signOut(), [controller]);
   useHashRoute();
   useSessionToStore(live, signOut);
@@ -62,6 +73,7 @@ export function AppFrame() {
     content = (
       <div className="app-body app-body--signed-out">
         <main id={MAIN_ID} ref={main} className="app-main" tabIndex={-1}>
+          <UpdateNotices serverUrl={phase.remembered?.serverUrl ?? null} reachable />
           <SignedOutScreen phase={phase} />
         </main>
       </div>
@@ -72,6 +84,7 @@ export function AppFrame() {
         <div className="app-body">
           <MainNav />
           <main id={MAIN_ID} ref={main} className="app-main" tabIndex={-1}>
+            <SignedInUpdateNotices />
             <ReLoginPrompt />
             <OfflineBanner />
             <RouteView route={route} />

@@ -7,6 +7,7 @@ import { minutesEn } from './minutes.en';
 import { casesEn } from './cases.en';
 import { boardEn } from './board.en';
 import { meetingsEn } from './meetings.en';
+import { updateEn } from './update.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -110,4 +111,5 @@ export const en = {
   cases: casesEn,
   board: boardEn,
   meetings: meetingsEn,
+  update: updateEn,
 } satisfies Messages;

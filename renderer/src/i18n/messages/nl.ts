@@ -6,6 +6,7 @@ import { minutesNl } from './minutes.nl';
 import { casesNl } from './cases.nl';
 import { boardNl } from './board.nl';
 import { meetingsNl } from './meetings.nl';
+import { updateNl } from './update.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -111,4 +112,5 @@ export const nl = {
   cases: casesNl,
   board: boardNl,
   meetings: meetingsNl,
+  update: updateNl,
 };
