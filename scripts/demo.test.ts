@@ -46,16 +46,16 @@ describe('npm run demo', () => {
   it('creates the organisations and one user per role, with printed passwords that work', async () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    const adminApi = openAdmin({ dataDir });
+    const adminApi = await openAdmin({ dataDir });
     try {
-      expect(adminApi.listOrgs().map((org) => org.id).sort()).toEqual(['gemeente', 'om', 'politie', 'rn', 'shn', 'vt', 'zvh']);
-      const users = adminApi.listUsers();
+      expect((await adminApi.listOrgs()).map((org) => org.id).sort()).toEqual(['gemeente', 'om', 'politie', 'rn', 'shn', 'vt', 'zvh']);
+      const users = (await adminApi.listUsers());
       expect(new Set(users.map((user) => user.role))).toEqual(new Set(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']));
       expect(new Set(users.filter((user) => user.role === 'deelnemer').map((user) => user.org)).size).toBeGreaterThanOrEqual(4);
       for (const user of users) expect(user.name).toMatch(/\(fictief\)$/u);
       expect(passwords.size).toBe(users.length);
     } finally {
-      adminApi.close();
+      await adminApi.close();
     }
     const server = await startServer({ dataDir, port: 0, logger: silentLogger });
     try {
@@ -79,10 +79,10 @@ describe('npm run demo', () => {
   }, 60_000);
 
   it('writes six filled boards: risk, measures expiring and expired, contacts, an escalation, plan sections, actions with one owner, some overdue', async () => {
-    const archive = openMinutesArchive({ dataDir });
+    const archive = await openMinutesArchive({ dataDir });
     const today = toIsoDate(new Date());
     try {
-      const rooms = archive.meetingRooms();
+      const rooms = (await archive.meetingRooms());
       expect(rooms).toHaveLength(2);
       const agendas: string[] = [];
       for (const room of rooms) {

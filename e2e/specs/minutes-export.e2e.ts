@@ -62,12 +62,12 @@ describe('minutes export', () => {
       expect(text).not.toContain('Xaviera');
 
       const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
-      const admin = openAdmin({ dataDir: server.dataDir });
+      const admin = await openAdmin({ dataDir: server.dataDir });
       try {
-        const exports = admin.auditList({ room: meeting.meetingId }).filter((entry) => entry.event === 'export');
+        const exports = (await admin.auditList({ room: meeting.meetingId })).filter((entry) => entry.event === 'export');
         expect(exports.at(-1)).toMatchObject({ actor: 'sanne.secretaris', detail: { kind: 'minutes', version: 1, signed: true, sha256 } });
       } finally {
-        admin.close();
+        await admin.close();
       }
     } finally {
       rmSync(work, { recursive: true, force: true });

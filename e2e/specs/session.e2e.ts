@@ -245,11 +245,11 @@ describe('signing in', () => {
       return caseId;
     })();
     // The administrator sets a new password: the server ends the user's sessions (4401).
-    const admin = openAdmin({ dataDir: server.dataDir });
+    const admin = await openAdmin({ dataDir: server.dataDir });
     try {
       await admin.setPassword(pim.username, 'nieuw-fictief-wachtwoord-1');
     } finally {
-      admin.close();
+      await admin.close();
     }
     const prompt = page.getByRole('region', { name: 'Log opnieuw in om te synchroniseren' });
     await prompt.waitFor({ timeout: 15_000 });

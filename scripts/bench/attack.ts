@@ -22,6 +22,7 @@ import { createContentCipher } from '../../sync-server/src/content-cipher';
 import { loadDataKey } from '../../sync-server/src/data-key';
 import { openDatabase } from '../../sync-server/src/database';
 import { createRoomStore } from '../../sync-server/src/room-store';
+import { sqliteSql } from '../../sync-server/src/storage/sql';
 import { login, newClient, type TestClient } from '../../sync-server/test/helpers';
 import { initCaseDoc } from '../../renderer/src/collab/caseHeader';
 import { origins } from '../../renderer/src/collab/origins';
@@ -186,14 +187,14 @@ async function main(): Promise<void> {
   let server: ServerProcess | null = null;
   const clients: TestClient[] = [];
   try {
-    const admin = openAdmin({ dataDir });
-    admin.addOrg('zvh', 'Benchmark ZVH (fictief)');
+    const admin = await openAdmin({ dataDir });
+    await admin.addOrg('zvh', 'Benchmark ZVH (fictief)');
     for (const username of everyone) await admin.addUser({ username, name: `Bench ${username} (fictief)`, org: 'zvh', role: 'deelnemer', password });
-    for (const room of Object.values(rooms)) for (const username of everyone) admin.grant(room, username, 'edit');
-    admin.close();
+    for (const room of Object.values(rooms)) for (const username of everyone) await admin.grant(room, username, 'edit');
+    await admin.close();
     // A room stored before the depth bound existed: 3,000 levels, written straight into the store.
     const db = openDatabase(dataDir);
-    await createRoomStore(db, createContentCipher(loadDataKey(dataDir, null))).append(rooms.legacy, [payloads.legacyState]);
+    await createRoomStore(sqliteSql(db), createContentCipher(loadDataKey(dataDir, null))).append(rooms.legacy, [payloads.legacyState]);
     db.close();
 
     server = await spawnServer(dataDir);

@@ -110,13 +110,13 @@ async function throughput(scenario: Scenario, fleet: Fleet): Promise<Result['ste
 const median = (values: number[]): number => percentile(values, 50);
 
 async function prepareOurs(dataDir: string, scenario: Scenario): Promise<{ server: ServerUnderTest; tokens: string[] }> {
-  const admin = openAdmin({ dataDir });
-  admin.addOrg('zvh', 'Benchmark ZVH (fictief)');
+  const admin = await openAdmin({ dataDir });
+  await admin.addOrg('zvh', 'Benchmark ZVH (fictief)');
   for (let u = 0; u < userCount; u++) await admin.addUser({ username: `bench${u}`, org: 'zvh', role: 'deelnemer', password });
-  scenario.rooms.forEach((room, r) => {
-    for (let k = 0; k < scenario.perRoom; k++) admin.grant(room, `bench${(r * scenario.perRoom + k) % userCount}`, 'edit');
-  });
-  admin.close();
+  for (const [r, room] of scenario.rooms.entries()) {
+    for (let k = 0; k < scenario.perRoom; k++) await admin.grant(room, `bench${(r * scenario.perRoom + k) % userCount}`, 'edit');
+  }
+  await admin.close();
   const server = await startOurs(dataDir);
   const tokens: string[] = [];
   for (let u = 0; u < userCount; u++) {

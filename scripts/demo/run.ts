@@ -39,14 +39,14 @@ export interface DemoResult {
 }
 
 async function createAccounts(dataDir: string, force: boolean): Promise<DemoResult['users']> {
-  const admin = openAdmin({ dataDir });
+  const admin = await openAdmin({ dataDir });
   try {
-    const existing = admin.listUsers();
+    const existing = (await admin.listUsers());
     if (existing.length > 0 && !force) {
       throw new DemoRefusedError(`De gegevensmap ${dataDir} heeft al ${existing.length} gebruiker(s). Kies een lege map, of voeg --force toe om de demo er toch in te zetten.`);
     }
-    const orgs = new Set(admin.listOrgs().map((org) => org.id));
-    for (const org of demoOrgs) if (!orgs.has(org.id)) admin.addOrg(org.id, org.name);
+    const orgs = new Set((await admin.listOrgs()).map((org) => org.id));
+    for (const org of demoOrgs) if (!orgs.has(org.id)) await admin.addOrg(org.id, org.name);
     const names = new Set(existing.map((user) => user.username));
     const users: DemoResult['users'] = [];
     for (const user of demoUsers) {
@@ -57,7 +57,7 @@ async function createAccounts(dataDir: string, force: boolean): Promise<DemoResu
     }
     return users;
   } finally {
-    admin.close();
+    await admin.close();
   }
 }
 

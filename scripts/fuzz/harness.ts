@@ -52,14 +52,14 @@ export class Harness {
   /** A fresh data dir with the users; call start() next. */
   static async create(): Promise<Harness> {
     const dataDir = await mkdtemp(join(tmpdir(), 'themakamer-fuzz-'));
-    const admin = openAdmin({ dataDir });
+    const admin = await openAdmin({ dataDir });
     for (const username of [users.bystander, users.peer, ...users.attackers]) await addTestUser(admin, username);
     return new Harness(dataDir, admin);
   }
 
   /** Grants every user edit access to `rooms`. */
-  grant(rooms: string[]): void {
-    for (const room of rooms) for (const username of [users.bystander, users.peer, ...users.attackers]) this.admin.grant(room, username, 'edit');
+  async grant(rooms: string[]): Promise<void> {
+    for (const room of rooms) for (const username of [users.bystander, users.peer, ...users.attackers]) await this.admin.grant(room, username, 'edit');
   }
 
   async start(): Promise<void> {
@@ -75,7 +75,7 @@ export class Harness {
 
   async close(): Promise<void> {
     if (this.server && this.server.exit() === null) await this.server.stop(2000);
-    this.admin.close();
+    await this.admin.close();
     await rm(this.dataDir, { recursive: true, force: true });
   }
 

@@ -77,7 +77,7 @@ async function openRoom(harness: Harness, name: string, corpus: RoomCorpus): Pro
 }
 
 /** Compares the rooms' content across a restart of the server; returns problems per room. */
-async function checkAcrossRestart(harness: Harness, rooms: LiveRoom[], other: RoomPair, beforeRestart: () => void): Promise<Map<string, string[]>> {
+async function checkAcrossRestart(harness: Harness, rooms: LiveRoom[], other: RoomPair, beforeRestart: () => Promise<void> | void): Promise<Map<string, string[]>> {
   const problems = new Map<string, string[]>(rooms.map((room) => [room.name, []]));
   const add = (room: string, problem: string): void => { problems.get(room)?.push(problem); };
   const before = new Map<string, string>();
@@ -90,7 +90,7 @@ async function checkAcrossRestart(harness: Harness, rooms: LiveRoom[], other: Ro
     closePair(room.pair);
   }
   closePair(other);
-  beforeRestart();
+  await beforeRestart();
   const code = await harness.stop();
   const stopFaults = harness.newFaults();
   if (code !== 0) for (const room of rooms) add(room.name, `the server exited with ${code} on SIGTERM`);
@@ -131,7 +131,7 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const harness = await Harness.create();
   const deadline = Date.now() + options.seconds * 1000;
   try {
-    harness.grant([otherRoom, ...epochRooms(0).map((room) => room.name)]);
+    await harness.grant([otherRoom, ...epochRooms(0).map((room) => room.name)]);
     await harness.start();
     for (let epoch = 0; Date.now() < deadline; epoch++) {
       report.epochs++;
@@ -160,7 +160,7 @@ export async function runSyncFuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (failed) {
         for (const room of rooms) closePair(room.pair);
         closePair(other);
-        harness.grant(epochRooms(epoch + 1).map((room) => room.name));
+        await harness.grant(epochRooms(epoch + 1).map((room) => room.name));
         if (harness.server.exit() === null) await harness.stop();
         harness.newFaults();
         await harness.start();
@@ -201,7 +201,7 @@ export async function replayRegression(file: string): Promise<string[]> {
   const harness = await Harness.create();
   const problems: string[] = [];
   try {
-    harness.grant([name, otherRoom]);
+    await harness.grant([name, otherRoom]);
     await harness.start();
     const room = await openRoom(harness, name, corpus);
     const other = await harness.pair(otherRoom);

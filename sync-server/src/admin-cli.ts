@@ -11,7 +11,7 @@ import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
 import { roomUsage, runRoomCommand } from './room-cli';
 
-const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
+const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
   org list
   user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder [--name "Naam"]   (wachtwoord via stdin)
@@ -24,7 +24,7 @@ const usage = `Gebruik: npm run admin -- --data-dir DIR <opdracht>
   audit list [--user U] [--room R] [--since ISO-tijd]
 ${minutesUsage}
 ${roomUsage}
-De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data).`;
+De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
 
@@ -48,12 +48,12 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
     case 'org add': {
       const [id, ...nameWords] = rest;
       if (!id || nameWords.length === 0) throw new UsageError('org add <id> <naam>');
-      admin.addOrg(id, nameWords.join(' '));
+      await admin.addOrg(id, nameWords.join(' '));
       out(`Organisatie ${id} toegevoegd.`);
       return 0;
     }
     case 'org list':
-      for (const org of admin.listOrgs()) out(`${org.id}\t${org.name}`);
+      for (const org of await admin.listOrgs()) out(`${org.id}\t${org.name}`);
       return 0;
     case 'user add': {
       const [username] = rest;
@@ -67,7 +67,7 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
     case 'user disable': {
       const [username] = rest;
       if (!username) throw new UsageError('user disable <gebruikersnaam>');
-      admin.disableUser(username);
+      await admin.disableUser(username);
       out(`Gebruiker ${username} geblokkeerd; open verbindingen worden gesloten.`);
       return 0;
     }
@@ -79,10 +79,10 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
       return 0;
     }
     case 'user list':
-      for (const user of admin.listUsers()) out(`${user.username}\t${user.org}\t${user.role}\t${user.disabled ? 'geblokkeerd' : 'actief'}\t${user.name}`);
+      for (const user of await admin.listUsers()) out(`${user.username}\t${user.org}\t${user.role}\t${user.disabled ? 'geblokkeerd' : 'actief'}\t${user.name}`);
       return 0;
     case 'audit verify': {
-      const verdict = admin.auditVerify();
+      const verdict = await admin.auditVerify();
       if (verdict.ok) {
         out(`Auditlog intact: ${verdict.entries} regels, kop ${verdict.head}`);
         return 0;
@@ -91,7 +91,7 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
       return 3;
     }
     case 'audit list': {
-      for (const entry of admin.auditList({ user: flags.user, room: flags.room, since: flags.since })) {
+      for (const entry of await admin.auditList({ user: flags.user, room: flags.room, since: flags.since })) {
         out(JSON.stringify({ seq: entry.seq, at: entry.at, event: entry.event, actor: entry.actor, room: entry.room, target: entry.target, ip: entry.ip, detail: entry.detail }));
       }
       return 0;
@@ -100,14 +100,14 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
   if (group === 'grant') {
     const [room, username] = [verb, ...rest];
     if (!room || !username || !isAccess(flags.access)) throw new UsageError('grant <kamer> <gebruikersnaam> --access edit|view');
-    admin.grant(room, username, flags.access);
+    await admin.grant(room, username, flags.access);
     out(`${username} heeft nu ${flags.access}-toegang tot ${room}.`);
     return 0;
   }
   if (group === 'revoke') {
     const [room, username] = [verb, ...rest];
     if (!room || !username) throw new UsageError('revoke <kamer> <gebruikersnaam>');
-    const removed = admin.revoke(room, username);
+    const removed = await admin.revoke(room, username);
     out(removed ? `Toegang van ${username} tot ${room} ingetrokken; open verbindingen worden gesloten.` : `${username} had geen toegang tot ${room}.`);
     return 0;
   }
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     parsed = parseArgs({
       allowPositionals: true,
       options: {
-        'data-dir': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+        'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
         access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         // --- minutes export (archive) ---
@@ -137,11 +137,12 @@ async function main(): Promise<number> {
     return parsed.values.help ? 0 : 2;
   }
   const dataDir = parsed.values['data-dir'] ?? process.env.THEMAKAMER_DATA_DIR ?? './data';
+  const databaseUrl = parsed.values['database-url'] ?? process.env.THEMAKAMER_DATABASE_URL ?? null;
   // --- minutes export (archive): reads documents, so it opens the data dir with the data key itself ---
-  if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, dataDir);
+  if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   // --- end minutes export ---
-  if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, dataDir);
-  const admin = openAdmin({ dataDir });
+  if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);
   } catch (error) {
@@ -155,7 +156,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    admin.close();
+    await admin.close();
   }
 }
 

@@ -1,36 +1,37 @@
 /**
- * The admin API over a data dir: works whether the server runs or not (a running server
- * notices changes within its access poll interval). Used by the admin CLI, tests and
- * the demo script. It never needs the data key: it reads no document content.
+ * The admin API over a data dir or PostgreSQL database: works whether the server runs or
+ * not (running instances are told of access changes on the access channel, or notice them
+ * by polling SQLite). Used by the admin CLI, tests and the demo script. It never needs the
+ * data key: it reads no document content.
  */
 import { adminActor, createAuditLog, type AuditEntry, type AuditQuery, type AuditVerdict } from './audit';
-import { openDatabase } from './database';
 import { createDirectory, type NewUser, type Org, type PublicUser } from './directory';
 import { createGrants } from './grants';
 import type { Access } from './names';
+import { openStorage, type StorageTarget } from './storage/open';
 
-/** Administrative operations on one data dir. */
+/** Administrative operations on one store. */
 export interface Admin {
-  addOrg(id: string, name: string): void;
+  addOrg(id: string, name: string): Promise<void>;
   addUser(user: NewUser): Promise<PublicUser>;
-  disableUser(username: string): void;
+  disableUser(username: string): Promise<void>;
   setPassword(username: string, password: string): Promise<void>;
-  grant(room: string, username: string, access: Access): void;
+  grant(room: string, username: string, access: Access): Promise<void>;
   /** True if there was a grant to remove. */
-  revoke(room: string, username: string): boolean;
-  listOrgs(): Org[];
-  listUsers(): (PublicUser & { disabled: boolean })[];
-  auditVerify(): AuditVerdict;
-  auditList(query?: AuditQuery): AuditEntry[];
-  close(): void;
+  revoke(room: string, username: string): Promise<boolean>;
+  listOrgs(): Promise<Org[]>;
+  listUsers(): Promise<(PublicUser & { disabled: boolean })[]>;
+  auditVerify(): Promise<AuditVerdict>;
+  auditList(query?: AuditQuery): Promise<AuditEntry[]>;
+  close(): Promise<void>;
 }
 
-/** Opens the data dir (creating the database if needed) for administration. */
-export function openAdmin(options: { dataDir: string }): Admin {
-  const db = openDatabase(options.dataDir);
-  const audit = createAuditLog(db);
-  const directory = createDirectory(db, audit);
-  const grants = createGrants(db, audit);
+/** Opens the store (creating the database if needed) for administration. */
+export async function openAdmin(options: StorageTarget): Promise<Admin> {
+  const { sql } = await openStorage(options);
+  const audit = createAuditLog(sql);
+  const directory = createDirectory(sql, audit);
+  const grants = createGrants(sql, audit);
   return {
     addOrg: (id, name) => directory.addOrg(id, name, adminActor),
     addUser: (user) => directory.addUser(user, adminActor),
@@ -42,6 +43,6 @@ export function openAdmin(options: { dataDir: string }): Admin {
     listUsers: () => directory.listUsers({ includeDisabled: true }),
     auditVerify: () => audit.verify(),
     auditList: (query) => audit.list(query),
-    close: () => db.close(),
+    close: () => sql.close(),
   };
 }

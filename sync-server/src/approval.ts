@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ContentCipher } from './content-cipher';
-import type { Db } from './database';
 import { encodeIntegratedState } from './doc-state';
+import type { Sql } from './storage/sql';
 import { createId, isCaseRoom } from './names';
 import { serverOrigin, type Room } from './room';
 import type { RoomRegistry } from './rooms';
@@ -46,18 +46,19 @@ export async function readyRoom(rooms: RoomRegistry, name: string): Promise<Room
   return room;
 }
 
+interface FrozenRow { id: string; room: string; meeting: string; version: number; created_at: string; sha256: string; [key: string]: unknown }
+
 /** Approving, reopening and reading frozen copies. */
 export interface Approvals {
   approve(meeting: string, username: string): Promise<{ version: number; approvedAt: string; frozen: { id: string; room: string; sha256: string }[] }>;
   reopen(meeting: string): Promise<void>;
-  list(room: string): FrozenInfo[];
-  get(id: string): (FrozenInfo & { data: Uint8Array }) | null;
+  list(room: string): Promise<FrozenInfo[]>;
+  get(id: string): Promise<(FrozenInfo & { data: Uint8Array }) | null>;
 }
 
 /** Binds approvals to the store, rooms and cipher. */
-export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCipher, roomExists: (room: string) => boolean): Approvals {
-  const insert = db.prepare('INSERT INTO frozen (id, room, meeting, version, created_at, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const toInfo = (row: { id: string; room: string; meeting: string; version: number; created_at: string; sha256: string }): FrozenInfo => ({
+export function createApprovals(sql: Sql, rooms: RoomRegistry, cipher: ContentCipher, roomExists: (room: string) => Promise<boolean>): Approvals {
+  const toInfo = (row: FrozenRow): FrozenInfo => ({
     id: row.id, room: row.room, meeting: row.meeting, version: row.version, createdAt: row.created_at, sha256: row.sha256,
   });
 
@@ -76,7 +77,8 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
         meta.set('approvedBy', username);
         meta.set('version', version);
       }, serverOrigin);
-      const sources = [meeting, ...agendaCases(room.doc).filter(roomExists)];
+      const sources = [meeting];
+      for (const name of agendaCases(room.doc)) if (await roomExists(name)) sources.push(name);
       const states: { room: string; state: Uint8Array }[] = [];
       for (const name of sources) {
         const source = await readyRoom(rooms, name);
@@ -89,9 +91,14 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
         id: createId('frozen'), room: name, state, sha256: createHash('sha256').update(state).digest('hex'),
       }));
       try {
-        db.transaction(() => {
-          for (const copy of frozen) insert.run(copy.id, copy.room, meeting, version, approvedAt, copy.sha256, cipher.encrypt(copy.state, frozenContext(copy.id, copy.room)));
-        }).immediate();
+        await sql.tx(async (q) => {
+          for (const copy of frozen) {
+            await q.run(
+              'INSERT INTO frozen (id, room, meeting, version, created_at, sha256, data) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+              [copy.id, copy.room, meeting, version, approvedAt, copy.sha256, cipher.encrypt(copy.state, frozenContext(copy.id, copy.room))],
+            );
+          }
+        });
       } catch (error) {
         // Without its frozen copies the approval does not stand.
         room.doc.transact(() => meta.set('status', 'concept'), serverOrigin);
@@ -103,12 +110,11 @@ export function createApprovals(db: Db, rooms: RoomRegistry, cipher: ContentCiph
       const room = await readyRoom(rooms, meeting);
       room.doc.transact(() => room.doc.getMap('meta').set('status', 'concept'), serverOrigin);
     },
-    list(room) {
-      return db.prepare<[string], Parameters<typeof toInfo>[0]>('SELECT id, room, meeting, version, created_at, sha256 FROM frozen WHERE room = ? ORDER BY created_at, id')
-        .all(room).map(toInfo);
+    async list(room) {
+      return (await sql.all<FrozenRow>('SELECT id, room, meeting, version, created_at, sha256 FROM frozen WHERE room = $1 ORDER BY created_at, id', [room])).map(toInfo);
     },
-    get(id) {
-      const row = db.prepare<[string], Parameters<typeof toInfo>[0] & { data: Buffer }>('SELECT * FROM frozen WHERE id = ?').get(id);
+    async get(id) {
+      const row = await sql.get<FrozenRow & { data: Buffer }>('SELECT * FROM frozen WHERE id = $1', [id]);
       if (!row) return null;
       return { ...toInfo(row), data: cipher.decrypt(row.data, frozenContext(row.id, row.room)) };
     },

@@ -4,7 +4,7 @@
  * Entries hold ids and codes only: no document content, passwords or tokens.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './database';
+import type { Sql, SqlQueries } from './storage/sql';
 
 /** What happened. */
 export type AuditEvent =
@@ -92,21 +92,23 @@ export interface AuditQuery {
 
 /** Appending to and checking the audit chain. */
 export interface AuditLog {
-  append(input: AuditInput): AuditEntry;
-  list(query?: AuditQuery): AuditEntry[];
-  verify(): AuditVerdict;
+  append(input: AuditInput): Promise<AuditEntry>;
+  /** Appends inside the caller's transaction (the entry commits or rolls back with the change it records). */
+  appendIn(q: SqlQueries, input: AuditInput): Promise<AuditEntry>;
+  list(query?: AuditQuery): Promise<AuditEntry[]>;
+  verify(): Promise<AuditVerdict>;
 }
 
-/** Binds the audit log to an open database. */
-export function createAuditLog(db: Db): AuditLog {
-  const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare(
-    'INSERT INTO audit (seq, at, event, actor, room, target, ip, detail, prev_hash, hash) VALUES (@seq, @at, @event, @actor, @room, @target, @ip, @detail, @prev_hash, @hash)',
-  );
-  // IMMEDIATE: the server and the admin CLI may append at the same time; reading the
-  // head and writing the next entry must not interleave.
-  const appendTx = db.transaction((input: AuditInput): Row => {
-    const head = last.get();
+/** Entries read per query while verifying. */
+const verifyBatch = 5000;
+
+/** Binds the audit log to a database. One chain across every instance and the admin CLI. */
+export function createAuditLog(sql: Sql): AuditLog {
+  const appendIn = async (q: SqlQueries, input: AuditInput): Promise<AuditEntry> => {
+    // Reading the head and writing the next entry must not interleave with another
+    // writer's, on any instance: the lock holds until the transaction ends.
+    await q.lock('audit');
+    const head = await q.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
     const base = {
       seq: (head?.seq ?? 0) + 1,
       at: new Date().toISOString(),
@@ -119,33 +121,42 @@ export function createAuditLog(db: Db): AuditLog {
     };
     const prev = head?.hash ?? genesis;
     const row: Row = { ...base, prev_hash: prev, hash: entryHash(prev, base) };
-    insert.run(row);
-    return row;
-  });
+    await q.run(
+      'INSERT INTO audit (seq, at, event, actor, room, target, ip, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [row.seq, row.at, row.event, row.actor, row.room, row.target, row.ip, row.detail, row.prev_hash, row.hash],
+    );
+    return toEntry(row);
+  };
 
   return {
-    append: (input) => toEntry(appendTx.immediate(input)),
-    list(query = {}) {
+    append: (input) => sql.tx((q) => appendIn(q, input)),
+    appendIn,
+    async list(query = {}) {
       const where: string[] = [];
-      const params: Record<string, string | number> = {};
-      if (query.user) { where.push('(actor = @user OR target = @user)'); params.user = query.user; }
-      if (query.room) { where.push('room = @room'); params.room = query.room; }
-      if (query.since) { where.push('at >= @since'); params.since = query.since; }
-      params.limit = query.limit ?? 10_000;
-      const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT @limit`;
-      return db.prepare<Record<string, string | number>, Row>(sql).all(params).map(toEntry);
+      const params: (string | number)[] = [];
+      if (query.user) { params.push(query.user); where.push(`(actor = $${params.length} OR target = $${params.length})`); }
+      if (query.room) { params.push(query.room); where.push(`room = $${params.length}`); }
+      if (query.since) { params.push(query.since); where.push(`at >= $${params.length}`); }
+      params.push(query.limit ?? 10_000);
+      const text = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT $${params.length}`;
+      return (await sql.all<Row & Record<string, unknown>>(text, params)).map(toEntry);
     },
-    verify() {
+    async verify() {
       let prev = genesis;
       let expectedSeq = 1;
       let count = 0;
-      for (const row of db.prepare<[], Row>('SELECT * FROM audit ORDER BY seq').iterate()) {
-        count++;
-        if (row.seq !== expectedSeq) return { ok: false, entries: count, firstBad: expectedSeq, reason: 'gap' };
-        if (row.prev_hash !== prev) return { ok: false, entries: count, firstBad: row.seq, reason: 'broken-link' };
-        if (entryHash(prev, row) !== row.hash) return { ok: false, entries: count, firstBad: row.seq, reason: 'hash-mismatch' };
-        prev = row.hash;
-        expectedSeq++;
+      for (let after = 0; ;) {
+        const rows = await sql.all<Row & Record<string, unknown>>('SELECT * FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2', [after, verifyBatch]);
+        for (const row of rows) {
+          count++;
+          if (row.seq !== expectedSeq) return { ok: false, entries: count, firstBad: expectedSeq, reason: 'gap' };
+          if (row.prev_hash !== prev) return { ok: false, entries: count, firstBad: row.seq, reason: 'broken-link' };
+          if (entryHash(prev, row) !== row.hash) return { ok: false, entries: count, firstBad: row.seq, reason: 'hash-mismatch' };
+          prev = row.hash;
+          expectedSeq++;
+        }
+        if (rows.length < verifyBatch) break;
+        after = rows.at(-1)!.seq;
       }
       return { ok: true, entries: count, head: prev };
     },

@@ -7,6 +7,7 @@ import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { Grants } from './grants';
 import type { Logger } from './log';
+import type { Access } from './names';
 import type { Sessions } from './sessions';
 
 /** Tracking and policing of admitted connections. */
@@ -17,7 +18,7 @@ export interface ConnectionRegistry {
   countForIp(ip: string): number;
   all(): Iterable<Connection>;
   /** Closes or downgrades every connection whose session or grant no longer allows what it has. */
-  enforce(filter?: { username?: string; room?: string }): void;
+  enforce(filter?: { username?: string; room?: string }): Promise<void>;
   /** Closes connections whose session has expired (no database access). */
   closeExpired(now: number): void;
 }
@@ -54,16 +55,16 @@ export function createConnectionRegistry(deps: { sessions: Sessions; grants: Gra
         conn.close(CloseCode.unauthorized, 'session expired');
       }
     },
-    enforce(filter = {}) {
+    async enforce(filter = {}) {
       // One lookup per (token, room) pair, not per socket: a meeting has many sockets per user.
       const sessionOk = new Map<string, boolean>();
-      const accessOf = new Map<string, ReturnType<Grants['effectiveAccess']>>();
+      const accessOf = new Map<string, Access | null>();
       for (const conn of [...conns]) {
         if (filter.username !== undefined && conn.username !== filter.username) continue;
         if (filter.room !== undefined && conn.room !== filter.room) continue;
         let valid = sessionOk.get(conn.tokenHash);
         if (valid === undefined) {
-          valid = deps.sessions.checkHash(conn.tokenHash) !== null;
+          valid = (await deps.sessions.checkHash(conn.tokenHash)) !== null;
           sessionOk.set(conn.tokenHash, valid);
         }
         if (!valid) {
@@ -74,7 +75,7 @@ export function createConnectionRegistry(deps: { sessions: Sessions; grants: Gra
         const key = `${conn.username}\0${conn.room}`;
         let access = accessOf.get(key);
         if (access === undefined) {
-          access = deps.grants.effectiveAccess(conn.username, conn.room);
+          access = await deps.grants.effectiveAccess(conn.username, conn.room);
           accessOf.set(key, access);
         }
         if (access === null) {

@@ -21,6 +21,12 @@ function decodeKey(text: string, source: string): Buffer {
   return key;
 }
 
+/** The data key of a PostgreSQL deployment: only from the environment, the same on every instance. */
+export function requireEnvDataKey(fromEnv: string | null): Buffer {
+  if (fromEnv === null) throw new DataKeyError('With --database-url the data key must come from THEMAKAMER_DATA_KEY (base64, 32 bytes), the same on every instance');
+  return decodeKey(fromEnv, 'The data key (THEMAKAMER_DATA_KEY)');
+}
+
 /** Returns the data key: from `fromEnv` (base64) if given, else the key file, created on first use. */
 export function loadDataKey(dataDir: string, fromEnv: string | null): Buffer {
   if (fromEnv !== null) return decodeKey(fromEnv, 'The data key (THEMAKAMER_DATA_KEY)');

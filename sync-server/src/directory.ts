@@ -3,7 +3,7 @@
  * change is audited by the caller's actor.
  */
 import type { AuditLog } from './audit';
-import type { Db } from './database';
+import type { Sql } from './storage/sql';
 import { isOrgId, isRole, isUsername, type Role } from './names';
 import { checkNewPassword, hashPassword } from './passwords';
 
@@ -29,41 +29,43 @@ export class DirectoryError extends Error {
 
 /** Reading and changing organisations and users. */
 export interface Directory {
-  addOrg(id: string, name: string, actor: string): void;
-  listOrgs(): Org[];
+  addOrg(id: string, name: string, actor: string): Promise<void>;
+  listOrgs(): Promise<Org[]>;
   addUser(user: NewUser, actor: string): Promise<PublicUser>;
-  disableUser(username: string, actor: string): void;
+  disableUser(username: string, actor: string): Promise<void>;
   setPassword(username: string, password: string, actor: string): Promise<void>;
-  getUser(username: string): UserRecord | null;
+  getUser(username: string): Promise<UserRecord | null>;
   /** Active users, for pickers. */
-  listUsers(options?: { includeDisabled?: boolean }): (PublicUser & { disabled: boolean })[];
+  listUsers(options?: { includeDisabled?: boolean }): Promise<(PublicUser & { disabled: boolean })[]>;
 }
 
-interface UserRow { username: string; name: string; org: string; role: Role; password_hash: string; disabled: number }
+interface UserRow { username: string; name: string; org: string; role: Role; password_hash: string; disabled: number; [key: string]: unknown }
 
 const cleanName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-/** Binds the directory to an open database and audit log. */
-export function createDirectory(db: Db, audit: AuditLog): Directory {
-  const getUser = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-  const requireUser = (username: string): UserRow => {
-    const row = isUsername(username) ? getUser.get(username) : undefined;
+/** The channel on which changes to sessions, users and grants are announced to every instance. */
+export const accessChannel = 'access';
+
+/** Binds the directory to a database and audit log. */
+export function createDirectory(sql: Sql, audit: AuditLog): Directory {
+  const requireUser = async (username: string): Promise<UserRow> => {
+    const row = isUsername(username) ? await sql.get<UserRow>('SELECT * FROM users WHERE username = $1', [username]) : undefined;
     if (!row) throw new DirectoryError('unknown-user', `Gebruiker ${username} bestaat niet.`);
     return row;
   };
 
   return {
-    addOrg(id, name, actor) {
+    async addOrg(id, name, actor) {
       const clean = cleanName(name);
       if (!isOrgId(id)) throw new DirectoryError('invalid', 'Een organisatie-id bestaat uit kleine letters, cijfers en streepjes (hoogstens 32).');
       if (clean.length === 0 || clean.length > 200) throw new DirectoryError('invalid', 'Geef de organisatie een naam (hoogstens 200 tekens).');
-      db.transaction(() => {
-        const result = db.prepare('INSERT OR IGNORE INTO orgs (id, name) VALUES (?, ?)').run(id, clean);
+      await sql.tx(async (q) => {
+        const result = await q.run('INSERT INTO orgs (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, clean]);
         if (result.changes === 0) throw new DirectoryError('exists', `Organisatie ${id} bestaat al.`);
-        audit.append({ event: 'org-add', actor, detail: { org: id } });
-      }).immediate();
+        await audit.appendIn(q, { event: 'org-add', actor, detail: { org: id } });
+      });
     },
-    listOrgs: () => db.prepare<[], Org>('SELECT id, name FROM orgs ORDER BY name').all(),
+    listOrgs: () => sql.all<Org & Record<string, unknown>>('SELECT id, name FROM orgs ORDER BY name'),
 
     async addUser(user, actor) {
       const name = cleanName(user.name ?? user.username);
@@ -78,53 +80,56 @@ export function createDirectory(db: Db, audit: AuditLog): Directory {
         throw new DirectoryError('invalid', (error as Error).message);
       }
       const hash = await hashPassword(user.password);
-      db.transaction(() => {
-        if (!db.prepare('SELECT 1 FROM orgs WHERE id = ?').get(user.org)) {
+      await sql.tx(async (q) => {
+        if (!(await q.get('SELECT 1 AS found FROM orgs WHERE id = $1', [user.org]))) {
           throw new DirectoryError('unknown-org', `Organisatie ${user.org} bestaat niet; voeg haar eerst toe.`);
         }
-        const result = db.prepare(
-          'INSERT OR IGNORE INTO users (username, name, org, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
-        ).run(user.username, name, user.org, user.role, hash, new Date().toISOString());
+        const result = await q.run(
+          'INSERT INTO users (username, name, org, role, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6) ON CONFLICT DO NOTHING',
+          [user.username, name, user.org, user.role, hash, new Date().toISOString()],
+        );
         if (result.changes === 0) throw new DirectoryError('exists', `Gebruiker ${user.username} bestaat al.`);
-        audit.append({ event: 'user-add', actor, target: user.username, detail: { org: user.org, role: user.role } });
-      }).immediate();
+        await audit.appendIn(q, { event: 'user-add', actor, target: user.username, detail: { org: user.org, role: user.role } });
+      });
       return { username: user.username, name, org: user.org, role: user.role };
     },
 
-    disableUser(username, actor) {
-      requireUser(username);
-      db.transaction(() => {
-        db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
-        db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
-        audit.append({ event: 'user-disable', actor, target: username });
-      }).immediate();
+    async disableUser(username, actor) {
+      await requireUser(username);
+      await sql.tx(async (q) => {
+        await q.run('UPDATE users SET disabled = 1 WHERE username = $1', [username]);
+        await q.run('DELETE FROM sessions WHERE username = $1', [username]);
+        await audit.appendIn(q, { event: 'user-disable', actor, target: username });
+        await q.notify(accessChannel);
+      });
     },
 
     async setPassword(username, password, actor) {
-      requireUser(username);
+      await requireUser(username);
       try {
         checkNewPassword(password);
       } catch (error) {
         throw new DirectoryError('invalid', (error as Error).message);
       }
       const hash = await hashPassword(password);
-      db.transaction(() => {
-        db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hash, username);
+      await sql.tx(async (q) => {
+        await q.run('UPDATE users SET password_hash = $1 WHERE username = $2', [hash, username]);
         // A new password ends every session made with the old one.
-        db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
-        audit.append({ event: 'user-password', actor, target: username });
-      }).immediate();
+        await q.run('DELETE FROM sessions WHERE username = $1', [username]);
+        await audit.appendIn(q, { event: 'user-password', actor, target: username });
+        await q.notify(accessChannel);
+      });
     },
 
-    getUser(username) {
-      const row = isUsername(username) ? getUser.get(username) : undefined;
+    async getUser(username) {
+      const row = isUsername(username) ? await sql.get<UserRow>('SELECT * FROM users WHERE username = $1', [username]) : undefined;
       if (!row) return null;
       return { username: row.username, name: row.name, org: row.org, role: row.role, passwordHash: row.password_hash, disabled: row.disabled !== 0 };
     },
 
-    listUsers(options = {}) {
-      const sql = `SELECT username, name, org, role, disabled FROM users ${options.includeDisabled ? '' : 'WHERE disabled = 0'} ORDER BY name`;
-      return db.prepare<[], Omit<UserRow, 'password_hash'>>(sql).all()
+    async listUsers(options = {}) {
+      const text = `SELECT username, name, org, role, disabled FROM users ${options.includeDisabled ? '' : 'WHERE disabled = 0'} ORDER BY name`;
+      return (await sql.all<UserRow>(text))
         .map((row) => ({ username: row.username, name: row.name, org: row.org, role: row.role, disabled: row.disabled !== 0 }));
     },
   };

@@ -3,8 +3,8 @@
  * access is the user's grant, capped by role (see docs/design.md, "Users, organisations, roles").
  */
 import type { AuditLog } from './audit';
-import type { Db } from './database';
-import { DirectoryError, type PublicUser } from './directory';
+import { accessChannel, DirectoryError, type PublicUser } from './directory';
+import type { Sql } from './storage/sql';
 import { createId, isAccess, isRoom, isUsername, type Access, type Role, type RoomKind } from './names';
 
 /** A room a user may open. */
@@ -31,84 +31,89 @@ export function canCreate(role: Role, kind: RoomKind): boolean {
 
 /** Reading and changing rooms and grants. */
 export interface Grants {
-  createRoom(kind: RoomKind, creator: string): string;
-  roomExists(room: string): boolean;
-  grant(room: string, username: string, access: Access, actor: string, ip?: string | null): void;
-  revoke(room: string, username: string, actor: string, ip?: string | null): boolean;
+  createRoom(kind: RoomKind, creator: string): Promise<string>;
+  roomExists(room: string): Promise<boolean>;
+  grant(room: string, username: string, access: Access, actor: string, ip?: string | null): Promise<void>;
+  revoke(room: string, username: string, actor: string, ip?: string | null): Promise<boolean>;
   /** The access that applies now, or null: no grant, unknown or disabled user. */
-  effectiveAccess(username: string, room: string): Access | null;
-  roomsOf(username: string): RoomAccess[];
-  members(room: string): Member[];
+  effectiveAccess(username: string, room: string): Promise<Access | null>;
+  roomsOf(username: string): Promise<RoomAccess[]>;
+  members(room: string): Promise<Member[]>;
 }
 
-interface GrantRow { access: Access; role: Role; disabled: number }
+interface GrantRow { access: Access; role: Role; disabled: number; [key: string]: unknown }
 
-/** Binds grants to an open database and audit log. */
-export function createGrants(db: Db, audit: AuditLog): Grants {
-  const grantOf = db.prepare<[string, string], GrantRow>(
-    'SELECT g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.room = ? AND g.username = ?',
-  );
-  const ensureRoom = db.prepare('INSERT OR IGNORE INTO rooms (room, created_by, created_at) VALUES (?, ?, ?)');
-  const upsertGrant = db.prepare(
-    'INSERT INTO grants (room, username, access, granted_at) VALUES (?, ?, ?, ?) ON CONFLICT (room, username) DO UPDATE SET access = excluded.access, granted_at = excluded.granted_at',
-  );
+const ensureRoom = 'INSERT INTO rooms (room, created_by, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING';
+const upsertGrant = 'INSERT INTO grants (room, username, access, granted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (room, username) DO UPDATE SET access = excluded.access, granted_at = excluded.granted_at';
 
-  const requireArgs = (room: string, username: string): void => {
+/** Binds grants to a database and audit log. */
+export function createGrants(sql: Sql, audit: AuditLog): Grants {
+  const requireArgs = async (room: string, username: string): Promise<void> => {
     if (!isRoom(room)) throw new DirectoryError('invalid', 'Een kamer heet case:<id> of meeting:<id> (id: 8 tot 32 kleine letters of cijfers).');
-    if (!isUsername(username) || !db.prepare('SELECT 1 FROM users WHERE username = ?').get(username)) {
+    if (!isUsername(username) || !(await sql.get('SELECT 1 AS found FROM users WHERE username = $1', [username]))) {
       throw new DirectoryError('unknown-user', `Gebruiker ${username} bestaat niet.`);
     }
   };
 
-  const effectiveAccess = (username: string, room: string): Access | null => {
-    const row = grantOf.get(room, username);
+  const effectiveAccess = async (username: string, room: string): Promise<Access | null> => {
+    const row = await sql.get<GrantRow>(
+      'SELECT g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.room = $1 AND g.username = $2',
+      [room, username],
+    );
     if (!row || row.disabled !== 0) return null;
     return capAccess(row.role, row.access);
   };
 
   return {
-    createRoom(kind, creator) {
+    async createRoom(kind, creator) {
       const room = createId(kind);
-      db.transaction(() => {
-        ensureRoom.run(room, creator, new Date().toISOString());
-        upsertGrant.run(room, creator, 'edit', new Date().toISOString());
-        audit.append({ event: 'room-create', actor: creator, room });
-        audit.append({ event: 'grant', actor: creator, room, target: creator, detail: { access: 'edit' } });
-      }).immediate();
+      await sql.tx(async (q) => {
+        const now = new Date().toISOString();
+        await q.run(ensureRoom, [room, creator, now]);
+        await q.run(upsertGrant, [room, creator, 'edit', now]);
+        await audit.appendIn(q, { event: 'room-create', actor: creator, room });
+        await audit.appendIn(q, { event: 'grant', actor: creator, room, target: creator, detail: { access: 'edit' } });
+      });
       return room;
     },
-    roomExists: (room) => isRoom(room) && db.prepare('SELECT 1 FROM rooms WHERE room = ?').get(room) !== undefined,
-    grant(room, username, access, actor, ip = null) {
-      requireArgs(room, username);
+    roomExists: async (room) => isRoom(room) && (await sql.get('SELECT 1 AS found FROM rooms WHERE room = $1', [room])) !== undefined,
+    async grant(room, username, access, actor, ip = null) {
+      await requireArgs(room, username);
       if (!isAccess(access)) throw new DirectoryError('invalid', 'Toegang is edit of view.');
-      db.transaction(() => {
-        ensureRoom.run(room, actor, new Date().toISOString());
-        upsertGrant.run(room, username, access, new Date().toISOString());
-        audit.append({ event: 'grant', actor, room, target: username, ip, detail: { access } });
-      }).immediate();
+      await sql.tx(async (q) => {
+        const now = new Date().toISOString();
+        await q.run(ensureRoom, [room, actor, now]);
+        await q.run(upsertGrant, [room, username, access, now]);
+        await audit.appendIn(q, { event: 'grant', actor, room, target: username, ip, detail: { access } });
+        await q.notify(accessChannel);
+      });
     },
-    revoke(room, username, actor, ip = null) {
-      requireArgs(room, username);
-      return db.transaction(() => {
-        const removed = db.prepare('DELETE FROM grants WHERE room = ? AND username = ?').run(room, username).changes > 0;
-        audit.append({ event: 'revoke', actor, room, target: username, ip, detail: { hadGrant: removed } });
+    async revoke(room, username, actor, ip = null) {
+      await requireArgs(room, username);
+      return sql.tx(async (q) => {
+        const removed = (await q.run('DELETE FROM grants WHERE room = $1 AND username = $2', [room, username])).changes > 0;
+        await audit.appendIn(q, { event: 'revoke', actor, room, target: username, ip, detail: { hadGrant: removed } });
+        await q.notify(accessChannel);
         return removed;
-      }).immediate();
+      });
     },
     effectiveAccess,
-    roomsOf(username) {
-      const rows = db.prepare<[string], { room: string; access: Access; role: Role; disabled: number }>(
-        'SELECT g.room, g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.username = ? ORDER BY g.room',
-      ).all(username);
+    async roomsOf(username) {
+      const rows = await sql.all<GrantRow & { room: string }>(
+        'SELECT g.room, g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.username = $1 ORDER BY g.room',
+        [username],
+      );
       return rows.filter((row) => row.disabled === 0).map((row) => {
         const access = capAccess(row.role, row.access);
         return { room: row.room, access, manage: canManage(row.role, access) };
       });
     },
-    members(room) {
-      return db.prepare<[string], PublicUser & { access: Access }>(
-        'SELECT u.username, u.name, u.org, u.role, g.access FROM grants g JOIN users u ON u.username = g.username WHERE g.room = ? AND u.disabled = 0 ORDER BY u.name',
-      ).all(room).map((row) => ({ ...row, access: capAccess(row.role, row.access) }));
+    async members(room) {
+      const rows = await sql.all<PublicUser & { access: Access; [key: string]: unknown }>(
+        'SELECT u.username, u.name, u.org, u.role, g.access FROM grants g JOIN users u ON u.username = g.username WHERE g.room = $1 AND u.disabled = 0 ORDER BY u.name',
+        [room],
+      );
+      return rows.map((row) => ({ username: row.username, name: row.name, org: row.org, role: row.role, access: capAccess(row.role, row.access) }));
     },
   };
 }

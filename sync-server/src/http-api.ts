@@ -10,7 +10,7 @@ import type { UserRecord } from './directory';
 import { canCreate, canManage } from './grants';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Login } from './login';
-import { isMeetingRoom, isOrgId, isRoom, isUsername } from './names';
+import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from './names';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
@@ -57,28 +57,28 @@ export function remoteAddress(req: IncomingMessage): string {
 export function createApiHandler(ctx: ServerContext, login: Login, approvals: Approvals): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const { grants, directory, sessions, audit, options } = ctx;
 
-  const authenticate = (req: IncomingMessage): Caller => {
+  const authenticate = async (req: IncomingMessage): Promise<Caller> => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(header);
-    const session = match?.[1] ? sessions.check(match[1]) : null;
-    const user = session ? directory.getUser(session.username) : null;
+    const session = match?.[1] ? await sessions.check(match[1]) : null;
+    const user = session ? await directory.getUser(session.username) : null;
     if (!match?.[1] || !session || !user || user.disabled) throw new HttpError(401, 'unauthorized');
     return { user, token: match[1] };
   };
 
-  const requireAccess = (caller: Caller, room: string): NonNullable<ReturnType<typeof grants.effectiveAccess>> => {
-    const access = grants.effectiveAccess(caller.user.username, room);
+  const requireAccess = async (caller: Caller, room: string): Promise<Access> => {
+    const access = await grants.effectiveAccess(caller.user.username, room);
     if (access === null) throw new HttpError(403, 'forbidden');
     return access;
   };
 
-  const requireManager = (caller: Caller, room: string): void => {
-    if (!canManage(caller.user.role, grants.effectiveAccess(caller.user.username, room))) throw new HttpError(403, 'forbidden');
+  const requireManager = async (caller: Caller, room: string): Promise<void> => {
+    if (!canManage(caller.user.role, await grants.effectiveAccess(caller.user.username, room))) throw new HttpError(403, 'forbidden');
   };
 
   const requireChair = async (caller: Caller, room: string): Promise<void> => {
     if (!isMeetingRoom(room)) throw new HttpError(404, 'not_found');
-    if (requireAccess(caller, room) !== 'edit') throw new HttpError(403, 'forbidden');
+    if ((await requireAccess(caller, room)) !== 'edit') throw new HttpError(403, 'forbidden');
     const doc = await readyRoom(ctx.rooms, room).then((loaded) => loaded.doc, (error: unknown) => {
       if (error instanceof ApprovalError) throw new HttpError(error.status, error.code);
       throw error;
@@ -98,84 +98,84 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       sendJson(res, 200, await login(body.username, body.password, remoteAddress(req)));
     }],
 
-    ['POST', /^\/api\/logout$/, (req, res) => {
-      const caller = authenticate(req);
-      sessions.end(caller.token);
-      audit.append({ event: 'logout', actor: caller.user.username, ip: remoteAddress(req) });
-      ctx.connections.enforce({ username: caller.user.username });
+    ['POST', /^\/api\/logout$/, async (req, res) => {
+      const caller = await authenticate(req);
+      await sessions.end(caller.token);
+      await audit.append({ event: 'logout', actor: caller.user.username, ip: remoteAddress(req) });
+      await ctx.connections.enforce({ username: caller.user.username });
       sendNoContent(res);
     }],
 
-    ['GET', /^\/api\/me$/, (req, res) => sendJson(res, 200, { user: publicUser(authenticate(req).user) })],
+    ['GET', /^\/api\/me$/, async (req, res) => sendJson(res, 200, { user: publicUser((await authenticate(req)).user) })],
 
-    ['GET', /^\/api\/rooms$/, (req, res) => sendJson(res, 200, { rooms: grants.roomsOf(authenticate(req).user.username) })],
+    ['GET', /^\/api\/rooms$/, async (req, res) => sendJson(res, 200, { rooms: await grants.roomsOf((await authenticate(req)).user.username) })],
 
     ['POST', /^\/api\/rooms$/, async (req, res) => {
-      const caller = authenticate(req);
+      const caller = await authenticate(req);
       const { kind } = parse(createRoomBody, await readJson(req, options.limits.maxJsonBytes));
       if (!canCreate(caller.user.role, kind)) throw new HttpError(403, 'forbidden');
-      const room = grants.createRoom(kind, caller.user.username);
-      const access = grants.effectiveAccess(caller.user.username, room) ?? 'view';
+      const room = await grants.createRoom(kind, caller.user.username);
+      const access = (await grants.effectiveAccess(caller.user.username, room)) ?? 'view';
       sendJson(res, 201, { room, access, manage: canManage(caller.user.role, access) });
     }],
 
-    ['GET', /^\/api\/rooms\/([^/]+)\/members$/, (req, res, [raw]) => {
-      const caller = authenticate(req);
+    ['GET', /^\/api\/rooms\/([^/]+)\/members$/, async (req, res, [raw]) => {
+      const caller = await authenticate(req);
       const room = roomParam(raw ?? '');
-      requireAccess(caller, room);
-      sendJson(res, 200, { members: grants.members(room) });
+      await requireAccess(caller, room);
+      sendJson(res, 200, { members: await grants.members(room) });
     }],
 
     ['PUT', /^\/api\/rooms\/([^/]+)\/members\/([^/]+)$/, async (req, res, [rawRoom, rawUser]) => {
-      const caller = authenticate(req);
+      const caller = await authenticate(req);
       const room = roomParam(rawRoom ?? '');
-      requireManager(caller, room);
+      await requireManager(caller, room);
       const username = decodeURIComponent(rawUser ?? '');
       const { access } = parse(memberBody, await readJson(req, options.limits.maxJsonBytes));
-      const target = isUsername(username) ? directory.getUser(username) : null;
+      const target = isUsername(username) ? await directory.getUser(username) : null;
       if (!target || target.disabled) throw new HttpError(404, 'unknown_user');
-      grants.grant(room, username, access, caller.user.username, remoteAddress(req));
-      ctx.connections.enforce({ username, room });
+      await grants.grant(room, username, access, caller.user.username, remoteAddress(req));
+      await ctx.connections.enforce({ username, room });
       sendNoContent(res);
     }],
 
-    ['DELETE', /^\/api\/rooms\/([^/]+)\/members\/([^/]+)$/, (req, res, [rawRoom, rawUser]) => {
-      const caller = authenticate(req);
+    ['DELETE', /^\/api\/rooms\/([^/]+)\/members\/([^/]+)$/, async (req, res, [rawRoom, rawUser]) => {
+      const caller = await authenticate(req);
       const room = roomParam(rawRoom ?? '');
-      requireManager(caller, room);
+      await requireManager(caller, room);
       const username = decodeURIComponent(rawUser ?? '');
-      if (!isUsername(username) || !directory.getUser(username)) throw new HttpError(404, 'unknown_user');
-      grants.revoke(room, username, caller.user.username, remoteAddress(req));
-      ctx.connections.enforce({ username, room });
+      if (!isUsername(username) || !(await directory.getUser(username))) throw new HttpError(404, 'unknown_user');
+      await grants.revoke(room, username, caller.user.username, remoteAddress(req));
+      await ctx.connections.enforce({ username, room });
       sendNoContent(res);
     }],
 
-    ['GET', /^\/api\/users$/, (req, res) => {
-      authenticate(req);
-      sendJson(res, 200, { users: directory.listUsers().map(({ username, name, org, role }) => ({ username, name, org, role })) });
+    ['GET', /^\/api\/users$/, async (req, res) => {
+      await authenticate(req);
+      sendJson(res, 200, { users: (await directory.listUsers()).map(({ username, name, org, role }) => ({ username, name, org, role })) });
     }],
 
-    ['GET', /^\/api\/orgs$/, (req, res) => {
-      authenticate(req);
-      sendJson(res, 200, { orgs: directory.listOrgs() });
+    ['GET', /^\/api\/orgs$/, async (req, res) => {
+      await authenticate(req);
+      sendJson(res, 200, { orgs: await directory.listOrgs() });
     }],
 
     ['POST', /^\/api\/audit$/, async (req, res) => {
-      const caller = authenticate(req);
+      const caller = await authenticate(req);
       const body = parse(auditBody, await readJson(req, options.limits.maxJsonBytes));
-      requireAccess(caller, body.room);
+      await requireAccess(caller, body.room);
       const { kind, version = null, org = null, signed, sha256 } = body.detail;
-      audit.append({ event: 'export', actor: caller.user.username, room: body.room, ip: remoteAddress(req), detail: { kind, version, org, signed, sha256 } });
+      await audit.append({ event: 'export', actor: caller.user.username, room: body.room, ip: remoteAddress(req), detail: { kind, version, org, signed, sha256 } });
       sendNoContent(res);
     }],
 
     ['POST', /^\/api\/meetings\/([^/]+)\/approve$/, async (req, res, [raw]) => {
-      const caller = authenticate(req);
+      const caller = await authenticate(req);
       const room = roomParam(raw ?? '');
       await requireChair(caller, room);
       try {
         const result = await approvals.approve(room, caller.user.username);
-        audit.append({ event: 'meeting-approve', actor: caller.user.username, room, ip: remoteAddress(req), detail: { version: result.version, frozen: result.frozen.length } });
+        await audit.append({ event: 'meeting-approve', actor: caller.user.username, room, ip: remoteAddress(req), detail: { version: result.version, frozen: result.frozen.length } });
         sendJson(res, 200, result);
       } catch (error) {
         if (error instanceof ApprovalError) throw new HttpError(error.status, error.code);
@@ -184,29 +184,29 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     }],
 
     ['POST', /^\/api\/meetings\/([^/]+)\/reopen$/, async (req, res, [raw]) => {
-      const caller = authenticate(req);
+      const caller = await authenticate(req);
       const room = roomParam(raw ?? '');
       await requireChair(caller, room);
       await approvals.reopen(room);
-      audit.append({ event: 'meeting-reopen', actor: caller.user.username, room, ip: remoteAddress(req) });
+      await audit.append({ event: 'meeting-reopen', actor: caller.user.username, room, ip: remoteAddress(req) });
       sendJson(res, 200, { status: 'concept' });
     }],
 
-    ['GET', /^\/api\/frozen$/, (req, res, _params, url) => {
-      const caller = authenticate(req);
+    ['GET', /^\/api\/frozen$/, async (req, res, _params, url) => {
+      const caller = await authenticate(req);
       const room = url.searchParams.get('room') ?? '';
       if (!isRoom(room)) throw new HttpError(400, 'invalid_request');
-      requireAccess(caller, room);
-      sendJson(res, 200, { frozen: approvals.list(room) });
+      await requireAccess(caller, room);
+      sendJson(res, 200, { frozen: await approvals.list(room) });
     }],
 
-    ['GET', /^\/api\/frozen\/([^/]+)$/, (req, res, [raw]) => {
-      const caller = authenticate(req);
+    ['GET', /^\/api\/frozen\/([^/]+)$/, async (req, res, [raw]) => {
+      const caller = await authenticate(req);
       const id = decodeURIComponent(raw ?? '');
-      const copy = /^frozen:[a-z0-9]{16}$/.test(id) ? approvals.get(id) : null;
+      const copy = /^frozen:[a-z0-9]{16}$/.test(id) ? await approvals.get(id) : null;
       // Not found and not allowed look the same: ids are not an oracle.
-      if (!copy || grants.effectiveAccess(caller.user.username, copy.room) === null) throw new HttpError(404, 'not_found');
-      audit.append({ event: 'frozen-read', actor: caller.user.username, room: copy.room, ip: remoteAddress(req), detail: { frozen: copy.id, version: copy.version } });
+      if (!copy || (await grants.effectiveAccess(caller.user.username, copy.room)) === null) throw new HttpError(404, 'not_found');
+      await audit.append({ event: 'frozen-read', actor: caller.user.username, room: copy.room, ip: remoteAddress(req), detail: { frozen: copy.id, version: copy.version } });
       res.writeHead(200, {
         'Content-Type': 'application/octet-stream',
         'Content-Length': copy.data.byteLength,

@@ -45,11 +45,11 @@ export function createLogin(deps: { directory: Directory; sessions: Sessions; au
     const userKey = username.normalize('NFC').toLowerCase();
     if (!perUser.allowed(userKey) || !perIp.allowed(ip)) {
       const retry = Math.max(perUser.retryAfterMs(userKey), perIp.retryAfterMs(ip));
-      const known = deps.directory.getUser(userKey);
-      deps.audit.append({ event: 'login-rate-limited', actor: known?.username ?? null, ip });
+      const known = await deps.directory.getUser(userKey);
+      await deps.audit.append({ event: 'login-rate-limited', actor: known?.username ?? null, ip });
       throw new HttpError(429, 'rate_limited', { 'Retry-After': String(Math.ceil(retry / 1000)) });
     }
-    const user = deps.directory.getUser(userKey);
+    const user = await deps.directory.getUser(userKey);
     const ok = await withHashSlot(async () => {
       if (!user || user.disabled) {
         await verifyPassword(password, await decoyHash());
@@ -61,14 +61,14 @@ export function createLogin(deps: { directory: Directory; sessions: Sessions; au
       perUser.record(userKey);
       perIp.record(ip);
       // An unknown name is not recorded: it may be a password typed in the wrong field.
-      deps.audit.append({
+      await deps.audit.append({
         event: 'login-failure', actor: user?.username ?? null, ip,
         detail: { reason: !user ? 'unknown-user' : user.disabled ? 'disabled' : 'bad-password' },
       });
       throw new HttpError(401, 'invalid_credentials');
     }
-    const session = deps.sessions.create(user.username);
-    deps.audit.append({ event: 'login-success', actor: user.username, ip });
+    const session = await deps.sessions.create(user.username);
+    await deps.audit.append({ event: 'login-success', actor: user.username, ip });
     return {
       token: session.token,
       expiresAt: new Date(session.expiresAt).toISOString(),

@@ -8,16 +8,17 @@ import type * as Y from 'yjs';
 import { createApprovals, type FrozenInfo } from './approval';
 import { createAuditLog, type AuditLog } from './audit';
 import type { ContentCipher } from './content-cipher';
-import type { Db } from './database';
 import { createDirectory, type Directory } from './directory';
 import { createGrants, type Grants } from './grants';
 import { silentLogger } from './log';
-import { DataDirError, openKeyedDataDir } from './keyed-data-dir';
+import { DataDirError, openKeyedStore } from './keyed-data-dir';
 import { isMeetingRoom } from './names';
 import { defaultLimits } from './options';
 import { loadRoomDoc } from './room-loader';
 import { createRoomStore } from './room-store';
 import { createRoomRegistry } from './rooms';
+import type { StorageTarget } from './storage/open';
+import type { Sql } from './storage/sql';
 
 /** Why the archive could not be opened or read; `message` is Dutch for the operator. */
 export class ArchiveError extends Error {
@@ -36,40 +37,39 @@ export interface MinutesArchive {
   grants: Grants;
   audit: AuditLog;
   /** Meeting rooms known to the server, in name order. */
-  meetingRooms(): string[];
+  meetingRooms(): Promise<string[]>;
   /** The stored state of a room as a fresh Y.Doc (the caller destroys it). */
   loadRoom(room: string): Promise<Y.Doc>;
   /** Every frozen copy of one approval of a meeting (the meeting's own copy first). */
-  frozenCopies(meeting: string, version: number): FrozenCopy[];
+  frozenCopies(meeting: string, version: number): Promise<FrozenCopy[]>;
   /** The versions for which frozen copies of the meeting exist, ascending. */
-  approvedVersions(meeting: string): number[];
-  close(): void;
+  approvedVersions(meeting: string): Promise<number[]>;
+  close(): Promise<void>;
 }
 
-/** Opens a data dir for reading minutes; refuses a dir without database or key rather than creating one. */
-export function openMinutesArchive(options: { dataDir: string; dataKey?: string | null }): MinutesArchive {
-  let opened: { db: Db; cipher: ContentCipher };
+/** Opens a store for reading minutes; refuses a data dir without database or key rather than creating one. */
+export async function openMinutesArchive(options: StorageTarget & { dataKey?: string | null }): Promise<MinutesArchive> {
+  let opened: { sql: Sql; cipher: ContentCipher };
   try {
-    opened = openKeyedDataDir(options.dataDir, options.dataKey ?? process.env.THEMAKAMER_DATA_KEY ?? null);
+    opened = await openKeyedStore(options, options.dataKey ?? process.env.THEMAKAMER_DATA_KEY ?? null);
   } catch (error) {
     if (error instanceof DataDirError) throw new ArchiveError(error.code, error.message);
     throw error;
   }
-  const { db, cipher } = opened;
+  const { sql, cipher } = opened;
   try {
-    const audit = createAuditLog(db);
-    const store = createRoomStore(db, cipher);
+    const audit = createAuditLog(sql);
+    const store = createRoomStore(sql, cipher);
     // Approvals are used for reading frozen copies only; its registry is never asked to load a room.
     const registry = createRoomRegistry(store, silentLogger, {
       idleUnloadMs: 1, compactAfterUpdates: Number.MAX_SAFE_INTEGER, compactAfterApplyMs: Number.MAX_SAFE_INTEGER, limits: defaultLimits,
     });
-    const approvals = createApprovals(db, registry, cipher, () => false);
-    const idsOf = db.prepare<[string, number], { id: string; room: string }>('SELECT id, room FROM frozen WHERE meeting = ? AND version = ? ORDER BY created_at, id');
+    const approvals = createApprovals(sql, registry, cipher, async () => false);
     return {
-      directory: createDirectory(db, audit),
-      grants: createGrants(db, audit),
+      directory: createDirectory(sql, audit),
+      grants: createGrants(sql, audit),
       audit,
-      meetingRooms: () => db.prepare<[], { room: string }>("SELECT room FROM rooms WHERE room LIKE 'meeting:%' ORDER BY room").all()
+      meetingRooms: async () => (await sql.all<{ room: string }>("SELECT room FROM rooms WHERE room LIKE 'meeting:%' ORDER BY room"))
         .map((row) => row.room).filter(isMeetingRoom),
       async loadRoom(room) {
         try {
@@ -78,25 +78,27 @@ export function openMinutesArchive(options: { dataDir: string; dataKey?: string 
           throw new ArchiveError('unreadable', `De opgeslagen gegevens van ${room} zijn niet leesbaar (verkeerde sleutel of beschadigd bestand).`);
         }
       },
-      approvedVersions: (meeting) => db.prepare<[string], { version: number }>('SELECT DISTINCT version FROM frozen WHERE meeting = ? AND room = meeting ORDER BY version')
-        .all(meeting).map((row) => row.version),
-      frozenCopies(meeting, version) {
-        const rows = idsOf.all(meeting, version);
-        const copies = rows.map((row) => {
+      approvedVersions: async (meeting) => (await sql.all<{ version: number }>('SELECT DISTINCT version FROM frozen WHERE meeting = $1 AND room = meeting ORDER BY version', [meeting]))
+        .map((row) => row.version),
+      async frozenCopies(meeting, version) {
+        const rows = await sql.all<{ id: string; room: string }>('SELECT id, room FROM frozen WHERE meeting = $1 AND version = $2 ORDER BY created_at, id', [meeting, version]);
+        const copies: FrozenCopy[] = [];
+        for (const row of rows) {
+          let copy: FrozenCopy | null;
           try {
-            const copy = approvals.get(row.id);
-            if (!copy) throw new Error('gone');
-            return copy;
+            copy = await approvals.get(row.id);
           } catch {
-            throw new ArchiveError('unreadable', `Bevroren kopie ${row.id} van ${row.room} is niet leesbaar (verkeerde sleutel of beschadigd bestand).`);
+            copy = null;
           }
-        });
+          if (!copy) throw new ArchiveError('unreadable', `Bevroren kopie ${row.id} van ${row.room} is niet leesbaar (verkeerde sleutel of beschadigd bestand).`);
+          copies.push(copy);
+        }
         return [...copies.filter((copy) => copy.room === meeting), ...copies.filter((copy) => copy.room !== meeting)];
       },
-      close: () => db.close(),
+      close: () => sql.close(),
     };
   } catch (error) {
-    db.close();
+    await sql.close();
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import { isSignError, signErrorMessage } from '../../renderer/src/pdf/signErrors
 import { PdfDataError } from '../../renderer/src/pdf/modelSchema';
 import { MinutesSourceError } from '../../renderer/src/features/minutes/minutesSourceError';
 import { ArchiveError, openMinutesArchive } from './minutes-archive';
+import type { StorageTarget } from './storage/open';
 
 /** Usage lines of the minutes commands (appended to the admin CLI's usage). */
 export const minutesUsage = `  minutes list
@@ -60,7 +61,7 @@ const dutchDateTime = (iso: string | null): string => {
  * Runs a `minutes …` command; returns the exit code. 0 done, 1 refused (not approved,
  * bad certificate, file exists …), 2 usage error. Messages on stderr are Dutch.
  */
-export async function runMinutesCommand(words: string[], flags: Record<string, string | boolean | undefined>, dataDir: string): Promise<number> {
+export async function runMinutesCommand(words: string[], flags: Record<string, string | boolean | undefined>, target: StorageTarget): Promise<number> {
   // Loaded here, not at the top: react-pdf is heavy and the other admin commands never need it.
   const { exportArchivedMinutes, listMeetings } = await import('./minutes-export');
   const out = (text: string): void => void process.stdout.write(text + '\n');
@@ -85,7 +86,7 @@ export async function runMinutesCommand(words: string[], flags: Record<string, s
       const seal = p12Path && passphraseFile
         ? { p12: readP12(p12Path), passphrase: readPassphrase(passphraseFile), location: flag('location') ?? region }
         : null;
-      const archive = openMinutesArchive({ dataDir });
+      const archive = await openMinutesArchive(target);
       try {
         const result = await exportArchivedMinutes(archive, { meetingId, out: outFile, region, org: flag('org') ?? null, seal });
         out(`Verslag ${result.meetingId} versie ${result.version}${result.org ? ` (versie voor ${result.org})` : ''} ${result.signed ? 'ondertekend en ' : ''}opgeslagen in ${outFile}.`);
@@ -93,10 +94,10 @@ export async function runMinutesCommand(words: string[], flags: Record<string, s
         out('De export staat in het auditlog.');
         return 0;
       } finally {
-        archive.close();
+        await archive.close();
       }
     }
-    const archive = openMinutesArchive({ dataDir });
+    const archive = await openMinutesArchive(target);
     try {
       const meetings = await listMeetings(archive);
       if (meetings.length === 0) out('Geen overleggen gevonden.');
@@ -106,7 +107,7 @@ export async function runMinutesCommand(words: string[], flags: Record<string, s
       }
       return 0;
     } finally {
-      archive.close();
+      await archive.close();
     }
   } catch (error) {
     if (error instanceof MinutesUsageError) return fail(`${error.message}\n\nGebruik:\n${minutesUsage}`, 2);

@@ -38,7 +38,7 @@ export interface MeetingListing {
 /** Every meeting of the data dir, earliest first (unreadable headers last). */
 export async function listMeetings(archive: MinutesArchive): Promise<MeetingListing[]> {
   const listings: MeetingListing[] = [];
-  for (const room of archive.meetingRooms()) listings.push(await listing(archive, room));
+  for (const room of await archive.meetingRooms()) listings.push(await listing(archive, room));
   return listings.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || a.id.localeCompare(b.id));
 }
 
@@ -47,7 +47,7 @@ async function listing(archive: MinutesArchive, room: string): Promise<MeetingLi
     const doc = await archive.loadRoom(room);
     try {
       const meta = readMeetingMeta(doc);
-      const approvedVersions = archive.approvedVersions(room);
+      const approvedVersions = await archive.approvedVersions(room);
       if (!meta) return { id: room, typeLabel: '-', start: null, status: 'onleesbaar', version: 0, approvedVersions };
       return { id: room, typeLabel: meetingTypes.label(meta.type, 'nl'), start: meta.start, status: meta.status, version: meta.version, approvedVersions };
     } finally {
@@ -99,7 +99,7 @@ export interface ArchiveExportResult {
 }
 
 async function approvedMinutes(archive: MinutesArchive, meetingId: string, region: string): Promise<MinutesData> {
-  if (!isId('meeting', meetingId) || !archive.meetingRooms().includes(meetingId)) {
+  if (!isId('meeting', meetingId) || !(await archive.meetingRooms()).includes(meetingId)) {
     throw new ArchiveError('unknown-meeting', `Overleg ${meetingId} bestaat niet in deze gegevensmap. Zie 'minutes list'.`);
   }
   const live = await archive.loadRoom(meetingId);
@@ -110,7 +110,7 @@ async function approvedMinutes(archive: MinutesArchive, meetingId: string, regio
       live.destroy();
     }
   })();
-  const versions = archive.approvedVersions(meetingId);
+  const versions = await archive.approvedVersions(meetingId);
   const version = versions[versions.length - 1];
   if (version === undefined) {
     throw new ArchiveError('not-approved', `Overleg ${meetingId} is niet vastgesteld (concept). Alleen een vastgesteld verslag kan worden gearchiveerd; laat de voorzitter het eerst vaststellen.`);
@@ -118,23 +118,23 @@ async function approvedMinutes(archive: MinutesArchive, meetingId: string, regio
   if (status !== 'vastgesteld') {
     throw new ArchiveError('reopened', `Het verslag van overleg ${meetingId} is heropend en is nu concept (laatst vastgestelde versie: ${version}). Exporteer opnieuw nadat de voorzitter het heeft vastgesteld.`);
   }
-  const copies = archive.frozenCopies(meetingId, version);
+  const copies = await archive.frozenCopies(meetingId, version);
   const meetingCopy = copies.find((copy) => copy.room === meetingId);
   if (!meetingCopy) throw new ArchiveError('unreadable', `De bevroren kopie van overleg ${meetingId} (versie ${version}) ontbreekt.`);
   const cases = copies.filter((copy): copy is typeof copy & { room: CaseId } => isId('case', copy.room))
     .map((copy) => ({ caseId: copy.room, state: copy.data }));
   const directory = {
-    users: archive.directory.listUsers({ includeDisabled: true }),
-    orgs: archive.directory.listOrgs(),
+    users: await archive.directory.listUsers({ includeDisabled: true }),
+    orgs: await archive.directory.listOrgs(),
   };
   return minutesFromFrozen({ meetingId: meetingId as MeetingId, meetingState: meetingCopy.data, cases }, { directory, region });
 }
 
-function forAudience(archive: MinutesArchive, data: MinutesData, org: string): MinutesData {
+async function forAudience(archive: MinutesArchive, data: MinutesData, org: string): Promise<MinutesData> {
   if (!data.organisations.some((known) => known.id === org)) {
     throw new ArchiveError('unknown-org', `Organisatie ${org} bestaat niet. Zie 'org list'.`);
   }
-  const members = new Map(data.items.map((item) => [item.caseId, archive.grants.members(item.caseId)]));
+  const members = new Map(await Promise.all(data.items.map(async (item) => [item.caseId, await archive.grants.members(item.caseId)] as const)));
   return forOrganisation(data, org, canKnowFromMembers(members));
 }
 
@@ -168,7 +168,7 @@ export async function exportArchivedMinutes(archive: MinutesArchive, options: Ar
   const now = options.now ?? (() => new Date());
   let data = await approvedMinutes(archive, options.meetingId, options.region);
   const org = options.org ?? null;
-  if (org !== null) data = forAudience(archive, data, org);
+  if (org !== null) data = await forAudience(archive, data, org);
 
   let signature: SignatureBlockInfo | undefined;
   const signingTime = now().toISOString();
@@ -200,7 +200,7 @@ export async function exportArchivedMinutes(archive: MinutesArchive, options: Ar
     meetingId: options.meetingId, version: data.version, org, signed: Boolean(options.seal), sha256, bytes: pdf.byteLength, items: data.items.length,
   };
   try {
-    archive.audit.append({
+    await archive.audit.append({
       event: 'export', actor: adminActor, room: options.meetingId,
       detail: { kind: 'minutes', version: result.version, org, signed: result.signed, sha256 },
     });

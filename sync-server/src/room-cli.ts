@@ -6,10 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { adminActor, createAuditLog } from './audit';
-import { DataDirError, openKeyedDataDir } from './keyed-data-dir';
+import { DataDirError, openKeyedStore } from './keyed-data-dir';
 import { silentLogger } from './log';
 import { loadRoomDoc } from './room-loader';
 import { createRoomStore } from './room-store';
+import type { StorageTarget } from './storage/open';
 
 /** Usage lines of the room commands (appended to the admin CLI's usage). */
 export const roomUsage = `  room check [--room KAMER]
@@ -22,7 +23,7 @@ class RoomUsageError extends Error {}
  * Runs a `room …` command; returns the exit code: 0 done (check: every room loaded without
  * setting anything aside), 1 refused, 2 usage error, 4 check set values aside.
  */
-export async function runRoomCommand(words: string[], flags: Record<string, string | boolean | undefined>, dataDir: string): Promise<number> {
+export async function runRoomCommand(words: string[], flags: Record<string, string | boolean | undefined>, target: StorageTarget): Promise<number> {
   const out = (text: string): void => void process.stdout.write(text + '\n');
   const flag = (name: string): string | undefined => (typeof flags[name] === 'string' ? flags[name] : undefined);
   const [, verb, sub, ...rest] = words;
@@ -31,10 +32,10 @@ export async function runRoomCommand(words: string[], flags: Record<string, stri
     if (command !== 'check' && command !== 'quarantine list' && command !== 'quarantine export') {
       throw new RoomUsageError('Onbekende opdracht; gebruik room check, room quarantine list of room quarantine export.');
     }
-    const { db, cipher } = openKeyedDataDir(dataDir);
+    const { sql, cipher } = await openKeyedStore(target);
     try {
-      const store = createRoomStore(db, cipher);
-      const audit = createAuditLog(db);
+      const store = createRoomStore(sql, cipher);
+      const audit = createAuditLog(sql);
       if (command === 'check') {
         const only = flag('room');
         const rooms = only ? [only] : await store.listRooms();
@@ -53,7 +54,7 @@ export async function runRoomCommand(words: string[], flags: Record<string, stri
             out(`${room}\tNIET GELADEN (${(error as Error).name})`);
           }
         }
-        audit.append({ event: 'room-check', actor: adminActor, room: only ?? null, detail: { rooms: rooms.length, quarantined: setAside, failed } });
+        await audit.append({ event: 'room-check', actor: adminActor, room: only ?? null, detail: { rooms: rooms.length, quarantined: setAside, failed } });
         out(`${rooms.length} kamers gecontroleerd, ${setAside} opgeslagen waarden apart gezet, ${failed} niet geladen.`);
         if (setAside > 0) out('Bekijk ze met: room quarantine list');
         return failed > 0 ? 1 : setAside > 0 ? 4 : 0;
@@ -80,12 +81,12 @@ export async function runRoomCommand(words: string[], flags: Record<string, stri
         process.stderr.write(`Kan ${outFile} niet schrijven (${(error as NodeJS.ErrnoException).code ?? 'fout'}); bestaat het al?\n`);
         return 1;
       }
-      audit.append({ event: 'quarantine-export', actor: adminActor, room: opened.entry.room, detail: { quarantine: id, source: opened.entry.source, sourceId: opened.entry.sourceId, bytes: opened.data.byteLength } });
+      await audit.append({ event: 'quarantine-export', actor: adminActor, room: opened.entry.room, detail: { quarantine: id, source: opened.entry.source, sourceId: opened.entry.sourceId, bytes: opened.data.byteLength } });
       out(`Waarde ${id} (${opened.entry.source} ${opened.entry.sourceId} van ${opened.entry.room}, ${opened.data.byteLength} bytes, een Yjs-update) opgeslagen in ${outFile}.`);
       out('De export staat in het auditlog.');
       return 0;
     } finally {
-      db.close();
+      await sql.close();
     }
   } catch (error) {
     if (error instanceof RoomUsageError) {

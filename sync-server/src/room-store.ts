@@ -5,7 +5,7 @@
  * may sit behind it); callers relay an update only after append resolved.
  */
 import type { ContentCipher } from './content-cipher';
-import type { Db } from './database';
+import type { Sql } from './storage/sql';
 
 /** One stored value; `open` decrypts it (throws SealError when it fails authentication). */
 export interface StoredValue {
@@ -39,79 +39,82 @@ export interface RoomStore {
 const updateContext = (room: string): string => `update\0${room}`;
 const snapshotContext = (room: string): string => `snapshot\0${room}`;
 
-interface QuarantineRow { id: number; room: string; source: 'update' | 'snapshot'; source_id: number; error: string; at: string }
+interface QuarantineRow { id: number; room: string; source: 'update' | 'snapshot'; source_id: number; error: string; at: string; [key: string]: unknown }
 const toEntry = (row: QuarantineRow): QuarantineEntry => ({ id: row.id, room: row.room, source: row.source, sourceId: row.source_id, error: row.error, at: row.at });
 
-/** Binds the store to a SQLite database and cipher. */
-export function createRoomStore(db: Db, cipher: ContentCipher): RoomStore {
-  const bumpHead = db.prepare<[string, string, number], { head: number }>(
-    'INSERT INTO rooms (room, created_by, created_at, head) VALUES (?, NULL, ?, ?) ON CONFLICT (room) DO UPDATE SET head = head + excluded.head RETURNING head',
-  );
-  const insertUpdate = db.prepare('INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)');
-  const selectSnapshot = db.prepare<[string], { data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = ?');
-  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq');
-  const selectSnapshotUpto = db.prepare<[string], { upto: number }>('SELECT upto FROM snapshots WHERE room = ?');
-  const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (room, data, upto, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (room) DO UPDATE SET data = excluded.data, upto = excluded.upto, updated_at = excluded.updated_at',
-  );
-  const deleteUpdates = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?');
-
-  const appendTx = db.transaction((room: string, updates: Uint8Array[]): number => {
-    // The head moves and the rows go in under one lock: seqs are gapless and never reused.
-    const head = bumpHead.get(room, new Date().toISOString(), updates.length)!.head;
-    updates.forEach((update, i) => insertUpdate.run(room, head - updates.length + 1 + i, cipher.encrypt(update, updateContext(room))));
-    return head;
-  });
-  const compactTx = db.transaction((room: string, state: Uint8Array, upto: number) => {
-    // A snapshot never replaces a newer one.
-    if ((selectSnapshotUpto.get(room)?.upto ?? -1) > upto) return;
-    upsertSnapshot.run(room, cipher.encrypt(state, snapshotContext(room)), upto, new Date().toISOString());
-    deleteUpdates.run(room, upto);
-  });
-  const quarantineTx = db.transaction((room: string, source: 'update' | 'snapshot', sourceId: number, error: string) => {
-    const at = new Date().toISOString();
-    const insert = db.prepare('INSERT INTO quarantine (room, source, source_id, error, at, data) VALUES (?, ?, ?, ?, ?, ?)');
-    if (source === 'update') {
-      const row = db.prepare<[string, number], { data: Buffer }>('SELECT data FROM updates WHERE room = ? AND seq = ?').get(room, sourceId);
-      if (!row) return;
-      insert.run(room, source, sourceId, error, at, row.data);
-      db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?').run(room, sourceId);
-    } else {
-      const row = selectSnapshot.get(room);
-      if (!row || row.upto !== sourceId) return;
-      insert.run(room, source, sourceId, error, at, row.data);
-      db.prepare('DELETE FROM snapshots WHERE room = ?').run(room);
-    }
-  });
-
+/** Binds the store to a database and cipher. */
+export function createRoomStore(sql: Sql, cipher: ContentCipher): RoomStore {
   return {
     async listRooms() {
-      return db.prepare<[], { room: string }>('SELECT room FROM rooms UNION SELECT room FROM snapshots UNION SELECT DISTINCT room FROM updates ORDER BY room').all().map((row) => row.room);
+      const rows = await sql.all<{ room: string }>('SELECT room FROM rooms UNION SELECT room FROM snapshots UNION SELECT room FROM updates ORDER BY room');
+      return rows.map((row) => row.room);
     },
     async read(room) {
-      const snapshot = selectSnapshot.get(room);
+      // One consistent view: a compaction between the two reads would otherwise hide rows.
+      const { snapshot, rows } = await sql.tx(async (q) => {
+        const snapshot = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1', [room]);
+        const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, snapshot?.upto ?? 0]);
+        return { snapshot, rows };
+      }, { readOnly: true });
       return {
         snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
-        rows: selectUpdates.all(room, snapshot?.upto ?? 0).map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
+        rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
       };
     },
     async append(room, updates) {
-      return appendTx.immediate(room, updates);
+      const sealed = updates.map((update) => cipher.encrypt(update, updateContext(room)));
+      return sql.tx(async (q) => {
+        // The head moves and the rows go in under the row lock: seqs are gapless and never reused.
+        const { head } = (await q.get<{ head: number }>(
+          'INSERT INTO rooms (room, created_by, created_at, head) VALUES ($1, NULL, $2, $3) ON CONFLICT (room) DO UPDATE SET head = rooms.head + excluded.head RETURNING head',
+          [room, new Date().toISOString(), updates.length],
+        ))!;
+        const first = head - updates.length + 1;
+        const values = sealed.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3})`).join(', ');
+        await q.run(`INSERT INTO updates (room, seq, data) VALUES ${values}`, [room, ...sealed.flatMap((data, i) => [first + i, data])]);
+        return head;
+      });
     },
     async compact(room, state, upto) {
-      compactTx.immediate(room, state, upto);
+      const sealed = cipher.encrypt(state, snapshotContext(room));
+      await sql.tx(async (q) => {
+        // One compaction of a room at a time, on any instance; a snapshot never replaces a newer one.
+        await q.lock(`compact:${room}`);
+        const current = await q.get<{ upto: number }>('SELECT upto FROM snapshots WHERE room = $1', [room]);
+        if ((current?.upto ?? -1) > upto) return;
+        await q.run(
+          'INSERT INTO snapshots (room, data, upto, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (room) DO UPDATE SET data = excluded.data, upto = excluded.upto, updated_at = excluded.updated_at',
+          [room, sealed, upto, new Date().toISOString()],
+        );
+        await q.run('DELETE FROM updates WHERE room = $1 AND seq <= $2', [room, upto]);
+      });
     },
     async quarantine(room, source, sourceId, error) {
-      quarantineTx.immediate(room, source, sourceId, error);
+      await sql.tx(async (q) => {
+        await q.lock(`compact:${room}`);
+        const insert = 'INSERT INTO quarantine (room, source, source_id, error, at, data) VALUES ($1, $2, $3, $4, $5, $6)';
+        const at = new Date().toISOString();
+        if (source === 'update') {
+          const row = await q.get<{ data: Buffer }>('SELECT data FROM updates WHERE room = $1 AND seq = $2', [room, sourceId]);
+          if (!row) return;
+          await q.run(insert, [room, source, sourceId, error, at, row.data]);
+          await q.run('DELETE FROM updates WHERE room = $1 AND seq = $2', [room, sourceId]);
+        } else {
+          const row = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1', [room]);
+          if (!row || row.upto !== sourceId) return;
+          await q.run(insert, [room, source, sourceId, error, at, row.data]);
+          await q.run('DELETE FROM snapshots WHERE room = $1', [room]);
+        }
+      });
     },
     async listQuarantine(room) {
       const rows = room === undefined
-        ? db.prepare<[], QuarantineRow>('SELECT id, room, source, source_id, error, at FROM quarantine ORDER BY id').all()
-        : db.prepare<[string], QuarantineRow>('SELECT id, room, source, source_id, error, at FROM quarantine WHERE room = ? ORDER BY id').all(room);
+        ? await sql.all<QuarantineRow>('SELECT id, room, source, source_id, error, at FROM quarantine ORDER BY id')
+        : await sql.all<QuarantineRow>('SELECT id, room, source, source_id, error, at FROM quarantine WHERE room = $1 ORDER BY id', [room]);
       return rows.map(toEntry);
     },
     async openQuarantined(id) {
-      const row = db.prepare<[number], QuarantineRow & { data: Buffer }>('SELECT * FROM quarantine WHERE id = ?').get(id);
+      const row = await sql.get<QuarantineRow & { data: Buffer }>('SELECT * FROM quarantine WHERE id = $1', [id]);
       if (!row) return null;
       const context = row.source === 'update' ? updateContext(row.room) : snapshotContext(row.room);
       return { entry: toEntry(row), data: cipher.decrypt(row.data, context) };

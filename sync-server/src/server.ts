@@ -13,8 +13,8 @@ import { createContentCipher, type ContentCipher } from './content-cipher';
 import type { ServerContext } from './context';
 import { DataKeyError, loadDataKey } from './data-key';
 import { startCheckpointer } from './checkpointer';
-import { databaseFile, openDatabase, type Db } from './database';
-import { createDirectory } from './directory';
+import { databaseFile, openDatabase } from './database';
+import { accessChannel, createDirectory } from './directory';
 import { createGrants } from './grants';
 import { createApiHandler } from './http-api';
 import { HttpError, sendJson } from './http-json';
@@ -27,6 +27,7 @@ import { createRoomRegistry } from './rooms';
 import { setSecurityHeaders } from './security-headers';
 import { createSessions } from './sessions';
 import { createStaticHandler } from './static-files';
+import { sqliteSql, type Sql } from './storage/sql';
 import { createUpgradeGate, type UpgradeGate } from './ws-gate';
 import { isAllowedOrigin } from './origins';
 
@@ -44,8 +45,8 @@ export interface RunningServer {
 }
 
 /** Refuses to start with a key that cannot read what an earlier key wrote. */
-function checkKey(db: Db, cipher: ContentCipher): void {
-  if (verifyDataKey(db, cipher, true) === 'mismatch') throw new DataKeyError('The data key does not match this data dir (it was encrypted with another key).');
+async function checkKey(sql: Sql, cipher: ContentCipher): Promise<void> {
+  if ((await verifyDataKey(sql, cipher, true)) === 'mismatch') throw new DataKeyError('The data key does not match this data dir (it was encrypted with another key).');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,25 +56,26 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const options = resolveOptions(input);
   const logger = input.logger ?? stderrLogger;
   const db = openDatabase(options.dataDir, options.durability);
+  const sql = sqliteSql(db);
   let cipher: ContentCipher;
   try {
     cipher = createContentCipher(loadDataKey(options.dataDir, options.dataKey));
-    checkKey(db, cipher);
+    await checkKey(sql, cipher);
   } catch (error) {
     db.close();
     throw error;
   }
 
   const checkpointer = startCheckpointer(db, join(options.dataDir, databaseFile), 1000, logger);
-  const audit = createAuditLog(db);
-  const directory = createDirectory(db, audit);
-  const grants = createGrants(db, audit);
-  const sessions = createSessions(db, options.sessionTtlMs);
+  const audit = createAuditLog(sql);
+  const directory = createDirectory(sql, audit);
+  const grants = createGrants(sql, audit);
+  const sessions = createSessions(sql, options.sessionTtlMs);
   let gate: UpgradeGate | null = null;
-  const rooms = createRoomRegistry(createRoomStore(db, cipher), logger, { ...options, onReady: (room) => gate?.roomReady(room) });
+  const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, onReady: (room) => gate?.roomReady(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger });
-  const ctx: ServerContext = { options, logger, db, cipher, audit, directory, grants, sessions, rooms, connections };
-  const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(db, rooms, cipher, grants.roomExists));
+  const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
+  const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(sql, rooms, cipher, grants.roomExists));
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
   const upgrades = createUpgradeGate(ctx);
   gate = upgrades;
@@ -139,25 +141,33 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     upgrades.close();
     await rooms.closeAll();
     await checkpointer.stop();
-    db.close();
+    await sql.close();
     throw error;
   });
 
-  // Grants, revokes, disabled users and changed passwords written by another process
-  // (the admin CLI) show up as a new data_version; expiry is checked in memory.
-  let lastDataVersion = db.pragma('data_version', { simple: true }) as number;
-  const accessPoll = setInterval(() => {
-    try {
-      const version = db.pragma('data_version', { simple: true }) as number;
-      if (version !== lastDataVersion) {
-        lastDataVersion = version;
-        connections.enforce();
-      }
-      connections.closeExpired(Date.now());
-    } catch (error) {
-      logger.error('access-poll-failed', { error: (error as Error).name });
+  // Grants, revokes, disabled users, ended sessions and changed passwords written by
+  // another process (the admin CLI, another instance) are announced on the access
+  // channel; one enforcement runs at a time, and once more if asked again meanwhile.
+  let enforcing: Promise<void> | null = null;
+  let enforceAgain = false;
+  const enforceAll = (): void => {
+    if (enforcing) {
+      enforceAgain = true;
+      return;
     }
-  }, options.accessPollMs);
+    enforcing = connections.enforce()
+      .catch((error: unknown) => logger.error('access-poll-failed', { error: (error as Error).name }))
+      .finally(() => {
+        enforcing = null;
+        if (enforceAgain) {
+          enforceAgain = false;
+          enforceAll();
+        }
+      });
+  };
+  const stopListening = await sql.listen(accessChannel, enforceAll, options.accessPollMs);
+  // Expiry is checked in memory.
+  const accessPoll = setInterval(() => connections.closeExpired(Date.now()), options.accessPollMs);
   const ping = setInterval(() => {
     for (const conn of connections.all()) {
       if (!conn.alive) {
@@ -168,7 +178,9 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
       conn.socket.ping();
     }
   }, options.pingIntervalMs);
-  const purge = setInterval(() => sessions.purgeExpired(), 60 * 60_000);
+  const purge = setInterval(() => {
+    sessions.purgeExpired().catch((error: unknown) => logger.error('session-purge-failed', { error: (error as Error).name }));
+  }, 60 * 60_000);
   for (const timer of [accessPoll, ping, purge]) timer.unref();
 
   const port = (server.address() as AddressInfo).port;
@@ -194,9 +206,11 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         clearInterval(accessPoll);
         clearInterval(ping);
         clearInterval(purge);
+        await stopListening();
         await rooms.closeAll();
+        await enforcing;
         await checkpointer.stop();
-        db.close();
+        await sql.close();
         logger.info('server-stopped', { port });
       })();
       return closing;

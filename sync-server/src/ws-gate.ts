@@ -51,16 +51,18 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
   });
   let accepting = true;
 
-  /** Listens from the first moment: the provider sends its sync step 1 as soon as the socket opens. */
-  function listen(ws: WebSocket, conn: Connection): void {
-    ws.on('message', (data, isBinary) => {
+  /** Takes over from the early buffer: messages that came during admission are handled first, in order. */
+  function listen(ws: WebSocket, conn: Connection, early: { data: RawData; isBinary: boolean }[]): void {
+    const onMessage = (data: RawData, isBinary: boolean): void => {
       if (!isBinary) {
         ctx.logger.warn('message-refused', { conn: conn.id, room: conn.room, reason: 'text-frame' });
         conn.close(CloseCode.badMessage, 'binary messages only');
         return;
       }
       pump.push(conn, toBytes(data));
-    });
+    };
+    for (const message of early) onMessage(message.data, message.isBinary);
+    ws.on('message', onMessage);
     ws.on('pong', () => {
       conn.alive = true;
     });
@@ -73,14 +75,14 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       pump.remove(conn);
       room.remove(conn);
       ctx.connections.remove(conn);
-      try {
-        ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access, code, dropped: conn.droppedUpdates } });
-      } catch (error) {
-        // Only during shutdown, once the database is closed.
-        ctx.logger.warn('audit-failed', { event: 'room-close', conn: conn.id, error: (error as Error).name });
-      }
+      ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access, code, dropped: conn.droppedUpdates } })
+        .catch((error: unknown) => {
+          // Only during shutdown, once the database is closed.
+          ctx.logger.warn('audit-failed', { event: 'room-close', conn: conn.id, error: (error as Error).name });
+        });
     });
-    ctx.audit.append({ event: 'room-open', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access } });
+    ctx.audit.append({ event: 'room-open', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access } })
+      .catch((error: unknown) => ctx.logger.warn('audit-failed', { event: 'room-open', conn: conn.id, error: (error as Error).name }));
     for (const message of greeting(room)) conn.send(message);
     pump.attach(conn, room);
   }
@@ -93,14 +95,24 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       ws.close(CloseCode.tooManyConnections, 'too many connections');
       return;
     }
-    const session = token ? ctx.sessions.check(token) : null;
-    const user = session ? ctx.directory.getUser(session.username) : null;
+    // The provider sends its sync step 1 as soon as the socket opens, while we still look
+    // up its session: keep what arrives (bounded) until the connection exists.
+    const early: { data: RawData; isBinary: boolean }[] = [];
+    let earlyBytes = 0;
+    const onEarly = (data: RawData, isBinary: boolean): void => {
+      earlyBytes += toBytes(data).byteLength;
+      if (earlyBytes > limits.maxQueuedBytes) ws.close(CloseCode.tryAgainLater, 'too much before admission');
+      else early.push({ data, isBinary });
+    };
+    ws.on('message', onEarly);
+    const session = token ? await ctx.sessions.check(token) : null;
+    const user = session ? await ctx.directory.getUser(session.username) : null;
     if (!session || !user || user.disabled) {
       ctx.logger.info('socket-refused', { reason: 'unauthorized' });
       ws.close(CloseCode.unauthorized, 'unauthorized');
       return;
     }
-    const access = isRoom(roomName) ? ctx.grants.effectiveAccess(user.username, roomName) : null;
+    const access = isRoom(roomName) ? await ctx.grants.effectiveAccess(user.username, roomName) : null;
     if (!isRoom(roomName) || access === null) {
       ctx.logger.info('socket-refused', { reason: 'forbidden', room: isRoom(roomName) ? roomName : null });
       ws.close(CloseCode.forbidden, 'forbidden');
@@ -111,7 +123,8 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       return;
     }
     const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
-    listen(ws, conn);
+    ws.off('message', onEarly);
+    listen(ws, conn, early);
     let room: Room;
     try {
       room = await ctx.rooms.acquire(roomName);

@@ -23,11 +23,11 @@ describe('meeting approval and frozen copies', () => {
     await addTestUser(t.admin, 'notulist', 'secretaris');
     await addTestUser(t.admin, 'buiten', 'deelnemer');
     for (const r of [meeting, caseA, caseB]) {
-      t.admin.grant(r, 'voorzitter', 'edit');
-      t.admin.grant(r, 'notulist', 'edit');
+      await t.admin.grant(r, 'voorzitter', 'edit');
+      await t.admin.grant(r, 'notulist', 'edit');
     }
-    t.admin.grant(secretCase, 'voorzitter', 'edit');
-    t.admin.grant(caseA, 'buiten', 'view');
+    await t.admin.grant(secretCase, 'voorzitter', 'edit');
+    await t.admin.grant(caseA, 'buiten', 'view');
     for (const u of ['voorzitter', 'notulist', 'buiten']) tokens[u] = (await login(t.url, u, testPassword)).token;
 
     for (const [r, text] of [[caseA, 'notitie A (fictief)'], [caseB, 'notitie B (fictief)']] as const) {

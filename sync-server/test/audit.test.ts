@@ -13,13 +13,13 @@ describe('audit log', () => {
   beforeEach(async () => {
     t = await newServer();
     await addTestUser(t.admin, 'anna');
-    t.admin.grant(room, 'anna', 'edit');
+    await t.admin.grant(room, 'anna', 'edit');
     const { token } = await login(t.url, 'anna', testPassword);
     const c = newClient(t.wsUrl, room, token);
     await c.synced;
     c.destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    t.admin.revoke(room, 'anna');
+    await t.admin.revoke(room, 'anna');
   });
   afterEach(() => t.close());
 
@@ -31,43 +31,43 @@ describe('audit log', () => {
     db.close();
   };
 
-  it('records logins, room open/close, grants and revokes, chained', () => {
-    const events = t.admin.auditList().map((e) => e.event);
+  it('records logins, room open/close, grants and revokes, chained', async () => {
+    const events = (await t.admin.auditList()).map((e) => e.event);
     expect(events).toEqual(['org-add', 'user-add', 'grant', 'login-success', 'room-open', 'room-close', 'revoke']);
-    const open = t.admin.auditList({ room }).find((e) => e.event === 'room-open');
+    const open = (await t.admin.auditList({ room })).find((e) => e.event === 'room-open');
     expect(open).toMatchObject({ actor: 'anna', room, detail: { access: 'edit' } });
-    expect(t.admin.auditVerify()).toMatchObject({ ok: true, entries: 7 });
+    expect((await t.admin.auditVerify())).toMatchObject({ ok: true, entries: 7 });
   });
 
-  it('filters by user, room and time', () => {
-    expect(t.admin.auditList({ user: 'anna' }).every((e) => e.actor === 'anna' || e.target === 'anna')).toBe(true);
-    expect(t.admin.auditList({ room }).every((e) => e.room === room)).toBe(true);
-    expect(t.admin.auditList({ since: '2999-01-01T00:00:00Z' })).toEqual([]);
+  it('filters by user, room and time', async () => {
+    expect((await t.admin.auditList({ user: 'anna' })).every((e) => e.actor === 'anna' || e.target === 'anna')).toBe(true);
+    expect((await t.admin.auditList({ room })).every((e) => e.room === room)).toBe(true);
+    expect((await t.admin.auditList({ since: '2999-01-01T00:00:00Z' }))).toEqual([]);
   });
 
-  it('is append-only through the database itself', () => {
+  it('is append-only through the database itself', async () => {
     const db = new Database(join(t.dataDir, databaseFile));
     expect(() => db.exec("UPDATE audit SET actor = 'x' WHERE seq = 1")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM audit WHERE seq = 1')).toThrow(/append-only/);
     db.close();
   });
 
-  it('names an edited entry', () => {
+  it('names an edited entry', async () => {
     tamper("UPDATE audit SET actor = 'mallory' WHERE seq = 4");
-    expect(t.admin.auditVerify()).toMatchObject({ ok: false, firstBad: 4, reason: 'hash-mismatch' });
+    expect((await t.admin.auditVerify())).toMatchObject({ ok: false, firstBad: 4, reason: 'hash-mismatch' });
   });
 
-  it('names a deleted entry', () => {
+  it('names a deleted entry', async () => {
     tamper('DELETE FROM audit WHERE seq = 3');
-    expect(t.admin.auditVerify()).toMatchObject({ ok: false, firstBad: 3, reason: 'gap' });
+    expect((await t.admin.auditVerify())).toMatchObject({ ok: false, firstBad: 3, reason: 'gap' });
   });
 
-  it('names the entry after a forgery that recomputed its own hash', () => {
+  it('names the entry after a forgery that recomputed its own hash', async () => {
     const db = new Database(join(t.dataDir, databaseFile));
     const row = db.prepare('SELECT * FROM audit WHERE seq = 2').get() as AuditHashInput & { prev_hash: string };
     db.close();
     const forged = { ...row, actor: 'mallory' };
     tamper(`UPDATE audit SET actor = 'mallory', hash = '${entryHash(row.prev_hash, forged)}' WHERE seq = 2`);
-    expect(t.admin.auditVerify()).toMatchObject({ ok: false, firstBad: 3, reason: 'broken-link' });
+    expect((await t.admin.auditVerify())).toMatchObject({ ok: false, firstBad: 3, reason: 'broken-link' });
   });
 });

@@ -13,7 +13,7 @@ describe('auth gate', () => {
     t = await newServer();
     await addTestUser(t.admin, 'anna');
     await addTestUser(t.admin, 'bram');
-    t.admin.grant(room, 'anna', 'edit');
+    await t.admin.grant(room, 'anna', 'edit');
     annaToken = (await login(t.url, 'anna', testPassword)).token;
     const writer = newClient(t.wsUrl, room, annaToken);
     await writer.synced;
@@ -41,7 +41,7 @@ describe('auth gate', () => {
     const short = await newServer({ sessionTtlMs: 300 });
     try {
       await addTestUser(short.admin, 'anna');
-      short.admin.grant(room, 'anna', 'edit');
+      await short.admin.grant(room, 'anna', 'edit');
       const { token } = await login(short.url, 'anna', testPassword);
       await new Promise((resolve) => setTimeout(resolve, 400));
       const { code, messages } = await rawSocket(short.wsUrl, room, token).closed;
@@ -56,7 +56,7 @@ describe('auth gate', () => {
     const short = await newServer({ sessionTtlMs: 800 });
     try {
       await addTestUser(short.admin, 'anna');
-      short.admin.grant(room, 'anna', 'edit');
+      await short.admin.grant(room, 'anna', 'edit');
       const { token } = await login(short.url, 'anna', testPassword);
       const raw = rawSocket(short.wsUrl, room, token);
       await new Promise((resolve) => raw.socket.once('message', resolve));

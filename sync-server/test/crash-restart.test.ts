@@ -38,12 +38,12 @@ describe('crash and restart (child process)', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'themakamer-crash-'));
-    const admin = openAdmin({ dataDir });
+    const admin = await openAdmin({ dataDir });
     await addTestUser(admin, 'schrijver');
     await addTestUser(admin, 'lezer');
-    admin.grant(room, 'schrijver', 'edit');
-    admin.grant(room, 'lezer', 'edit');
-    admin.close();
+    await admin.grant(room, 'schrijver', 'edit');
+    await admin.grant(room, 'lezer', 'edit');
+    await admin.close();
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 

@@ -31,8 +31,8 @@ describe('encryption at rest', () => {
   beforeEach(async () => {
     t = await newServer({ compactAfterUpdates: 5 });
     await addTestUser(t.admin, 'voorzitter', 'procesregisseur');
-    t.admin.grant(room, 'voorzitter', 'edit');
-    t.admin.grant(meeting, 'voorzitter', 'edit');
+    await t.admin.grant(room, 'voorzitter', 'edit');
+    await t.admin.grant(meeting, 'voorzitter', 'edit');
   });
   afterEach(() => t.close());
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createContentCipher } from '../src/content-cipher';
+import { sqliteSql } from '../src/storage/sql';
 import { keyFileName } from '../src/data-key';
 import { databaseFile, openDatabase } from '../src/database';
 import { memoryLogger, silentLogger } from '../src/log';
@@ -121,7 +122,7 @@ describe('hardened sync server', () => {
   beforeAll(async () => {
     t = await newServer({ logger });
     await addTestUser(t.admin, 'anna');
-    for (const r of [room, legacyRoom, otherRoom]) t.admin.grant(r, 'anna', 'edit');
+    for (const r of [room, legacyRoom, otherRoom]) await t.admin.grant(r, 'anna', 'edit');
     token = (await login(t.url, 'anna', testPassword)).token;
     bystander = newClient(t.wsUrl, otherRoom, token);
     await bystander.synced;
@@ -157,7 +158,7 @@ describe('hardened sync server', () => {
     const legacy = deepDoc(3000);
     const cipher = createContentCipher(Buffer.from(readFileSync(join(t.dataDir, keyFileName), 'utf8').trim(), 'base64'));
     const db = openDatabase(t.dataDir);
-    await createRoomStore(db, cipher).append(legacyRoom, [Y.encodeStateAsUpdate(legacy)]);
+    await createRoomStore(sqliteSql(db), cipher).append(legacyRoom, [Y.encodeStateAsUpdate(legacy)]);
     db.close();
     const deepItem = (legacy.getMap('m') as unknown as { _map: Map<string, Y.Item> })._map.get('deep')!;
 
@@ -264,7 +265,7 @@ describe('loading a room with a poisoned stored update', () => {
     const db = openDatabase(dir);
     try {
       const cipher = createContentCipher(Buffer.alloc(32, 7));
-      const store = createRoomStore(db, cipher);
+      const store = createRoomStore(sqliteSql(db), cipher);
       const name = 'case:poisoned000000001';
       const author = deepDoc(3000);
       const before = Y.encodeStateAsUpdate(author);

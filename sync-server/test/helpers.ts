@@ -29,7 +29,7 @@ export interface TestServer {
 export async function newServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'themakamer-sync-')));
   const server = await startServer({ logger: silentLogger, accessPollMs: 50, ...options, dataDir, port: options.port ?? 0 });
-  const admin = openAdmin({ dataDir });
+  const admin = await openAdmin({ dataDir });
   let closed = false;
   return {
     server, admin, url: server.url, wsUrl: server.wsUrl, dataDir,
@@ -37,7 +37,7 @@ export async function newServer(options: Partial<ServerOptions> = {}): Promise<T
       if (closed) return;
       closed = true;
       await server.close();
-      admin.close();
+      await admin.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -62,7 +62,7 @@ export const testPassword = 'test-wachtwoord-1';
 
 /** Adds the org if needed and a user with {@link testPassword}. */
 export async function addTestUser(admin: Admin, username: string, role: Role = 'deelnemer', org = 'zvh'): Promise<void> {
-  if (!admin.listOrgs().some((o) => o.id === org)) admin.addOrg(org, `Test ${org.toUpperCase()}`);
+  if (!(await admin.listOrgs()).some((o) => o.id === org)) await admin.addOrg(org, `Test ${org.toUpperCase()}`);
   await admin.addUser({ username, name: `Test ${username}`, org, role, password: testPassword });
 }
 

@@ -61,8 +61,8 @@ describe('hostile input', () => {
   beforeAll(async () => {
     t = await newServer({ logger, limits: { maxMessageBytes: 256 * 1024, maxAwarenessBytes: 4096 } });
     await addTestUser(t.admin, 'mallory');
-    t.admin.grant(room, 'mallory', 'edit');
-    t.admin.grant(otherRoom, 'mallory', 'edit');
+    await t.admin.grant(room, 'mallory', 'edit');
+    await t.admin.grant(otherRoom, 'mallory', 'edit');
     token = (await login(t.url, 'mallory', testPassword)).token;
     bystander = newClient(t.wsUrl, otherRoom, token);
     await bystander.synced;

@@ -22,7 +22,7 @@ describe('HTTP API', () => {
     await addTestUser(t.admin, 'kijker', 'waarnemer', 'om');
     await addTestUser(t.admin, 'beheer', 'beheerder', 'zvh');
     await addTestUser(t.admin, 'weg', 'deelnemer', 'vt');
-    t.admin.disableUser('weg');
+    await t.admin.disableUser('weg');
     for (const user of ['regie', 'agent', 'kijker', 'beheer']) tokens[user] = (await login(t.url, user, testPassword)).token;
   });
   afterAll(() => t.close());
@@ -71,7 +71,7 @@ describe('HTTP API', () => {
     const after = (await call('regie', 'GET', `/api/rooms/${encoded}/members`)).body as { members: { username: string }[] };
     expect(after.members.map((m) => m.username)).not.toContain('agent');
     expect(((await call('agent', 'GET', '/api/rooms')).body as { rooms: { room: string }[] }).rooms.map((r) => r.room)).not.toContain(room);
-    const events = t.admin.auditList({ room }).map((e) => `${e.event}:${e.target ?? ''}`);
+    const events = (await t.admin.auditList({ room })).map((e) => `${e.event}:${e.target ?? ''}`);
     expect(events).toEqual(expect.arrayContaining(['room-create:', 'grant:agent', 'grant:kijker', 'revoke:agent']));
   });
 
@@ -101,7 +101,7 @@ describe('HTTP API', () => {
     expect((await call('kijker', 'POST', '/api/audit', { event: 'export', room, detail })).status).toBe(403);
     expect((await call('agent', 'POST', '/api/audit', { event: 'export', room, detail: { ...detail, note: 'vrije tekst' } })).status).toBe(400);
     expect((await call('agent', 'POST', '/api/audit', { event: 'login-success', room, detail })).status).toBe(400);
-    const entry = t.admin.auditList({ room }).find((e) => e.event === 'export');
+    const entry = (await t.admin.auditList({ room })).find((e) => e.event === 'export');
     expect(entry).toMatchObject({ actor: 'agent', room, detail });
   });
 

@@ -21,7 +21,7 @@ describe('limits', () => {
     t = await newServer({ limits: { maxConnectionsPerUser: 3, maxConnectionsPerIp: 5, authTimeoutMs: 400 } });
     for (const u of ['anna', 'bram', 'cees']) {
       await addTestUser(t.admin, u);
-      t.admin.grant(room, u, 'edit');
+      await t.admin.grant(room, u, 'edit');
       tokens[u] = (await login(t.url, u, testPassword)).token;
     }
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createContentCipher } from '../src/content-cipher';
+import { sqliteSql } from '../src/storage/sql';
 import { databaseFile, openDatabase } from '../src/database';
 import { silentLogger } from '../src/log';
 import { loadRoomDoc } from '../src/room-loader';
@@ -46,7 +47,7 @@ describe('schema migration 1 → 2', () => {
         expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '2' });
         expect(db.prepare('SELECT room, head FROM rooms ORDER BY room').all()).toEqual(rooms.map((room) => ({ room, head: 5 })));
         expect(db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq').all(rooms[0]).map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5]);
-        const store = createRoomStore(db, cipher);
+        const store = createRoomStore(sqliteSql(db), cipher);
         for (const [r, name] of rooms.entries()) {
           const loaded = await loadRoomDoc(store, name, silentLogger);
           expect(loaded.doc.getMap('m').toJSON()).toEqual(docs[r]!.getMap('m').toJSON());

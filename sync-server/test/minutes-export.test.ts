@@ -51,18 +51,18 @@ describe('minutes archive export', () => {
 
   beforeAll(async () => {
     t = await newServer();
-    for (const org of testDirectory.orgs) t.admin.addOrg(org.id, org.name);
+    for (const org of testDirectory.orgs) await t.admin.addOrg(org.id, org.name);
     for (const user of testDirectory.users) {
       const role = user.username === 'pim.proef' ? 'procesregisseur' : user.username === 'sanne.secretaris' ? 'secretaris' : 'deelnemer';
       await t.admin.addUser({ username: user.username, name: user.name, org: user.org, role, password: testPassword });
     }
     meeting = fictionalMeeting();
     [kievit = '', grutto = ''] = [...meeting.cases.keys()];
-    t.admin.grant(meeting.meetingId, 'pim.proef', 'edit');
-    t.admin.grant(meeting.meetingId, 'sanne.secretaris', 'edit');
+    await t.admin.grant(meeting.meetingId, 'pim.proef', 'edit');
+    await t.admin.grant(meeting.meetingId, 'sanne.secretaris', 'edit');
     for (const [room, partner] of [[kievit, 'kees.politie'], [grutto, 'rik.rn']] as const) {
-      t.admin.grant(room, 'pim.proef', 'edit');
-      t.admin.grant(room, partner, 'edit');
+      await t.admin.grant(room, 'pim.proef', 'edit');
+      await t.admin.grant(room, partner, 'edit');
     }
     const { token } = await login(t.url, 'pim.proef', testPassword);
     await pushDoc(t, token, meeting.meetingId, meeting.meetingDoc);
@@ -71,14 +71,14 @@ describe('minutes archive export', () => {
     expect(approved.status).toBe(200);
 
     conceptMeeting = createId('meeting');
-    t.admin.grant(conceptMeeting, 'pim.proef', 'edit');
+    await t.admin.grant(conceptMeeting, 'pim.proef', 'edit');
     const concept = new Y.Doc();
     initMeetingDoc(concept, { type: 'casusoverleg', start: '2026-04-02T13:00:00+02:00', chair: 'pim.proef' }, { username: 'pim.proef' });
     await pushDoc(t, token, conceptMeeting, concept);
   }, 60_000);
   afterAll(() => t.close());
 
-  it('lists meetings with type, date, status and version', () => {
+  it('lists meetings with type, date, status and version', async () => {
     const listed = admin(['minutes', 'list']);
     expect(listed.status).toBe(0);
     const lines = listed.stdout.trim().split('\n');
@@ -86,7 +86,7 @@ describe('minutes archive export', () => {
     expect(lines).toContain(`${conceptMeeting}\tCasusoverleg HG\t02-04-2026 13:00\tconcept\tversie 0\tnooit vastgesteld`);
   }, 30_000);
 
-  it('exports the approved minutes: attendance, decisions, owners, "Vertrouwelijk", "ĳ" intact; audited with the file hash', () => {
+  it('exports the approved minutes: attendance, decisions, owners, "Vertrouwelijk", "ĳ" intact; audited with the file hash', async () => {
     const out = join(work, 'verslag.pdf');
     const result = admin(['minutes', 'export', meeting.meetingId, '--out', out, '--region', 'Regio Fictief']);
     expect(result.stderr).toBe('');
@@ -100,12 +100,12 @@ describe('minutes archive export', () => {
     for (const secret of PERSON_SECRETS) expect(text).not.toContain(secret);
     const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
     expect(result.stdout).toContain(sha256);
-    const entries = t.admin.auditList({ room: meeting.meetingId }).filter((entry) => entry.event === 'export');
+    const entries = (await t.admin.auditList({ room: meeting.meetingId })).filter((entry) => entry.event === 'export');
     expect(entries.at(-1)).toMatchObject({ actor: '@admin', detail: { kind: 'minutes', version: 1, org: null, signed: false, sha256 } });
     expect(admin(['audit', 'verify']).status).toBe(0);
   }, 60_000);
 
-  it('seals with the organisation certificate (passphrase from a file): pdfsig finds a valid signature over the whole file', () => {
+  it('seals with the organisation certificate (passphrase from a file): pdfsig finds a valid signature over the whole file', async () => {
     const p12 = join(work, 'zegel.p12');
     const passphraseFile = join(work, 'zegel.pass');
     writeFileSync(p12, makeTestP12({ passphrase: 'zegel-fictief', commonName: 'Zegel ZVH Fictief' }));
@@ -120,10 +120,10 @@ describe('minutes archive export', () => {
     expect(verdict).toContain('Zegel ZVH Fictief');
     expect(pdftotext(out)).toContain('Organisatiezegel (archief)');
     const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
-    expect(t.admin.auditList({ room: meeting.meetingId }).at(-1)).toMatchObject({ event: 'export', detail: { signed: true, sha256 } });
+    expect((await t.admin.auditList({ room: meeting.meetingId })).at(-1)).toMatchObject({ event: 'export', detail: { signed: true, sha256 } });
   }, 60_000);
 
-  it('refuses concept minutes, a wrong passphrase and an existing file in Dutch, writing nothing', () => {
+  it('refuses concept minutes, a wrong passphrase and an existing file in Dutch, writing nothing', async () => {
     const out = join(work, 'concept.pdf');
     const concept = admin(['minutes', 'export', conceptMeeting, '--out', out]);
     expect(concept.status).toBe(1);
@@ -146,14 +146,14 @@ describe('minutes archive export', () => {
     expect(readFileSync(out, 'utf8')).toBe('bestaand archiefstuk');
   }, 60_000);
 
-  it('never takes the passphrase from argv', () => {
+  it('never takes the passphrase from argv', async () => {
     const bad = admin(['minutes', 'export', meeting.meetingId, '--out', join(work, 'x.pdf'), '--p12', 'x.p12', '--passphrase', 'geheim']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toContain('geheim');
   }, 30_000);
 
   it('makes the per-organisation version from current grants', async () => {
-    const archive = openMinutesArchive({ dataDir: t.dataDir });
+    const archive = await openMinutesArchive({ dataDir: t.dataDir });
     try {
       const out = join(work, 'verslag-politie.pdf');
       const result = await exportArchivedMinutes(archive, { meetingId: meeting.meetingId, out, region: 'Regio Fictief', org: 'politie' });

@@ -45,7 +45,7 @@ describe('pending structs', () => {
   afterEach(async () => {
     await restarted?.close();
     if (t) {
-      t.admin.close();
+      await t.admin.close();
       await rm(t.dataDir, { recursive: true, force: true });
     }
   });
@@ -53,7 +53,7 @@ describe('pending structs', () => {
   it('never replace what a room holds for clients that sync later, nor in its snapshot', async () => {
     t = await newServer();
     await addTestUser(t.admin, 'anna');
-    t.admin.grant(room, 'anna', 'edit');
+    await t.admin.grant(room, 'anna', 'edit');
     const { token } = await login(t.url, 'anna', testPassword);
     const writer = newClient(t.wsUrl, room, token, { doc: Object.assign(new Y.Doc(), { clientID: 1000 }) });
     await writer.synced;

@@ -17,8 +17,8 @@ describe('revoke and grant from the admin side', () => {
     t = await newServer({ accessPollMs: 50 });
     await addTestUser(t.admin, 'anna');
     await addTestUser(t.admin, 'bram');
-    t.admin.grant(room, 'anna', 'edit');
-    t.admin.grant(room, 'bram', 'edit');
+    await t.admin.grant(room, 'anna', 'edit');
+    await t.admin.grant(room, 'bram', 'edit');
     token = (await login(t.url, 'anna', testPassword)).token;
   });
   afterEach(() => t.close());
@@ -29,7 +29,7 @@ describe('revoke and grant from the admin side', () => {
     await Promise.all([a.synced, b.synced]);
     const codes = Promise.all([closeCode(a), closeCode(b)]);
     const started = Date.now();
-    t.admin.revoke(room, 'anna');
+    await t.admin.revoke(room, 'anna');
     expect(await codes).toEqual([4410, 4410]);
     expect(Date.now() - started).toBeLessThan(1000);
     a.destroy();
@@ -42,7 +42,7 @@ describe('revoke and grant from the admin side', () => {
     const a = newClient(t.wsUrl, room, token);
     await a.synced;
     const code = closeCode(a);
-    t.admin.disableUser('anna');
+    await t.admin.disableUser('anna');
     expect(await code).toBe(4401);
     a.destroy();
   });
@@ -53,7 +53,7 @@ describe('revoke and grant from the admin side', () => {
     await Promise.all([a.synced, b.synced]);
     a.doc.getMap('m').set('before', 1);
     await waitFor(() => b.doc.getMap('m').get('before') === 1, 2000, 'edit before downgrade');
-    t.admin.grant(room, 'anna', 'view');
+    await t.admin.grant(room, 'anna', 'view');
     await new Promise((resolve) => setTimeout(resolve, 300));
     a.doc.getMap('m').set('after', 1);
     b.doc.getMap('m').set('marker', 1);
@@ -67,7 +67,7 @@ describe('revoke and grant from the admin side', () => {
   it('lets a new grant in at once', async () => {
     const other = 'meeting:revoketest000002';
     expect((await rawSocket(t.wsUrl, other, token).closed).code).toBe(4403);
-    t.admin.grant(other, 'anna', 'edit');
+    await t.admin.grant(other, 'anna', 'edit');
     const a = newClient(t.wsUrl, other, token);
     await a.synced;
     a.destroy();

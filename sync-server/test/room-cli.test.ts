@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAuditLog } from '../src/audit';
+import { sqliteSql } from '../src/storage/sql';
 import { createContentCipher } from '../src/content-cipher';
 import { openDatabase } from '../src/database';
 import { verifyDataKey } from '../src/keyed-data-dir';
@@ -34,8 +35,8 @@ describe('admin CLI: room check and quarantine', () => {
     const db = openDatabase(dir);
     const cipher = createContentCipher(Buffer.from(key, 'base64'));
     // As the server does when it first starts on the dir.
-    verifyDataKey(db, cipher, true);
-    const store = createRoomStore(db, cipher);
+    await verifyDataKey(sqliteSql(db), cipher, true);
+    const store = createRoomStore(sqliteSql(db), cipher);
     const doc = new Y.Doc();
     doc.getMap('m').set('tekst', marker);
     const good = Y.encodeStateAsUpdate(doc);
@@ -45,7 +46,7 @@ describe('admin CLI: room check and quarantine', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('checks every room, sets the poisoned update aside and reports ids and counts only', () => {
+  it('checks every room, sets the poisoned update aside and reports ids and counts only', async () => {
     const checked = admin(['room', 'check']);
     expect(checked.status).toBe(4);
     expect(checked.stdout).toContain(`${rooms[0]}\t1 regels`);
@@ -57,7 +58,7 @@ describe('admin CLI: room check and quarantine', () => {
     expect(admin(['room', 'check', '--room', rooms[0]!]).status).toBe(0);
   });
 
-  it('lists and exports what was set aside, 0600, audited, never overwriting', () => {
+  it('lists and exports what was set aside, 0600, audited, never overwriting', async () => {
     const listed = admin(['room', 'quarantine', 'list']);
     expect(listed.status).toBe(0);
     const [line] = listed.stdout.trim().split('\n');
@@ -73,7 +74,7 @@ describe('admin CLI: room check and quarantine', () => {
     expect(admin(['room', 'quarantine', 'export']).status).toBe(2);
     const db = openDatabase(dir);
     try {
-      const events = createAuditLog(db).list({}).map((e) => e.event);
+      const events = (await createAuditLog(sqliteSql(db)).list({})).map((e) => e.event);
       expect(events.filter((e) => e === 'room-check')).toHaveLength(2);
       expect(events.filter((e) => e === 'quarantine-export')).toHaveLength(1);
     } finally {
@@ -81,7 +82,7 @@ describe('admin CLI: room check and quarantine', () => {
     }
   });
 
-  it('refuses a wrong data key in Dutch', () => {
+  it('refuses a wrong data key in Dutch', async () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', dir, 'room', 'check'], {
       encoding: 'utf8', env: { ...process.env, THEMAKAMER_DATA_KEY: Buffer.alloc(32, 1).toString('base64') },
     });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentCipher } from '../src/content-cipher';
+import { sqliteSql } from '../src/storage/sql';
 import { keyFileName } from '../src/data-key';
 import { databaseFile } from '../src/database';
 import { createRoomStore } from '../src/room-store';
@@ -34,7 +35,7 @@ describe('storage, compaction and unloading', () => {
     logger.lines.length = 0;
     t = await newServer({ compactAfterUpdates: 10, idleUnloadMs: 150, logger });
     await addTestUser(t.admin, 'anna');
-    for (const r of rooms) t.admin.grant(r, 'anna', 'edit');
+    for (const r of rooms) await t.admin.grant(r, 'anna', 'edit');
   });
   afterEach(() => t.close());
 
@@ -98,7 +99,7 @@ describe('storage, compaction and unloading', () => {
     const cipher = createContentCipher(Buffer.from(readFileSync(join(t.dataDir, keyFileName), 'utf8').trim(), 'base64'));
     const later = new Y.Doc();
     later.getMap('m').set('after', 'na de snapshot');
-    await createRoomStore(db, cipher).append(rooms[0] ?? '', [Y.encodeStateAsUpdate(later)]);
+    await createRoomStore(sqliteSql(db), cipher).append(rooms[0] ?? '', [Y.encodeStateAsUpdate(later)]);
     db.close();
     const log = memoryLogger();
     const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: log });

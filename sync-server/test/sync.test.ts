@@ -10,8 +10,8 @@ describe('sync between clients', () => {
     t = await newServer();
     await addTestUser(t.admin, 'anna');
     await addTestUser(t.admin, 'bram');
-    t.admin.grant(room, 'anna', 'edit');
-    t.admin.grant(room, 'bram', 'edit');
+    await t.admin.grant(room, 'anna', 'edit');
+    await t.admin.grant(room, 'bram', 'edit');
   });
   afterEach(() => t.close());
 

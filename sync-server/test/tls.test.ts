@@ -19,7 +19,7 @@ describe('TLS', () => {
     cert = await readFile(join(dir, 'cert.pem'));
     t = await newServer({ tls: { cert, key: await readFile(join(dir, 'key.pem')) } });
     await addTestUser(t.admin, 'anna');
-    t.admin.grant('case:tlstest000000001', 'anna', 'edit');
+    await t.admin.grant('case:tlstest000000001', 'anna', 'edit');
   });
   afterAll(async () => {
     await t.close();

@@ -11,10 +11,10 @@ describe('view access', () => {
     await addTestUser(t.admin, 'editor');
     await addTestUser(t.admin, 'viewer');
     await addTestUser(t.admin, 'observer', 'waarnemer');
-    t.admin.grant(room, 'editor', 'edit');
-    t.admin.grant(room, 'viewer', 'view');
+    await t.admin.grant(room, 'editor', 'edit');
+    await t.admin.grant(room, 'viewer', 'view');
     // An edit grant to an observer is capped to view.
-    t.admin.grant(room, 'observer', 'edit');
+    await t.admin.grant(room, 'observer', 'edit');
   });
   afterAll(() => t.close());
 

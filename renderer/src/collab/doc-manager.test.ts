@@ -64,8 +64,8 @@ async function startServer(options: Parameters<typeof newServer>[0] = {}): Promi
     await addTestUser(t.admin, username, 'deelnemer', org);
   }
   for (const room of [roomA, roomB]) {
-    t.admin.grant(room, 'anna', 'edit');
-    t.admin.grant(room, 'bram', 'edit');
+    await t.admin.grant(room, 'anna', 'edit');
+    await t.admin.grant(room, 'bram', 'edit');
   }
   return t;
 }
@@ -304,7 +304,7 @@ describe('doc manager with the sync server', () => {
     await waitFor(() => text(hb.doc) === 'gedeeld ' && ha.status.getSnapshot().state === 'online', 3000, 'shared');
 
     await first.server.close();
-    first.admin.close();
+    await first.admin.close();
     // B received the edit, so it was sent, so (by the send path) it is in A's vault: read it
     // with a second vault instance on the same IndexedDB, without asking A's manager to flush.
     const aCopy = await newTestVault({ password, username: 'anna', serverUrl: first.url, indexedDB: a.indexedDB });
@@ -353,11 +353,11 @@ describe('doc manager with the sync server', () => {
     await waitFor(() => allowed.status.getSnapshot().state === 'online', 5000, 'allowed online');
     expect(a.manager.status.getSnapshot()).toMatchObject({ state: 'online', forbidden: [noGrant] });
 
-    t.admin.grant(noGrant, 'anna', 'edit');
+    await t.admin.grant(noGrant, 'anna', 'edit');
     a.manager.reconnect(noGrant);
     await waitFor(() => forbidden.status.getSnapshot().state === 'online', 5000, 'granted');
 
-    t.admin.revoke(roomB, 'anna');
+    await t.admin.revoke(roomB, 'anna');
     await waitFor(() => allowed.status.getSnapshot().state === 'forbidden', 5000, '4410');
     expect(allowed.status.getSnapshot().closeCode).toBe(4410);
     await sleep(300);

@@ -64,7 +64,7 @@ export async function runKeystrokeBench(browser: Browser, server: BenchServer, o
   const room = 'case:benchkeystroke000001';
   const [pageUser, ...peerUsers] = server.users;
   if (!pageUser || peerUsers.length < 10) throw new Error('bench needs 11 users');
-  for (const user of server.users) server.admin.grant(room, user.username, 'edit');
+  for (const user of server.users) await server.admin.grant(room, user.username, 'edit');
   await seedCase(server, room);
 
   const sections = safetyPlanSections.values.filter((key) => key !== 'signalen-en-wie-wat-doet');

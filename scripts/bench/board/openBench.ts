@@ -45,7 +45,7 @@ export async function runOpenBench(browser: Browser, server: BenchServer, option
   const room = 'case:benchopen000000001';
   const user = server.users[0];
   if (!user) throw new Error('no users');
-  server.admin.grant(room, user.username, 'edit');
+  await server.admin.grant(room, user.username, 'edit');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   try {
     const page = await context.newPage();

@@ -36,7 +36,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const staticDir = await mkdtemp(join(tmpdir(), 'themakamer-bench-board-'));
   await buildHarness(staticDir);
   const test = await newServer({ staticDir });
-  for (const [id, name] of orgs) test.admin.addOrg(id, name);
+  for (const [id, name] of orgs) await test.admin.addOrg(id, name);
   const users: BenchUser[] = [];
   for (let i = 0; i < 11; i++) {
     const org = orgs[i % orgs.length]?.[0] ?? 'zvh';

@@ -69,13 +69,13 @@ function waitForAddress(child: ChildProcess): Promise<string> {
 /** Seeds a fresh data dir and starts `sync-server/src/cli.ts --static out/renderer` on a free port. */
 export async function startMeetingBenchServer(seed: BenchSeed): Promise<MeetingBenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'themakamer-bench-meeting-'));
-  const admin = openAdmin({ dataDir });
+  const admin = await openAdmin({ dataDir });
   try {
-    for (const [id, name] of seed.orgs) admin.addOrg(id, name);
+    for (const [id, name] of seed.orgs) await admin.addOrg(id, name);
     for (const user of seed.users) await admin.addUser(user);
-    for (const grant of seed.grants) admin.grant(grant.room, grant.username, 'edit');
+    for (const grant of seed.grants) await admin.grant(grant.room, grant.username, 'edit');
   } finally {
-    admin.close();
+    await admin.close();
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--static', join(repoRoot, 'out/renderer')], {
     cwd: repoRoot,

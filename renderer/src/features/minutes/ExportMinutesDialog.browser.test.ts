@@ -80,7 +80,7 @@ describe('export components in Chromium', () => {
     return { page, errors };
   }
 
-  const exportsOf = (meeting: PublishedMeeting) => t.admin.auditList({ room: meeting.meetingId }).filter((entry) => entry.event === 'export');
+  const exportsOf = async (meeting: PublishedMeeting) => (await t.admin.auditList({ room: meeting.meetingId })).filter((entry) => entry.event === 'export');
 
   it('signs approved minutes in the browser: a wrong passphrase is refused in Dutch, the right one downloads a file pdfsig accepts', async () => {
     const { page, errors } = await openHarness(approved, 'vastgesteld');
@@ -101,7 +101,7 @@ describe('export components in Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'the export dialog with signing fields');
     await dialog.getByRole('button', { name: 'Exporteren' }).click();
     await expect(dialog.getByRole('alert').filter({ hasText: 'Het wachtwoord van het certificaat klopt niet' }).textContent()).resolves.toContain('Controleer het wachtwoord');
-    expect(exportsOf(approved)).toHaveLength(0);
+    expect(await exportsOf(approved)).toHaveLength(0);
 
     await dialog.getByLabel('Wachtwoord van het certificaat').fill('fictief-certificaat');
     const download = page.waitForEvent('download');
@@ -116,7 +116,7 @@ describe('export components in Chromium', () => {
     expect(verdict).toContain('Total document signed');
     expect(tool('pdftotext', [path, '-'])).toContain('Vastgesteld verslag');
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
-    expect(exportsOf(approved).at(-1)).toMatchObject({ actor: 'sanne.secretaris', detail: { kind: 'minutes', version: 1, org: null, signed: true, sha256 } });
+    expect((await exportsOf(approved)).at(-1)).toMatchObject({ actor: 'sanne.secretaris', detail: { kind: 'minutes', version: 1, org: null, signed: true, sha256 } });
     await page.screenshot({ path: join(tmpdir(), 'themakamer-export-dialog.png') });
     expect(errors).toEqual([]);
   }, 120_000);
@@ -135,7 +135,7 @@ describe('export components in Chromium', () => {
     expect(text).toContain('Casus Kievit');
     expect(text).not.toContain('Casus Grutto');
     await dialog.getByText(/en de export is vastgelegd in het auditlog\.$/u).waitFor();
-    expect(exportsOf(approved).at(-1)).toMatchObject({ detail: { org: 'politie', signed: false } });
+    expect((await exportsOf(approved)).at(-1)).toMatchObject({ detail: { org: 'politie', signed: false } });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -158,7 +158,7 @@ describe('export components in Chromium', () => {
     expect(tool('pdfsig', [path])).not.toContain('Signature is Valid');
     // The report follows the save: wait for the sentence that says it was recorded.
     await dialog.getByText(/^Het verslag is opgeslagen als ‘Verslag .* CONCEPT\.pdf’ en de export is vastgelegd in het auditlog\.$/u).waitFor();
-    expect(exportsOf(concept).at(-1)).toMatchObject({ detail: { kind: 'minutes', signed: false } });
+    expect((await exportsOf(concept)).at(-1)).toMatchObject({ detail: { kind: 'minutes', signed: false } });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -180,7 +180,7 @@ describe('export components in Chromium', () => {
     expect(tool('pdftotext', [pdfPath, '-'])).toContain('Rik Reclasseerder');
     await group.getByText(/^De actielijst is opgeslagen als ‘Acties .*\.pdf’\.$/u).waitFor();
     for (const caseId of approved.caseIds) {
-      expect(t.admin.auditList({ room: caseId }).filter((entry) => entry.event === 'export').map((entry) => entry.detail?.kind)).toEqual(['actions', 'actions']);
+      expect((await t.admin.auditList({ room: caseId })).filter((entry) => entry.event === 'export').map((entry) => entry.detail?.kind)).toEqual(['actions', 'actions']);
     }
     expect(errors).toEqual([]);
   }, 120_000);

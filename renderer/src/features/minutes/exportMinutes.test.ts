@@ -71,7 +71,7 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const auditExports = () => t.admin.auditList({ room: published.meetingId }).filter((entry) => entry.event === 'export');
+  const auditExports = async () => (await t.admin.auditList({ room: published.meetingId })).filter((entry) => entry.event === 'export');
 
   it('loads the frozen copies of the latest approval with need-to-know from the case members', async () => {
     const { data, canKnow } = await loadApprovedMinutes(server, published.meetingId, 'Regio Fictief');
@@ -80,14 +80,14 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     const [kievit, grutto] = published.caseIds;
     expect([canKnow(kievit, 'politie'), canKnow(grutto, 'politie'), canKnow(grutto, 'rn'), canKnow(kievit, 'vt')]).toEqual([true, false, true, false]);
     // Every frozen copy read is itself audited by the server.
-    expect(t.admin.auditList({ user: 'sanne.secretaris' }).filter((entry) => entry.event === 'frozen-read')).toHaveLength(3);
+    expect((await t.admin.auditList({ user: 'sanne.secretaris' })).filter((entry) => entry.event === 'frozen-read')).toHaveLength(3);
   });
 
   it('refuses without access: to the meeting (no-access), or to a case on its agenda (case-missing)', async () => {
     const { token } = await login(t.url, 'kees.politie', seedPassword);
     const kees = createMinutesServer({ serverUrl: t.url, token: () => token });
     await expect(loadApprovedMinutes(kees, published.meetingId, 'R')).rejects.toMatchObject({ code: 'no-access' });
-    t.admin.grant(published.meetingId, 'kees.politie', 'view');
+    await t.admin.grant(published.meetingId, 'kees.politie', 'view');
     await expect(loadApprovedMinutes(kees, published.meetingId, 'R')).rejects.toMatchObject({ code: 'case-missing', userMessage: expect.stringMatching(/Vraag de procesregisseur/u) });
   });
 
@@ -111,7 +111,7 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     const text = pdftotext(file.data);
     expect(text).toContain('Sanne Secretaris-Bĳl');
     for (const secret of PERSON_SECRETS) expect(text).not.toContain(secret);
-    expect(auditExports().at(-1)).toMatchObject({ actor: 'sanne.secretaris', detail: { kind: 'minutes', version: 1, org: null, signed: true, sha256: outcome.sha256 } });
+    expect((await auditExports()).at(-1)).toMatchObject({ actor: 'sanne.secretaris', detail: { kind: 'minutes', version: 1, org: null, signed: true, sha256: outcome.sha256 } });
   }, 60_000);
 
   it('exports the per-organisation version unsigned, and reports which organisation', async () => {
@@ -123,11 +123,11 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     expect(text).toContain('Casus Grutto');
     expect(text).not.toContain('Casus Kievit');
     expect(saved[0]?.suggestedName).toContain('voor rn');
-    expect(auditExports().at(-1)).toMatchObject({ detail: { org: 'rn', signed: false } });
+    expect((await auditExports()).at(-1)).toMatchObject({ detail: { org: 'rn', signed: false } });
   }, 60_000);
 
   it('refuses to sign concept minutes, a wrong passphrase and a non-PKCS#12 file in Dutch: nothing saved, nothing reported', async () => {
-    const before = auditExports().length;
+    const before = (await auditExports()).length;
     const concept = minutesFromDocs({ id: published.meetingId, doc: published.local.meetingDoc }, published.local.cases, { directory: { users: await server.users(), orgs: await server.orgs() }, region: 'R' });
     expect(concept.status).toBe('concept');
     const { data, canKnow } = await loadApprovedMinutes(server, published.meetingId, 'R');
@@ -142,15 +142,15 @@ describe('approved minutes over the API, exported like the dialog does', () => {
       expect(outcome).toMatchObject({ kind: 'failed', code, message: expect.stringMatching(message) });
       expect(saved).toHaveLength(0);
     }
-    expect(auditExports()).toHaveLength(before);
+    expect(await auditExports()).toHaveLength(before);
   }, 60_000);
 
   it('reports nothing when the save dialog is cancelled; offers a retry when the report fails', async () => {
     const { data, canKnow } = await loadApprovedMinutes(server, published.meetingId, 'R');
-    const before = auditExports().length;
+    const before = (await auditExports()).length;
     const cancelled = await exportMinutes({ meetingId: published.meetingId, data, org: null, canKnow, sign: null }, { api: webLikeApi({ cancel: true }).api, server });
     expect(cancelled.kind).toBe('cancelled');
-    expect(auditExports()).toHaveLength(before);
+    expect(await auditExports()).toHaveLength(before);
 
     let down = true;
     const flaky: Pick<MinutesServer, 'reportExport'> = {
@@ -162,6 +162,6 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     expect(await outcome.retry()).toBe(false);
     down = false;
     expect(await outcome.retry()).toBe(true);
-    expect(auditExports().at(-1)).toMatchObject({ detail: { sha256: outcome.sha256 } });
+    expect((await auditExports()).at(-1)).toMatchObject({ detail: { sha256: outcome.sha256 } });
   }, 60_000);
 });

@@ -50,7 +50,7 @@ describe('concept minutes from the session', () => {
   }, 30_000);
 
   it('refuses (case-missing) when the user cannot open a case on the agenda', async () => {
-    t.admin.grant(published.meetingId, 'kees.politie', 'view');
+    await t.admin.grant(published.meetingId, 'kees.politie', 'view');
     const manager = await managerFor('kees.politie');
     await expect(conceptFromSession(manager, published.meetingId, testDirectory, 'R')).rejects.toMatchObject({ code: 'case-missing' });
   }, 30_000);

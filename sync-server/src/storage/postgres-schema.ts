@@ -1,0 +1,114 @@
+/**
+ * The PostgreSQL schema: the same tables and columns as the SQLite schema (database.ts),
+ * in PostgreSQL types, so every store's SQL is written once. Created on first start by
+ * whichever instance gets the schema lock; later versions migrate here.
+ */
+import type { Sql } from './sql';
+
+export const postgresSchemaVersion = 2;
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  username TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  org TEXT NOT NULL REFERENCES orgs(id),
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rooms (room TEXT PRIMARY KEY, created_by TEXT, created_at TEXT NOT NULL, head BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS grants (
+  room TEXT NOT NULL REFERENCES rooms(room),
+  username TEXT NOT NULL REFERENCES users(username),
+  access TEXT NOT NULL CHECK (access IN ('edit', 'view')),
+  granted_at TEXT NOT NULL,
+  PRIMARY KEY (room, username)
+);
+CREATE INDEX IF NOT EXISTS grants_by_user ON grants(username);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES users(username),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
+CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (room, seq));
+CREATE TABLE IF NOT EXISTS snapshots (room TEXT PRIMARY KEY, data BYTEA NOT NULL, upto BIGINT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quarantine (
+  id BIGSERIAL PRIMARY KEY,
+  room TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('update', 'snapshot')),
+  source_id BIGINT NOT NULL,
+  error TEXT NOT NULL,
+  at TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_by_room ON quarantine(room);
+CREATE TABLE IF NOT EXISTS frozen (
+  id TEXT PRIMARY KEY,
+  room TEXT NOT NULL,
+  meeting TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS frozen_by_room ON frozen(room);
+CREATE TABLE IF NOT EXISTS audit (
+  seq BIGINT PRIMARY KEY,
+  at TEXT NOT NULL,
+  event TEXT NOT NULL,
+  actor TEXT,
+  room TEXT,
+  target TEXT,
+  ip TEXT,
+  detail TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
+CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
+CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+DROP TRIGGER IF EXISTS audit_no_update ON audit;
+CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();
+DROP TRIGGER IF EXISTS frozen_no_update ON frozen;
+CREATE TRIGGER frozen_no_update BEFORE UPDATE ON frozen FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();
+`;
+
+/** Creates the schema if needed (one instance at a time) and checks its version. */
+export async function ensurePostgresSchema(sql: Sql): Promise<void> {
+  await sql.tx(async (q) => {
+    await q.lock('schema');
+    const exists = await q.get<{ found: number }>("SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'");
+    const current = exists ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
+    if (current && current.value !== String(postgresSchemaVersion)) {
+      throw new Error(`Unsupported database schema version ${current.value}`);
+    }
+    if (!current) {
+      // Statements one by one: the extended query protocol takes one statement per query.
+      for (const statement of splitStatements(schema)) await q.run(statement);
+      await q.run("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT DO NOTHING", [String(postgresSchemaVersion)]);
+    }
+  });
+}
+
+/** Splits the schema at semicolons outside dollar-quoted bodies. */
+function splitStatements(text: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let inDollar = false;
+  for (const line of text.split('\n')) {
+    current += line + '\n';
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inDollar = !inDollar;
+    if (!inDollar && line.trimEnd().endsWith(';')) {
+      statements.push(current.trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}
