@@ -14,8 +14,8 @@ import { isOverdue } from '../renderer/src/domain/actionRules';
 import { isId } from '../renderer/src/domain/ids';
 import { measureExpiry } from '../renderer/src/domain/measureExpiry';
 import { toIsoDate } from '../renderer/src/domain/dates';
-import { openAdmin } from '../sync-server/src/admin';
-import { openMinutesArchive } from '../sync-server/src/minutes-archive';
+import { openAdmin } from '../sync-server/src/cli/admin';
+import { openMinutesArchive } from '../sync-server/src/minutes/minutes-archive';
 import { silentLogger } from '../sync-server/src/log';
 import { startServer } from '../sync-server/src/server';
 import { demoCases } from './demo/cases';
@@ -29,7 +29,7 @@ const run = (command: string, args: string[]) => {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 const demo = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data-dir', dataDir, ...args]);
-const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', dataDir, ...args]);
+const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', '--data-dir', dataDir, ...args]);
 
 /** Names of persons involved in the demo cases: they may appear on boards only. */
 const personNames = demoCases.flatMap((demoCase) => demoCase.persons.map((person) => person.name));

@@ -89,7 +89,7 @@ function startServer() {
   // server directly, which then flushes its snapshots and exits 0.
   const server = spawn(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), 'sync-server/src/cli.ts', '--port', options.port, '--data-dir', options['data-dir'], '--allow-origin', APP_ORIGIN],
+    ['--import', import.meta.resolve('tsx'), 'sync-server/src/cli/cli.ts', '--port', options.port, '--data-dir', options['data-dir'], '--allow-origin', APP_ORIGIN],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: process.platform !== 'win32' },
   );
   const ready = new Promise((resolve, reject) => {

@@ -110,7 +110,7 @@ if (options['build-only']) process.exit(0);
 // child and, when the child does not confirm within 30 ms (a busy machine), SIGKILLs it
 // (exit 143) — the server would then stop without writing its snapshots.
 const serverArgs = [
-  '--import', import.meta.resolve('tsx'), 'sync-server/src/cli.ts',
+  '--import', import.meta.resolve('tsx'), 'sync-server/src/cli/cli.ts',
   '--static', options['renderer-dir'] ?? 'out/renderer',
   '--port', options.port,
   '--data-dir', options['data-dir'],

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestP12 } from '../../renderer/src/pdf/testing/certificates';
-import { openAdmin } from '../../sync-server/src/admin';
+import { openAdmin } from '../../sync-server/src/cli/admin';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { minutesSeed, publishFictionalMeeting } from '../fixtures/minutes';
 import { signedInPage } from '../fixtures/session';

@@ -1,4 +1,4 @@
-import { openAdmin } from '../../sync-server/src/admin';
+import { openAdmin } from '../../sync-server/src/cli/admin';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { goOfflineWithShell } from '../fixtures/offlineShell';
 import { seedUser } from '../fixtures/plan';

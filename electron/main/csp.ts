@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy of the desktop renderer, sent as a header by the app://
- * protocol handler. It is stricter than the web build's (sync-server/src/security-headers.ts)
+ * protocol handler. It is stricter than the web build's (sync-server/src/http/security-headers.ts)
  * only in connect-src: the page may talk to the one configured sync server and nothing else.
  */
 import type { ServerUrl } from './server-url';

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAdmin } from '../../sync-server/src/admin';
+import { openAdmin } from '../../sync-server/src/cli/admin';
 import { connectFleet, type Fleet } from './sync/fleet';
 import { startOurs, startReference, type ServerUnderTest } from './sync/servers';
 import { percentile } from './sync/stats';

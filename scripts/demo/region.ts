@@ -2,7 +2,7 @@
  * The fictional region of the demo: partner organisations and one user per role.
  * Every name is invented and marked as such; passwords are made per run (never here).
  */
-import type { Role } from '../../sync-server/src/names';
+import type { Role } from '../../sync-server/src/access/names';
 
 /** Printed in the minutes' header. */
 export const DEMO_REGION = 'Regio Voorbeeldstad (fictief)';

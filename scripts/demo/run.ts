@@ -5,7 +5,7 @@
  * the collab accessors, and approval through the approval endpoint (frozen copies).
  */
 import type { CaseId, MeetingId } from '../../renderer/src/domain/ids';
-import { openAdmin } from '../../sync-server/src/admin';
+import { openAdmin } from '../../sync-server/src/cli/admin';
 import { silentLogger } from '../../sync-server/src/log';
 import { startServer } from '../../sync-server/src/server';
 import { demoCases } from './cases';

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { openAdmin, type Admin } from '../../sync-server/src/admin';
+import { openAdmin, type Admin } from '../../sync-server/src/cli/admin';
 import { addTestUser, login, newClient, rawSocket, testPassword, type TestClient } from '../../sync-server/test/helpers';
 import { contentOf } from './content';
 import { isSyncStep2, syncStep1 } from './messages';

@@ -1,13 +1,13 @@
 /** The services one running server is composed of, handed to the HTTP and WebSocket layers. */
-import type { AuditLog } from './audit';
-import type { ContentCipher } from './content-cipher';
-import type { ConnectionRegistry } from './connections';
-import type { Directory } from './directory';
-import type { Grants } from './grants';
+import type { AuditLog } from './storage/audit';
+import type { ContentCipher } from './storage/content-cipher';
+import type { ConnectionRegistry } from './rooms/connections';
+import type { Directory } from './access/directory';
+import type { Grants } from './access/grants';
 import type { Logger } from './log';
 import type { ResolvedOptions } from './options';
-import type { RoomRegistry } from './rooms';
-import type { Sessions } from './sessions';
+import type { RoomRegistry } from './rooms/rooms';
+import type { Sessions } from './access/sessions';
 import type { Sql } from './storage/sql';
 
 /** Everything a request or socket handler may use. */

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFile } from '../src/database';
+import { databaseFile } from '../src/storage/database';
 import { login, newClient, newServer, rawSocket, type TestServer } from './helpers';
 
 const room = 'case:admincli00000001';
@@ -15,7 +15,7 @@ const password = 'cli-wachtwoord-fictief';
 describe('admin CLI', () => {
   let t: TestServer;
   const admin = (args: string[], input = ''): { status: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', t.dataDir, ...args], { input, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', '--data-dir', t.dataDir, ...args], { input, encoding: 'utf8' });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   beforeAll(async () => {

@@ -2,8 +2,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entryHash, type AuditHashInput } from '../src/audit';
-import { databaseFile } from '../src/database';
+import { entryHash, type AuditHashInput } from '../src/storage/audit';
+import { databaseFile } from '../src/storage/database';
 import { addTestUser, login, newClient, newServer, testPassword, type TestServer } from './helpers';
 
 const room = 'case:audittest0000001';

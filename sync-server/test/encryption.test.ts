@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataKeyError, keyFileName } from '../src/data-key';
+import { DataKeyError, keyFileName } from '../src/storage/data-key';
 import { silentLogger } from '../src/log';
 import { startServer } from '../src/server';
 import { addTestUser, login, newClient, newServer, testPassword, type TestServer } from './helpers';

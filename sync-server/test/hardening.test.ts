@@ -12,13 +12,13 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createContentCipher } from '../src/content-cipher';
+import { createContentCipher } from '../src/storage/content-cipher';
 import { sqliteSql } from '../src/storage/sql';
-import { keyFileName } from '../src/data-key';
-import { databaseFile, openDatabase } from '../src/database';
+import { keyFileName } from '../src/storage/data-key';
+import { databaseFile, openDatabase } from '../src/storage/database';
 import { memoryLogger, silentLogger } from '../src/log';
-import { loadRoomDoc } from '../src/room-loader';
-import { createRoomStore } from '../src/room-store';
+import { loadRoomDoc } from '../src/rooms/room-loader';
+import { createRoomStore } from '../src/storage/room-store';
 import { startServer } from '../src/server';
 import { addTestUser, login, newClient, newServer, rawSocket, testPassword, waitFor, type TestClient, type TestServer } from './helpers';
 

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { openAdmin, type Admin } from '../src/admin';
-import type { PublicUser } from '../src/directory';
+import { openAdmin, type Admin } from '../src/cli/admin';
+import type { PublicUser } from '../src/access/directory';
 import { silentLogger } from '../src/log';
-import type { Role } from '../src/names';
+import type { Role } from '../src/access/names';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server';
 
 /** A running test server with an admin handle on the same data dir. */

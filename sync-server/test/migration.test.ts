@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createContentCipher } from '../src/content-cipher';
+import { createContentCipher } from '../src/storage/content-cipher';
 import { sqliteSql } from '../src/storage/sql';
-import { databaseFile, openDatabase } from '../src/database';
+import { databaseFile, openDatabase } from '../src/storage/database';
 import { silentLogger } from '../src/log';
-import { loadRoomDoc } from '../src/room-loader';
-import { createRoomStore } from '../src/room-store';
+import { loadRoomDoc } from '../src/rooms/room-loader';
+import { createRoomStore } from '../src/storage/room-store';
 
 /** The room tables of schema version 1 (one rowid over all rooms' updates). */
 const version1 = `

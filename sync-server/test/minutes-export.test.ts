@@ -15,8 +15,8 @@ import { initMeetingDoc } from '../../renderer/src/collab/meetingHeader';
 import { createId } from '../../renderer/src/domain/ids';
 import { makeTestP12 } from '../../renderer/src/pdf/testing/certificates';
 import { fictionalMeeting, PERSON_SECRETS, testDirectory, type FictionalMeeting } from '../../renderer/src/features/minutes/testing/fictionalDocs';
-import { openMinutesArchive } from '../src/minutes-archive';
-import { exportArchivedMinutes } from '../src/minutes-export';
+import { openMinutesArchive } from '../src/minutes/minutes-archive';
+import { exportArchivedMinutes } from '../src/minutes/minutes-export';
 import { login, newClient, newServer, testPassword, waitFor, type TestServer } from './helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'themakamer-minutes-export-'));
@@ -47,7 +47,7 @@ describe('minutes archive export', () => {
   let kievit = '';
   let grutto = '';
   let conceptMeeting = '';
-  const admin = (args: string[]) => tool(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', t.dataDir, ...args]);
+  const admin = (args: string[]) => tool(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', '--data-dir', t.dataDir, ...args]);
 
   beforeAll(async () => {
     t = await newServer();

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createAuditLog } from '../src/audit';
+import { createAuditLog } from '../src/storage/audit';
 import { sqliteSql } from '../src/storage/sql';
-import { createContentCipher } from '../src/content-cipher';
-import { openDatabase } from '../src/database';
-import { verifyDataKey } from '../src/keyed-data-dir';
-import { createRoomStore } from '../src/room-store';
+import { createContentCipher } from '../src/storage/content-cipher';
+import { openDatabase } from '../src/storage/database';
+import { verifyDataKey } from '../src/storage/keyed-data-dir';
+import { createRoomStore } from '../src/storage/room-store';
 
 const rooms = ['case:roomcli000000001', 'case:roomcli000000002'];
 const marker = 'FICTIEF-roomcli-inhoud';
@@ -24,7 +24,7 @@ describe('admin CLI: room check and quarantine', () => {
   let dir: string;
   const key = Buffer.alloc(32, 9).toString('base64');
   const admin = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', dir, ...args], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', '--data-dir', dir, ...args], {
       encoding: 'utf8', env: { ...process.env, THEMAKAMER_DATA_KEY: key },
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -83,7 +83,7 @@ describe('admin CLI: room check and quarantine', () => {
   });
 
   it('refuses a wrong data key in Dutch', async () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', '--data-dir', dir, 'room', 'check'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', '--data-dir', dir, 'room', 'check'], {
       encoding: 'utf8', env: { ...process.env, THEMAKAMER_DATA_KEY: Buffer.alloc(32, 1).toString('base64') },
     });
     expect(result.status).toBe(1);

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../src/security-headers';
+import { contentSecurityPolicy } from '../src/http/security-headers';
 import { newServer, type TestServer } from './helpers';
 
 const securityHeaders = {

@@ -1,7 +1,7 @@
 /** GET /api/version: the protocol and app version, public and never cached; the CSP lets the service worker run. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { SYNC_PROTOCOL_VERSION } from '../src/version-route';
+import { SYNC_PROTOCOL_VERSION } from '../src/http/version-route';
 import { APP_PROTOCOL_VERSION } from '../../renderer/src/features/update/protocol';
 import { newServer, type TestServer } from './helpers';
 

@@ -9,8 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openAdmin } from '../../../sync-server/src/admin';
-import type { Role } from '../../../sync-server/src/names';
+import { openAdmin } from '../../../sync-server/src/cli/admin';
+import type { Role } from '../../../sync-server/src/access/names';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -66,7 +66,7 @@ function waitForAddress(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Seeds a fresh data dir and starts `sync-server/src/cli.ts --static out/renderer` on a free port. */
+/** Seeds a fresh data dir and starts `sync-server/src/cli/cli.ts --static out/renderer` on a free port. */
 export async function startMeetingBenchServer(seed: BenchSeed): Promise<MeetingBenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'themakamer-bench-meeting-'));
   const admin = await openAdmin({ dataDir });
@@ -77,7 +77,7 @@ export async function startMeetingBenchServer(seed: BenchSeed): Promise<MeetingB
   } finally {
     await admin.close();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--static', join(repoRoot, 'out/renderer')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--static', join(repoRoot, 'out/renderer')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@
  * Opening the server's storage: embedded SQLite in the data dir (the default), or
  * PostgreSQL at a URL. Both end as the same Sql seam with an up-to-date schema.
  */
-import { openDatabase, type Db, type Durability } from '../database';
+import { openDatabase, type Db, type Durability } from './database';
 import { ensurePostgresSchema } from './postgres-schema';
 import { postgresSql, sqliteSql, type Sql } from './sql';
 

@@ -6,7 +6,7 @@
  * lock (SQLite drops it: its write transactions are already exclusive).
  */
 import pg from 'pg';
-import type { Db } from '../database';
+import type { Db } from './database';
 
 /** Rows come back as plain objects; 64-bit integers as numbers, binary as Buffer. */
 export type Row = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * The app's side of the protocol check (sync-server/src/version-route.ts): which version of
+ * The app's side of the protocol check (sync-server/src/http/version-route.ts): which version of
  * the contract between app and server this build speaks, and how it compares to a server's.
  */
 

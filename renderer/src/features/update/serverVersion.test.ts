@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newServer, type TestServer } from '../../../../sync-server/test/helpers';
-import { SYNC_PROTOCOL_VERSION } from '../../../../sync-server/src/version-route';
+import { SYNC_PROTOCOL_VERSION } from '../../../../sync-server/src/http/version-route';
 import { fetchServerVersion } from './serverVersion';
 
 describe('fetchServerVersion', () => {

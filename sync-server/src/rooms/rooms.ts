@@ -2,11 +2,11 @@
  * The rooms loaded in memory: loaded on first use (concurrent users of a room share one
  * load), written to a snapshot and dropped when nobody has used them for a while.
  */
-import type { Logger } from './log';
-import type { Limits } from './options';
+import type { Logger } from '../log';
+import type { Limits } from '../options';
 import { Room, type RoomHost } from './room';
 import { loadRoomDoc } from './room-loader';
-import type { RoomStore } from './room-store';
+import type { RoomStore } from '../storage/room-store';
 
 /** Loaded rooms by name. */
 export interface RoomRegistry {

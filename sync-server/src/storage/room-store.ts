@@ -5,7 +5,7 @@
  * may sit behind it); callers relay an update only after append resolved.
  */
 import type { ContentCipher } from './content-cipher';
-import type { Sql } from './storage/sql';
+import type { Sql } from './sql';
 
 /** One stored value; `open` decrypts it (throws SealError when it fails authentication). */
 export interface StoredValue {

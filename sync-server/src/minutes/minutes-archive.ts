@@ -6,19 +6,19 @@
  */
 import type * as Y from 'yjs';
 import { createApprovals, type FrozenInfo } from './approval';
-import { createAuditLog, type AuditLog } from './audit';
-import type { ContentCipher } from './content-cipher';
-import { createDirectory, type Directory } from './directory';
-import { createGrants, type Grants } from './grants';
-import { silentLogger } from './log';
-import { DataDirError, openKeyedStore } from './keyed-data-dir';
-import { isMeetingRoom } from './names';
-import { defaultLimits } from './options';
-import { loadRoomDoc } from './room-loader';
-import { createRoomStore } from './room-store';
-import { createRoomRegistry } from './rooms';
-import type { StorageTarget } from './storage/open';
-import type { Sql } from './storage/sql';
+import { createAuditLog, type AuditLog } from '../storage/audit';
+import type { ContentCipher } from '../storage/content-cipher';
+import { createDirectory, type Directory } from '../access/directory';
+import { createGrants, type Grants } from '../access/grants';
+import { silentLogger } from '../log';
+import { DataDirError, openKeyedStore } from '../storage/keyed-data-dir';
+import { isMeetingRoom } from '../access/names';
+import { defaultLimits } from '../options';
+import { loadRoomDoc } from '../rooms/room-loader';
+import { createRoomStore } from '../storage/room-store';
+import { createRoomRegistry } from '../rooms/rooms';
+import type { StorageTarget } from '../storage/open';
+import type { Sql } from '../storage/sql';
 
 /** Why the archive could not be opened or read; `message` is Dutch for the operator. */
 export class ArchiveError extends Error {

@@ -13,8 +13,8 @@
  */
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
-import type { Logger } from './log';
-import type { Limits } from './options';
+import type { Logger } from '../log';
+import type { Limits } from '../options';
 import { ProtocolError } from './protocol-error';
 import type { Room } from './room';
 

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
-import type { ContentCipher } from './content-cipher';
-import { encodeIntegratedState } from './doc-state';
-import type { Sql } from './storage/sql';
-import { createId, isCaseRoom } from './names';
-import { serverOrigin, type Room } from './room';
-import type { RoomRegistry } from './rooms';
+import type { ContentCipher } from '../storage/content-cipher';
+import { encodeIntegratedState } from '../rooms/doc-state';
+import type { Sql } from '../storage/sql';
+import { createId, isCaseRoom } from '../access/names';
+import { serverOrigin, type Room } from '../rooms/room';
+import type { RoomRegistry } from '../rooms/rooms';
 
 /** A frozen copy as listed to the app. */
 export interface FrozenInfo { id: string; room: string; meeting: string; version: number; createdAt: string; sha256: string }

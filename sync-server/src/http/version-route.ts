@@ -17,7 +17,7 @@ export const SYNC_PROTOCOL_VERSION = 1;
 
 /** The release of this server (package.json), as shown to the app. */
 export const serverAppVersion: string = (() => {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
   const { version } = JSON.parse(text) as { version?: unknown };
   return typeof version === 'string' ? version : 'onbekend';
 })();

@@ -2,10 +2,10 @@
  * Password login: same answer and similar timing whether or not the user exists,
  * failures rate-limited per username and per address, scrypt work bounded.
  */
-import type { AuditLog } from './audit';
+import type { AuditLog } from '../storage/audit';
 import type { Directory, PublicUser } from './directory';
-import { HttpError } from './http-json';
-import type { Limits } from './options';
+import { HttpError } from '../http/http-json';
+import type { Limits } from '../options';
 import { decoyHash, verifyPassword } from './passwords';
 import { createRateLimiter } from './rate-limit';
 import type { Sessions } from './sessions';

@@ -4,7 +4,7 @@
  * Entries hold ids and codes only: no document content, passwords or tokens.
  */
 import { createHash } from 'node:crypto';
-import type { Sql, SqlQueries } from './storage/sql';
+import type { Sql, SqlQueries } from './sql';
 
 /** What happened. */
 export type AuditEvent =

@@ -15,12 +15,12 @@ import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import { encodeIntegratedState } from './doc-state';
 import { BudgetExceeded, runWithBudget } from './guarded-apply';
-import type { Logger } from './log';
+import type { Logger } from '../log';
 import { awarenessMessage, syncUpdateMessage } from './messages';
-import type { Limits } from './options';
+import type { Limits } from '../options';
 import { ProtocolError } from './protocol-error';
 import { loadRoomDoc, type LoadedRoom } from './room-loader';
-import type { RoomStore } from './room-store';
+import type { RoomStore } from '../storage/room-store';
 import { inspectUpdate, type ApplyPath } from './update-check';
 
 /** What a room needs from the server around it. */

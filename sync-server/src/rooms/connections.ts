@@ -5,10 +5,10 @@
  */
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
-import type { Grants } from './grants';
-import type { Logger } from './log';
-import type { Access } from './names';
-import type { Sessions } from './sessions';
+import type { Grants } from '../access/grants';
+import type { Logger } from '../log';
+import type { Access } from '../access/names';
+import type { Sessions } from '../access/sessions';
 
 /** Tracking and policing of admitted connections. */
 export interface ConnectionRegistry {

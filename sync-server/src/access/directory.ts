@@ -2,8 +2,8 @@
  * Organisations and user accounts. Shared by the server and the admin CLI; every
  * change is audited by the caller's actor.
  */
-import type { AuditLog } from './audit';
-import type { Sql } from './storage/sql';
+import type { AuditLog } from '../storage/audit';
+import type { Sql } from '../storage/sql';
 import { isOrgId, isRole, isUsername, type Role } from './names';
 import { checkNewPassword, hashPassword } from './passwords';
 

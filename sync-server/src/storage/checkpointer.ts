@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
-import type { Logger } from './log';
+import type { Logger } from '../log';
 
 /** A running checkpointer; stop() ends the worker. */
 export interface Checkpointer { stop(): Promise<void> }

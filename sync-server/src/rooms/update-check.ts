@@ -15,7 +15,7 @@
  * (guarded-apply.ts). See docs/design.md, "Bounded work per message".
  */
 import * as Y from 'yjs';
-import type { Limits } from './options';
+import type { Limits } from '../options';
 import { ProtocolError } from './protocol-error';
 
 /** How an accepted update is to be applied. */

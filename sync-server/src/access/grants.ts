@@ -2,9 +2,9 @@
  * Rooms and who may open them. A room exists once it is created or first granted;
  * access is the user's grant, capped by role (see docs/design.md, "Users, organisations, roles").
  */
-import type { AuditLog } from './audit';
+import type { AuditLog } from '../storage/audit';
 import { accessChannel, DirectoryError, type PublicUser } from './directory';
-import type { Sql } from './storage/sql';
+import type { Sql } from '../storage/sql';
 import { createId, isAccess, isRoom, isUsername, type Access, type Role, type RoomKind } from './names';
 
 /** A room a user may open. */

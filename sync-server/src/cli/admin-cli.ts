@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { openAdmin, type Admin } from './admin';
-import { DirectoryError } from './directory';
-import { isAccess, isRole } from './names';
+import { DirectoryError } from '../access/directory';
+import { isAccess, isRole } from '../access/names';
 // --- minutes export (archive) ---
 import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---

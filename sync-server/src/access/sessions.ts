@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { accessChannel } from './directory';
-import type { Sql } from './storage/sql';
+import type { Sql } from '../storage/sql';
 
 /** A valid session. */
 export interface Session { tokenHash: string; username: string; expiresAt: number }

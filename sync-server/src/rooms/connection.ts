@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
-import type { Access, Role } from './names';
+import type { Access, Role } from '../access/names';
 
 /** An admitted socket. `access` changes when a grant changes while connected. */
 export interface Connection {

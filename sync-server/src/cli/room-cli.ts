@@ -5,12 +5,12 @@
  * holds ids, counts and error names only, never document content.
  */
 import { writeFileSync } from 'node:fs';
-import { adminActor, createAuditLog } from './audit';
-import { DataDirError, openKeyedStore } from './keyed-data-dir';
-import { silentLogger } from './log';
-import { loadRoomDoc } from './room-loader';
-import { createRoomStore } from './room-store';
-import type { StorageTarget } from './storage/open';
+import { adminActor, createAuditLog } from '../storage/audit';
+import { DataDirError, openKeyedStore } from '../storage/keyed-data-dir';
+import { silentLogger } from '../log';
+import { loadRoomDoc } from '../rooms/room-loader';
+import { createRoomStore } from '../storage/room-store';
+import type { StorageTarget } from '../storage/open';
 
 /** Usage lines of the room commands (appended to the admin CLI's usage). */
 export const roomUsage = `  room check [--room KAMER]

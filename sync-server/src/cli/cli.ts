@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DataKeyError } from './data-key';
-import { startServer } from './server';
+import { DataKeyError } from '../storage/data-key';
+import { startServer } from '../server';
 
 const usage = `Usage: npm run sync-server -- [options]
   --port P            port (env THEMAKAMER_PORT, default 8470; 0 = any free port)

@@ -4,13 +4,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ApprovalError, chairOf, readyRoom, type Approvals } from './approval';
-import type { ServerContext } from './context';
-import type { UserRecord } from './directory';
-import { canCreate, canManage } from './grants';
+import { ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
+import type { ServerContext } from '../context';
+import type { UserRecord } from '../access/directory';
+import { canCreate, canManage } from '../access/grants';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
-import type { Login } from './login';
-import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from './names';
+import type { Login } from '../access/login';
+import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from '../access/names';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });

@@ -4,11 +4,11 @@
  * visible to other users of the machine).
  */
 import { readFileSync } from 'node:fs';
-import { isSignError, signErrorMessage } from '../../renderer/src/pdf/signErrors';
-import { PdfDataError } from '../../renderer/src/pdf/modelSchema';
-import { MinutesSourceError } from '../../renderer/src/features/minutes/minutesSourceError';
-import { ArchiveError, openMinutesArchive } from './minutes-archive';
-import type { StorageTarget } from './storage/open';
+import { isSignError, signErrorMessage } from '../../../renderer/src/pdf/signErrors';
+import { PdfDataError } from '../../../renderer/src/pdf/modelSchema';
+import { MinutesSourceError } from '../../../renderer/src/features/minutes/minutesSourceError';
+import { ArchiveError, openMinutesArchive } from '../minutes/minutes-archive';
+import type { StorageTarget } from '../storage/open';
 
 /** Usage lines of the minutes commands (appended to the admin CLI's usage). */
 export const minutesUsage = `  minutes list
@@ -63,7 +63,7 @@ const dutchDateTime = (iso: string | null): string => {
  */
 export async function runMinutesCommand(words: string[], flags: Record<string, string | boolean | undefined>, target: StorageTarget): Promise<number> {
   // Loaded here, not at the top: react-pdf is heavy and the other admin commands never need it.
-  const { exportArchivedMinutes, listMeetings } = await import('./minutes-export');
+  const { exportArchivedMinutes, listMeetings } = await import('../minutes/minutes-export');
   const out = (text: string): void => void process.stdout.write(text + '\n');
   const fail = (text: string, code: number): number => {
     process.stderr.write(text + '\n');

@@ -8,18 +8,18 @@ import { createHash } from 'node:crypto';
 import { linkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readMeetingMeta } from '../../renderer/src/collab/meetingHeader';
-import { isId, type CaseId, type MeetingId } from '../../renderer/src/domain/ids';
-import { meetingTypes } from '../../renderer/src/domain/meetingVocabulary';
-import { minutesFromFrozen } from '../../renderer/src/features/minutes/fromDocs';
-import { canKnowFromMembers } from '../../renderer/src/features/minutes/needToKnow';
-import { forOrganisation } from '../../renderer/src/pdf/exportFilter';
-import { FONT_FILES, registerFonts } from '../../renderer/src/pdf/fonts';
-import { SIGNATURE_REASON, type MinutesData, type SignatureBlockInfo } from '../../renderer/src/pdf/model';
-import { renderMinutesPdf } from '../../renderer/src/pdf/render';
-import { signPdf } from '../../renderer/src/pdf/sign';
-import { loadSigningIdentity } from '../../renderer/src/pdf/signingIdentity';
-import { adminActor } from './audit';
+import { readMeetingMeta } from '../../../renderer/src/collab/meetingHeader';
+import { isId, type CaseId, type MeetingId } from '../../../renderer/src/domain/ids';
+import { meetingTypes } from '../../../renderer/src/domain/meetingVocabulary';
+import { minutesFromFrozen } from '../../../renderer/src/features/minutes/fromDocs';
+import { canKnowFromMembers } from '../../../renderer/src/features/minutes/needToKnow';
+import { forOrganisation } from '../../../renderer/src/pdf/exportFilter';
+import { FONT_FILES, registerFonts } from '../../../renderer/src/pdf/fonts';
+import { SIGNATURE_REASON, type MinutesData, type SignatureBlockInfo } from '../../../renderer/src/pdf/model';
+import { renderMinutesPdf } from '../../../renderer/src/pdf/render';
+import { signPdf } from '../../../renderer/src/pdf/sign';
+import { loadSigningIdentity } from '../../../renderer/src/pdf/signingIdentity';
+import { adminActor } from '../storage/audit';
 import { ArchiveError, type MinutesArchive } from './minutes-archive';
 
 /** One line of `minutes list`. */
@@ -61,7 +61,7 @@ let fontsReady = false;
 /** Registers the shipped fonts by file path (once per process). */
 export function registerArchiveFonts(): void {
   if (fontsReady) return;
-  const fontDir = join(dirname(fileURLToPath(import.meta.url)), '../../assets/fonts');
+  const fontDir = join(dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
   registerFonts({ regular: join(fontDir, FONT_FILES.regular), bold: join(fontDir, FONT_FILES.bold), italic: join(fontDir, FONT_FILES.italic) });
   fontsReady = true;
 }

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type { Connection } from './connection';
 import { encodeIntegratedState } from './doc-state';
 import { awarenessMessage, MessageType, syncStep1Message, syncStep2Message } from './messages';
-import type { Limits } from './options';
+import type { Limits } from '../options';
 import { ProtocolError } from './protocol-error';
 import type { Handled } from './pump';
 import type { Room } from './room';

@@ -4,11 +4,11 @@
  * by polling SQLite). Used by the admin CLI, tests and the demo script. It never needs the
  * data key: it reads no document content.
  */
-import { adminActor, createAuditLog, type AuditEntry, type AuditQuery, type AuditVerdict } from './audit';
-import { createDirectory, type NewUser, type Org, type PublicUser } from './directory';
-import { createGrants } from './grants';
-import type { Access } from './names';
-import { openStorage, type StorageTarget } from './storage/open';
+import { adminActor, createAuditLog, type AuditEntry, type AuditQuery, type AuditVerdict } from '../storage/audit';
+import { createDirectory, type NewUser, type Org, type PublicUser } from '../access/directory';
+import { createGrants } from '../access/grants';
+import type { Access } from '../access/names';
+import { openStorage, type StorageTarget } from '../storage/open';
 
 /** Administrative operations on one store. */
 export interface Admin {

@@ -7,8 +7,8 @@
  * to the event loop, so loading a large room does not stall every other room.
  */
 import * as Y from 'yjs';
-import type { Logger } from './log';
-import type { RoomStore, StoredValue } from './room-store';
+import type { Logger } from '../log';
+import type { RoomStore, StoredValue } from '../storage/room-store';
 
 /** A loaded room document. */
 export interface LoadedRoom {

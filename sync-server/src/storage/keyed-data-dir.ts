@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { createContentCipher, type ContentCipher } from './content-cipher';
 import { keyFileName, loadDataKey, requireEnvDataKey } from './data-key';
 import { databaseFile } from './database';
-import { openStorage, type StorageTarget } from './storage/open';
-import type { Sql } from './storage/sql';
+import { openStorage, type StorageTarget } from './open';
+import type { Sql } from './sql';
 
 /** Why the data dir could not be opened; `message` is Dutch for the operator. */
 export class DataDirError extends Error {
