@@ -24,6 +24,8 @@ const usage = `Usage: npm run web -- [options]
   --port P        port (default 8470; 0 = any free port)
   --data-dir D    where the sync server keeps its data (default ./data)
   --host H        address to listen on (default 127.0.0.1: only this computer)
+  --database-url URL  PostgreSQL instead of the data dir (see npm run sync-server -- --help)
+  --redis-url URL     Redis fan-out between instances on the same database
   --rebuild       build the renderer even if out/renderer looks up to date
   --no-build      serve out/renderer as it is (it must exist)
   --build-only    build if needed, then exit without starting the server
@@ -41,6 +43,8 @@ try {
       port: { type: 'string', default: '8470' },
       'data-dir': { type: 'string', default: './data' },
       host: { type: 'string' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       'build-only': { type: 'boolean', default: false },
@@ -115,6 +119,8 @@ const serverArgs = [
   '--port', options.port,
   '--data-dir', options['data-dir'],
   ...(options.host ? ['--host', options.host] : []),
+  ...(options['database-url'] ? ['--database-url', options['database-url']] : []),
+  ...(options['redis-url'] ? ['--redis-url', options['redis-url']] : []),
 ];
 const server = spawn(process.execPath, serverArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 

@@ -3,6 +3,7 @@
  * operator (and a test) can see and tune them in one place.
  */
 import type { Logger } from './log';
+import type { FanoutHub } from './rooms/fanout';
 
 /** Bounds on what one client may cost the server. */
 export interface Limits {
@@ -57,6 +58,14 @@ export interface Limits {
 export interface ServerOptions {
   /** Directory holding the database and (unless a key is given) the data key file. */
   dataDir: string;
+  /** postgres://… : state in PostgreSQL instead of SQLite in dataDir (the data key must then be given). */
+  databaseUrl?: string | null;
+  /** redis://… : fan-out to the other instances on the same database. */
+  redisUrl?: string | null;
+  /** Instances in one process sharing a hub act as instances on one Redis (tests). */
+  fanoutHub?: FanoutHub | null;
+  /** With several instances: how often loaded rooms compare their head with the database's. */
+  headPollMs?: number;
   /** 0 picks a free port. */
   port: number;
   /** Defaults to 127.0.0.1. */
@@ -114,7 +123,10 @@ export const defaultLimits: Limits = {
 };
 
 /** Options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger'>> {
+export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub'>> {
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  fanoutHub: FanoutHub | null;
   staticDir: string | null;
   tls: ServerOptions['tls'] | null;
   dataKey: string | null;
@@ -125,6 +137,10 @@ export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir
 export function resolveOptions(options: ServerOptions): ResolvedOptions {
   return {
     dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl ?? null,
+    redisUrl: options.redisUrl ?? null,
+    fanoutHub: options.fanoutHub ?? null,
+    headPollMs: options.headPollMs ?? 250,
     port: options.port,
     host: options.host ?? '127.0.0.1',
     staticDir: options.staticDir ?? null,

@@ -11,9 +11,12 @@ import { createAuditLog } from './storage/audit';
 import { createConnectionRegistry } from './rooms/connections';
 import { createContentCipher, type ContentCipher } from './storage/content-cipher';
 import type { ServerContext } from './context';
-import { DataKeyError, loadDataKey } from './storage/data-key';
+import { DataKeyError, loadDataKey, requireEnvDataKey } from './storage/data-key';
 import { startCheckpointer } from './storage/checkpointer';
-import { databaseFile, openDatabase } from './storage/database';
+import { databaseFile } from './storage/database';
+import { openStorage } from './storage/open';
+import { localFanout, type Fanout } from './rooms/fanout';
+import { redisFanout } from './rooms/redis-fanout';
 import { accessChannel, createDirectory } from './access/directory';
 import { createGrants } from './access/grants';
 import { createApiHandler } from './http/http-api';
@@ -27,7 +30,7 @@ import { createRoomRegistry } from './rooms/rooms';
 import { setSecurityHeaders } from './http/security-headers';
 import { createSessions } from './access/sessions';
 import { createStaticHandler } from './http/static-files';
-import { sqliteSql, type Sql } from './storage/sql';
+import type { Sql } from './storage/sql';
 import { createUpgradeGate, type UpgradeGate } from './rooms/ws-gate';
 import { isAllowedOrigin } from './access/origins';
 
@@ -55,24 +58,27 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function startServer(input: ServerOptions): Promise<RunningServer> {
   const options = resolveOptions(input);
   const logger = input.logger ?? stderrLogger;
-  const db = openDatabase(options.dataDir, options.durability);
-  const sql = sqliteSql(db);
+  // The key is checked before the database is touched: a missing key must not leave files behind.
+  const key = options.databaseUrl ? requireEnvDataKey(options.dataKey) : null;
+  const { sql, db } = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, durability: options.durability });
   let cipher: ContentCipher;
+  let fanout: Fanout;
   try {
-    cipher = createContentCipher(loadDataKey(options.dataDir, options.dataKey));
+    cipher = createContentCipher(key ?? loadDataKey(options.dataDir, options.dataKey));
     await checkKey(sql, cipher);
+    fanout = options.redisUrl ? await redisFanout(options.redisUrl, cipher, logger) : localFanout(options.fanoutHub);
   } catch (error) {
-    db.close();
+    await sql.close();
     throw error;
   }
 
-  const checkpointer = startCheckpointer(db, join(options.dataDir, databaseFile), 1000, logger);
+  const checkpointer = db ? startCheckpointer(db, join(options.dataDir, databaseFile), 1000, logger) : { stop: async () => {} };
   const audit = createAuditLog(sql);
   const directory = createDirectory(sql, audit);
   const grants = createGrants(sql, audit);
   const sessions = createSessions(sql, options.sessionTtlMs);
   let gate: UpgradeGate | null = null;
-  const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, onReady: (room) => gate?.roomReady(room) });
+  const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger });
   const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
   const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(sql, rooms, cipher, grants.roomExists));
@@ -141,6 +147,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     upgrades.close();
     await rooms.closeAll();
     await checkpointer.stop();
+    await fanout.close();
     await sql.close();
     throw error;
   });
@@ -210,6 +217,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         await rooms.closeAll();
         await enforcing;
         await checkpointer.stop();
+        await fanout.close();
         await sql.close();
         logger.info('server-stopped', { port });
       })();

@@ -1,5 +1,5 @@
 /**
- * `npm run sync-server -- [--port P] [--data-dir D] [--static DIR] [--tls-cert F --tls-key F] [--host H]`.
+ * `npm run sync-server -- [--port P] [--data-dir D | --database-url URL [--redis-url URL]] [--static DIR] [--tls-cert F --tls-key F] [--host H]`.
  * Prints exactly one line on stdout once listening; logs go to stderr as JSON lines.
  * SIGTERM/SIGINT: stop accepting, write snapshots, exit 0.
  */
@@ -11,7 +11,11 @@ import { startServer } from '../server';
 const usage = `Usage: npm run sync-server -- [options]
   --port P            port (env THEMAKAMER_PORT, default 8470; 0 = any free port)
   --host H            address to bind (env THEMAKAMER_HOST, default 127.0.0.1)
-  --data-dir D        data directory (env THEMAKAMER_DATA_DIR, default ./data)
+  --data-dir D        data directory (env THEMAKAMER_DATA_DIR, default ./data): embedded SQLite
+  --database-url URL  postgres://USER:PW@HOST:PORT/DB instead of the data dir (env THEMAKAMER_DATABASE_URL);
+                      the data key must then come from THEMAKAMER_DATA_KEY, the same on every instance
+  --redis-url URL     redis://HOST:PORT (env THEMAKAMER_REDIS_URL): instances with the same database and
+                      Redis form one service behind a load balancer (no sticky sessions needed)
   --static DIR        serve the built renderer from DIR (env THEMAKAMER_STATIC_DIR)
   --tls-cert F        PEM certificate chain (env THEMAKAMER_TLS_CERT); with --tls-key: https/wss
   --tls-key F         PEM private key (env THEMAKAMER_TLS_KEY)
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -70,6 +74,12 @@ async function main(): Promise<void> {
   };
   const setLimits = Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
 
+  const databaseUrl = values['database-url'] ?? env.THEMAKAMER_DATABASE_URL ?? null;
+  const redisUrl = values['redis-url'] ?? env.THEMAKAMER_REDIS_URL ?? null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('--database-url must be a postgres:// URL.');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) fail('--redis-url must be a redis:// or rediss:// URL.');
+  if (redisUrl && !databaseUrl) fail('--redis-url needs --database-url: instances share state through PostgreSQL.');
+
   let server;
   try {
     server = await startServer({
@@ -79,6 +89,8 @@ async function main(): Promise<void> {
       staticDir: values.static ?? env.THEMAKAMER_STATIC_DIR,
       tls: certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined,
       dataKey: env.THEMAKAMER_DATA_KEY,
+      databaseUrl,
+      redisUrl,
       allowedOrigins,
       durability,
       limits: setLimits,

@@ -5,6 +5,11 @@
  * (everything that queued while the previous commit ran goes in one transaction), and are
  * relayed once committed.
  *
+ * With several instances (rooms/fanout.ts), committed batches are also published with
+ * their seqs; an instance applies what others committed with a remote origin (relayed to
+ * its own clients, never stored again) and reads from the database whatever it missed:
+ * a gap in seqs, a fan-out reconnect, or the head poll of the registry.
+ *
  * A client update that fails to apply — it throws, or is interrupted for taking too long —
  * may have left the doc half-changed. Nothing of it is stored or relayed; the room stops
  * taking messages, drops its doc and reloads it from storage, then carries on.
@@ -16,6 +21,7 @@ import type { Connection } from './connection';
 import { encodeIntegratedState } from './doc-state';
 import { BudgetExceeded, runWithBudget } from './guarded-apply';
 import type { Logger } from '../log';
+import type { Fanout, RoomMessage } from './fanout';
 import { awarenessMessage, syncUpdateMessage } from './messages';
 import type { Limits } from '../options';
 import { ProtocolError } from './protocol-error';
@@ -26,6 +32,7 @@ import { inspectUpdate, type ApplyPath } from './update-check';
 /** What a room needs from the server around it. */
 export interface RoomHost {
   store: RoomStore;
+  fanout: Fanout;
   logger: Logger;
   limits: Limits;
   compactAfterUpdates: number;
@@ -40,6 +47,8 @@ export interface RoomHost {
 
 /** The origin of changes the server makes itself (approval metadata). */
 export const serverOrigin = Symbol('themakamer-server');
+/** The origin of changes committed by another instance (relayed, never stored again). */
+export const remoteOrigin = Symbol('themakamer-remote');
 
 /** A client update was accepted by the checks but failed while being applied; the room reloads. */
 export class ApplyFailed extends ProtocolError {
@@ -61,8 +70,14 @@ export class Room {
   /** Each connection with the awareness client ids it controls. */
   readonly conns = new Map<Connection, Set<number>>();
   state: RoomState = 'ready';
-  /** The last stored row the doc holds. */
-  private lastRow: number;
+  /** Every stored update up to this seq is in the doc. */
+  private storedHead: number;
+  /** Seqs beyond storedHead that are in the doc already (committed here, or received out of order). */
+  private readonly ahead = new Set<number>();
+  /** While a remote update is applied: whether the doc held pending structs before (see onUpdate). */
+  private remoteApply: { hadPending: boolean } | null = null;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
   private rowsSinceSnapshot: number;
   private applyMsSinceSnapshot = 0;
   /** Updates applied to the doc and waiting to be stored (in order). */
@@ -76,7 +91,7 @@ export class Room {
 
   constructor(readonly name: string, loaded: LoadedRoom, private readonly host: RoomHost) {
     this.doc = loaded.doc;
-    this.lastRow = loaded.lastRow;
+    this.storedHead = loaded.lastRow;
     this.rowsSinceSnapshot = loaded.rows;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -109,7 +124,19 @@ export class Room {
     while (this.flushing) await this.flushing;
   }
 
+  /** The seq up to which this room's doc holds every stored update. */
+  get head(): number {
+    return this.storedHead;
+  }
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === remoteOrigin) {
+      // Committed elsewhere and relayed as received. Only when the doc held pending structs
+      // (a client's update waiting for a dependency) can applying it integrate something
+      // never stored: then what the doc emits is stored like a local change.
+      if (this.remoteApply?.hadPending) this.enqueue(update, remoteOrigin);
+      return;
+    }
     if (this.capture) {
       this.capture.push(update);
       return;
@@ -131,23 +158,129 @@ export class Room {
     try {
       while (this.unstored.length > 0 && this.storing) {
         const batch = this.unstored.splice(0);
+        let head: number;
         try {
-          this.lastRow = await this.host.store.append(this.name, batch.map((entry) => entry.update));
+          head = await this.host.store.append(this.name, batch.map((entry) => entry.update));
         } catch (error) {
           // Not stored means not relayed: the doc holds changes nobody else has, so it is discarded.
           this.fail('room-store-failed', error);
           return;
         }
+        const first = head - batch.length + 1;
+        this.markStored(first, head);
         this.rowsSinceSnapshot += batch.length;
         for (const { update, origin } of batch) {
           const message = syncUpdateMessage(update);
           for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message);
         }
+        this.host.fanout.publish(this.name, { kind: 'updates', first, updates: batch.map((entry) => entry.update) });
         this.maybeCompact();
       }
     } finally {
       this.flushing = null;
     }
+  }
+
+  /** Records that seqs first…last are in the doc, and advances storedHead over what is contiguous. */
+  private markStored(first: number, last: number): void {
+    for (let seq = Math.max(first, this.storedHead + 1); seq <= last; seq++) this.ahead.add(seq);
+    while (this.ahead.delete(this.storedHead + 1)) this.storedHead++;
+  }
+
+  /** A message from another instance (fan-out). */
+  receive(message: RoomMessage): void {
+    if (this.state !== 'ready') {
+      // A reloading room reads the database when it is ready again (and catches up then).
+      return;
+    }
+    if (message.kind === 'awareness') {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, remoteOrigin);
+      } catch (error) {
+        this.host.logger.warn('fanout-awareness-refused', { room: this.name, error: (error as Error).name });
+      }
+      return;
+    }
+    const last = message.first + message.updates.length - 1;
+    if (last <= this.storedHead) return;
+    if (message.first > this.storedHead + 1 && !this.ahead.has(message.first - 1)) {
+      // Something before it was missed: the database has it all, in order.
+      this.catchUp();
+      return;
+    }
+    for (let i = 0; i < message.updates.length && this.state === 'ready'; i++) {
+      const seq = message.first + i;
+      if (seq <= this.storedHead || this.ahead.has(seq)) continue;
+      if (!this.applyRemote(message.updates[i]!)) return;
+      this.markStored(seq, seq);
+    }
+  }
+
+  /** Applies an update committed by another instance and relays it; false when the room had to reload. */
+  private applyRemote(update: Uint8Array): boolean {
+    const store = this.doc.store;
+    this.remoteApply = { hadPending: store.pendingStructs !== null || store.pendingDs !== null };
+    try {
+      Y.applyUpdate(this.doc, update, remoteOrigin);
+    } catch (error) {
+      this.host.logger.error('room-remote-apply-failed', { room: this.name, error: (error as Error).name });
+      this.reload();
+      return false;
+    } finally {
+      this.remoteApply = null;
+    }
+    const message = syncUpdateMessage(update);
+    for (const conn of this.conns.keys()) conn.send(message);
+    return true;
+  }
+
+  /**
+   * Reads what other instances stored after storedHead and applies it (single flight; asked
+   * again while running, it runs once more). Used on seq gaps, fan-out reconnects and when
+   * the head poll finds the database ahead.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = (async () => {
+      try {
+        do {
+          this.catchUpAgain = false;
+          if (this.state !== 'ready') return;
+          const after = this.storedHead;
+          let stored;
+          try {
+            stored = await this.host.store.readAfter(this.name, after);
+          } catch (error) {
+            this.host.logger.error('room-catch-up-failed', { room: this.name, error: (error as Error).name });
+            return;
+          }
+          if (this.state !== 'ready') return;
+          const values = stored.snapshot ? [stored.snapshot, ...stored.rows] : stored.rows;
+          for (const value of values) {
+            if (value.id <= this.storedHead || this.ahead.has(value.id)) continue;
+            let data: Uint8Array;
+            try {
+              data = value.open();
+            } catch {
+              // Unreadable here means unreadable everywhere: a load quarantines it; skip it now.
+              this.markStored(value.id, value.id);
+              continue;
+            }
+            if (!this.applyRemote(data)) return;
+            this.rowsSinceSnapshot++;
+            // A snapshot stands for every seq up to its own.
+            this.markStored(value === stored.snapshot ? this.storedHead + 1 : value.id, value.id);
+          }
+          this.maybeCompact();
+        } while (this.catchUpAgain);
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
   }
 
   /**
@@ -224,7 +357,8 @@ export class Room {
         return;
       }
       this.doc = loaded.doc;
-      this.lastRow = loaded.lastRow;
+      this.storedHead = loaded.lastRow;
+      this.ahead.clear();
       this.rowsSinceSnapshot = loaded.rows;
       this.applyMsSinceSnapshot = 0;
       this.doc.on('update', this.onUpdate);
@@ -232,6 +366,8 @@ export class Room {
       this.host.logger.info('room-reloaded', { room: this.name, rows: loaded.rows, quarantined: loaded.quarantined });
       this.wakeWaiters();
       this.host.onReady(this);
+      // Other instances' messages were ignored meanwhile; the database has them.
+      if (this.host.fanout.shared) void this.catchUp();
     })();
   }
 
@@ -254,8 +390,13 @@ export class Room {
       for (const id of added) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    const changed = [...added, ...updated, ...removed];
+    const message = awarenessMessage(this.awareness, changed);
     if (!message) return;
+    // Another instance's changes are not sent back, and each instance times out states on its own.
+    if (origin !== remoteOrigin && origin !== 'timeout' && this.host.fanout.shared) {
+      this.host.fanout.publish(this.name, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
+    }
     for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message);
   };
 
@@ -276,9 +417,10 @@ export class Room {
         await this.flushed();
         if (this.state !== 'ready' || this.rowsSinceSnapshot === 0) return;
         // Nothing is unstored now (flushed, and no message runs before the next await): the
-        // encoded state is exactly the stored rows up to lastRow.
+        // doc holds every stored row up to storedHead (and perhaps some after it, which the
+        // snapshot then repeats harmlessly: applying an update twice changes nothing).
         const state = encodeIntegratedState(this.doc);
-        const upto = this.lastRow;
+        const upto = this.storedHead;
         const rows = this.rowsSinceSnapshot;
         const ms = this.applyMsSinceSnapshot;
         await this.host.store.compact(this.name, state, upto);

@@ -3,6 +3,7 @@
  * load), written to a snapshot and dropped when nobody has used them for a while.
  */
 import type { Logger } from '../log';
+import { localFanout, type Fanout, type RoomMessage } from './fanout';
 import type { Limits } from '../options';
 import { Room, type RoomHost } from './room';
 import { loadRoomDoc } from './room-loader';
@@ -26,6 +27,10 @@ export interface RoomRegistryOptions {
   limits: Limits;
   /** Called when a room that was reloading takes messages again. */
   onReady?: (room: Room) => void;
+  /** How other instances are heard; defaults to none (one instance). */
+  fanout?: Fanout;
+  /** With a shared fan-out: how often loaded rooms compare their head with the database's. */
+  headPollMs?: number;
 }
 
 /** Creates the registry. */
@@ -33,6 +38,12 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room>>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
+  const unsubscribes = new Map<Room, () => void>();
+  const fanout = options.fanout ?? localFanout();
+  const dropSubscription = (room: Room): void => {
+    unsubscribes.get(room)?.();
+    unsubscribes.delete(room);
+  };
 
   const cancelUnload = (name: string): void => {
     const timer = unloadTimers.get(name);
@@ -48,6 +59,7 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
     // Someone may have joined while the snapshot was written.
     if (rooms.get(room.name) !== room || room.conns.size > 0) return;
     rooms.delete(room.name);
+    dropSubscription(room);
     room.destroy();
     logger.info('room-unloaded', { room: room.name });
   };
@@ -61,6 +73,7 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
 
   const host: RoomHost = {
     store,
+    fanout,
     logger,
     limits: options.limits,
     compactAfterUpdates: options.compactAfterUpdates,
@@ -69,6 +82,7 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
     onBroken(room) {
       cancelUnload(room.name);
       if (rooms.get(room.name) === room) rooms.delete(room.name);
+      dropSubscription(room);
       // Connections are closing; destroy once their close handlers have run.
       setImmediate(() => room.destroy());
     },
@@ -77,12 +91,56 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
 
   const load = async (name: string): Promise<Room> => {
     const started = performance.now();
-    const loaded = await loadRoomDoc(store, name, logger);
-    const room = new Room(name, loaded, host);
+    // Subscribe first, then read: whatever is committed after the read arrives as a message.
+    let room: Room | null = null;
+    const early: RoomMessage[] = [];
+    const unsubscribe = await fanout.subscribe(name, (message) => (room ? room.receive(message) : early.push(message)));
+    let loaded;
+    try {
+      loaded = await loadRoomDoc(store, name, logger);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    room = new Room(name, loaded, host);
+    unsubscribes.set(room, unsubscribe);
     rooms.set(name, room);
+    for (const message of early) room.receive(message);
     logger.info('room-loaded', { room: name, rows: loaded.rows, quarantined: loaded.quarantined, ms: Math.round(performance.now() - started) });
     return room;
   };
+
+  // The backstop for lost fan-out messages: rooms whose database head stayed ahead of
+  // them for two polls in a row catch up (one poll could race a message in flight).
+  let pollTimer: NodeJS.Timeout | null = null;
+  let stopResync = (): void => {};
+  if (fanout.shared) {
+    const suspects = new Map<Room, number>();
+    let polling = false;
+    pollTimer = setInterval(() => {
+      if (polling || rooms.size === 0) return;
+      polling = true;
+      const loaded = [...rooms.values()];
+      store.heads(loaded.map((room) => room.name)).then((heads) => {
+        for (const room of loaded) {
+          const head = heads.get(room.name) ?? 0;
+          const suspect = suspects.get(room);
+          if (head <= room.head) suspects.delete(room);
+          else if (suspect !== undefined && suspect <= head && room.head < suspect) {
+            suspects.delete(room);
+            void room.catchUp();
+          } else suspects.set(room, head);
+        }
+        for (const room of suspects.keys()) if (!rooms.has(room.name)) suspects.delete(room);
+      }, (error: unknown) => logger.warn('head-poll-failed', { error: (error as Error).name })).finally(() => {
+        polling = false;
+      });
+    }, options.headPollMs ?? 250);
+    pollTimer.unref();
+    stopResync = fanout.onResync(() => {
+      for (const room of rooms.values()) void room.catchUp();
+    });
+  }
 
   return {
     async acquire(name) {
@@ -102,11 +160,14 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
     get: (name) => rooms.get(name),
     loaded: () => [...rooms.values()],
     async closeAll() {
+      if (pollTimer) clearInterval(pollTimer);
+      stopResync();
       await Promise.allSettled([...loading.values()]);
       for (const room of [...rooms.values()]) {
         cancelUnload(room.name);
         await room.flushed();
         if (room.state === 'ready') await room.compact();
+        dropSubscription(room);
         room.destroy();
       }
       rooms.clear();

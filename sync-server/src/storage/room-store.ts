@@ -25,6 +25,14 @@ export interface RoomStore {
   /** Every room with stored content or a record, in name order. */
   listRooms(): Promise<string[]>;
   read(room: string): Promise<StoredRoom>;
+  /**
+   * What was stored after seq `after`, for an instance catching up: the updates after it,
+   * or, when a compaction has folded some of them away, the snapshot and the updates after
+   * the snapshot. One consistent view.
+   */
+  readAfter(room: string, after: number): Promise<StoredRoom>;
+  /** The seq of the last stored update of each of `rooms` that has one. */
+  heads(rooms: string[]): Promise<Map<string, number>>;
   /** Stores updates (already applied to the server's doc) durably, in one transaction; resolves with the seq of the last. */
   append(room: string, updates: Uint8Array[]): Promise<number>;
   /** Replaces the room's snapshot and the updates up to seq `upto` with `state` (never with an older snapshot). */
@@ -60,6 +68,26 @@ export function createRoomStore(sql: Sql, cipher: ContentCipher): RoomStore {
         snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
         rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
       };
+    },
+    async readAfter(room, after) {
+      const { snapshot, rows } = await sql.tx(async (q) => {
+        const found = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1 AND upto > $2', [room, after]);
+        const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, Math.max(after, found?.upto ?? 0)]);
+        return { snapshot: found, rows };
+      }, { readOnly: true });
+      return {
+        snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
+        rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
+      };
+    },
+    async heads(rooms) {
+      const heads = new Map<string, number>();
+      for (let i = 0; i < rooms.length; i += 500) {
+        const slice = rooms.slice(i, i + 500);
+        const rows = await sql.all<{ room: string; head: number }>(`SELECT room, head FROM rooms WHERE room IN (${slice.map((_, j) => `$${j + 1}`).join(', ')})`, slice);
+        for (const row of rows) heads.set(row.room, row.head);
+      }
+      return heads;
     },
     async append(room, updates) {
       const sealed = updates.map((update) => cipher.encrypt(update, updateContext(room)));
