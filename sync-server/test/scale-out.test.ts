@@ -77,6 +77,19 @@ const client = (server: RunningServer, room: string, token: string): TestClient 
   return created;
 };
 
+/** Anna on the first instance and Bram on the second, both synced in `room` (Bram with `bramAccess`). */
+async function annaOnAndBramOnB(c: Cluster, room: string, bramAccess: 'edit' | 'view' = 'edit'): Promise<{ onA: TestClient; onB: TestClient }> {
+  const [a, b] = c.servers as [RunningServer, RunningServer];
+  await addTestUser(c.admin, 'anna');
+  await addTestUser(c.admin, 'bram');
+  await c.admin.grant(room, 'anna', 'edit');
+  await c.admin.grant(room, 'bram', bramAccess);
+  const onA = client(a, room, await c.token('anna', a));
+  const onB = client(b, room, await c.token('bram', b));
+  await Promise.all([onA.synced, onB.synced]);
+  return { onA, onB };
+}
+
 const closeCode = (c: TestClient): Promise<number> =>
   new Promise((resolve) => c.provider.on('connection-close', (event) => resolve((event as { code: number }).code)));
 
@@ -91,15 +104,8 @@ afterEach(async () => {
 describe('instances on PostgreSQL and Redis', () => {
   it('a live edit on one instance reaches a client of another, and a new instance loads it all', async () => {
     const c = await cluster(2);
-    const [a, b] = c.servers as [RunningServer, RunningServer];
-    await addTestUser(c.admin, 'anna');
-    await addTestUser(c.admin, 'bram');
     const room = 'case:scaleout00000001';
-    await c.admin.grant(room, 'anna', 'edit');
-    await c.admin.grant(room, 'bram', 'edit');
-    const onA = client(a, room, await c.token('anna', a));
-    const onB = client(b, room, await c.token('bram', b));
-    await Promise.all([onA.synced, onB.synced]);
+    const { onA, onB } = await annaOnAndBramOnB(c, room);
     onA.doc.getText('t').insert(0, 'van A ');
     await waitFor(() => text(onB) === 'van A ', 3000, 'A to B');
     onB.doc.getText('t').insert(text(onB).length, 'en van B');
@@ -141,15 +147,7 @@ describe('instances on PostgreSQL and Redis', () => {
 
   it('view-only on B cannot change what A serves', async () => {
     const c = await cluster(2);
-    const [a, b] = c.servers as [RunningServer, RunningServer];
-    const room = 'case:scaleout00000003';
-    await addTestUser(c.admin, 'anna');
-    await addTestUser(c.admin, 'kijker');
-    await c.admin.grant(room, 'anna', 'edit');
-    await c.admin.grant(room, 'kijker', 'view');
-    const editor = client(a, room, await c.token('anna', a));
-    const viewer = client(b, room, await c.token('kijker', b));
-    await Promise.all([editor.synced, viewer.synced]);
+    const { onA: editor, onB: viewer } = await annaOnAndBramOnB(c, 'case:scaleout00000003', 'view');
     viewer.doc.getMap('m').set('poging', 'mag niet');
     editor.doc.getMap('m').set('echt', 'ja');
     await waitFor(() => viewer.doc.getMap('m').get('echt') === 'ja', 3000, 'edit reaches viewer');
@@ -174,15 +172,8 @@ describe('instances on PostgreSQL and Redis', () => {
 
   it('presence crosses instances and leaves with the connection', async () => {
     const c = await cluster(2);
-    const [a, b] = c.servers as [RunningServer, RunningServer];
     const room = 'case:scaleout00000005';
-    await addTestUser(c.admin, 'anna');
-    await addTestUser(c.admin, 'bram');
-    await c.admin.grant(room, 'anna', 'edit');
-    await c.admin.grant(room, 'bram', 'edit');
-    const onA = client(a, room, await c.token('anna', a));
-    const onB = client(b, room, await c.token('bram', b));
-    await Promise.all([onA.synced, onB.synced]);
+    const { onA, onB } = await annaOnAndBramOnB(c, room);
     onA.provider.awareness.setLocalStateField('user', { name: 'Anna' });
     const annaId = onA.doc.clientID;
     await waitFor(() => (onB.provider.awareness.getStates().get(annaId) as { user?: { name: string } } | undefined)?.user?.name === 'Anna', 3000, 'presence A to B');
@@ -192,15 +183,8 @@ describe('instances on PostgreSQL and Redis', () => {
 
   it('Redis killed and restarted mid-session: edits made meanwhile arrive after the reconnect', async () => {
     const c = await cluster(2);
-    const [a, b] = c.servers as [RunningServer, RunningServer];
     const room = 'case:scaleout00000007';
-    await addTestUser(c.admin, 'anna');
-    await addTestUser(c.admin, 'bram');
-    await c.admin.grant(room, 'anna', 'edit');
-    await c.admin.grant(room, 'bram', 'edit');
-    const onA = client(a, room, await c.token('anna', a));
-    const onB = client(b, room, await c.token('bram', b));
-    await Promise.all([onA.synced, onB.synced]);
+    const { onA, onB } = await annaOnAndBramOnB(c, room);
     await redis.kill();
     try {
       onA.doc.getMap('m').set('tijdens-a', 1);
@@ -219,15 +203,8 @@ describe('instances on PostgreSQL and Redis', () => {
 
   it('with Redis down the head poll carries edits across, and all converges when it returns', async () => {
     const c = await cluster(2, { headPollMs: 100 });
-    const [a, b] = c.servers as [RunningServer, RunningServer];
     const room = 'case:scaleout00000006';
-    await addTestUser(c.admin, 'anna');
-    await addTestUser(c.admin, 'bram');
-    await c.admin.grant(room, 'anna', 'edit');
-    await c.admin.grant(room, 'bram', 'edit');
-    const onA = client(a, room, await c.token('anna', a));
-    const onB = client(b, room, await c.token('bram', b));
-    await Promise.all([onA.synced, onB.synced]);
+    const { onA, onB } = await annaOnAndBramOnB(c, room);
     onA.doc.getMap('m').set('voor', 1);
     await waitFor(() => onB.doc.getMap('m').get('voor') === 1, 3000, 'before outage');
     await redis.kill();
@@ -281,15 +258,8 @@ describe('a fan-out that loses messages', () => {
       open.push(server);
       c.servers.push(server);
     }
-    const [a, b] = c.servers as [RunningServer, RunningServer];
     const room = 'case:scaleout00000008';
-    await addTestUser(c.admin, 'anna');
-    await addTestUser(c.admin, 'bram');
-    await c.admin.grant(room, 'anna', 'edit');
-    await c.admin.grant(room, 'bram', 'edit');
-    const onA = client(a, room, await c.token('anna', a));
-    const onB = client(b, room, await c.token('bram', b));
-    await Promise.all([onA.synced, onB.synced]);
+    const { onA, onB } = await annaOnAndBramOnB(c, room);
     for (let i = 0; i < 30; i++) {
       (i % 2 ? onA : onB).doc.getMap('m').set(`k${i}`, i);
       await new Promise((resolve) => setTimeout(resolve, 10));

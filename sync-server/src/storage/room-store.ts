@@ -52,34 +52,26 @@ const toEntry = (row: QuarantineRow): QuarantineEntry => ({ id: row.id, room: ro
 
 /** Binds the store to a database and cipher. */
 export function createRoomStore(sql: Sql, cipher: ContentCipher): RoomStore {
+  const readAfter = async (room: string, after: number): Promise<StoredRoom> => {
+    const { snapshot, rows } = await sql.tx(async (q) => {
+      const found = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1 AND upto > $2', [room, after]);
+      const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, Math.max(after, found?.upto ?? 0)]);
+      return { snapshot: found, rows };
+    }, { readOnly: true });
+    return {
+      snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
+      rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
+    };
+  };
+
   return {
     async listRooms() {
       const rows = await sql.all<{ room: string }>('SELECT room FROM rooms UNION SELECT room FROM snapshots UNION SELECT room FROM updates ORDER BY room');
       return rows.map((row) => row.room);
     },
-    async read(room) {
-      // One consistent view: a compaction between the two reads would otherwise hide rows.
-      const { snapshot, rows } = await sql.tx(async (q) => {
-        const snapshot = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1', [room]);
-        const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, snapshot?.upto ?? 0]);
-        return { snapshot, rows };
-      }, { readOnly: true });
-      return {
-        snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
-        rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
-      };
-    },
-    async readAfter(room, after) {
-      const { snapshot, rows } = await sql.tx(async (q) => {
-        const found = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1 AND upto > $2', [room, after]);
-        const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, Math.max(after, found?.upto ?? 0)]);
-        return { snapshot: found, rows };
-      }, { readOnly: true });
-      return {
-        snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
-        rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
-      };
-    },
+    // Everything: any snapshot (upto ≥ 0 > -1) and the updates after it, in one consistent view.
+    read: (room) => readAfter(room, -1),
+    readAfter,
     async heads(rooms) {
       const heads = new Map<string, number>();
       for (let i = 0; i < rooms.length; i += 500) {
