@@ -14,7 +14,7 @@ import { roomUsage, runRoomCommand } from './room-cli';
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
   org list
-  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder [--name "Naam"]   (wachtwoord via stdin)
+  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris [--name "Naam"]   (wachtwoord via stdin)
   user disable <gebruikersnaam>
   user password <gebruikersnaam>   (wachtwoord via stdin)
   user list
@@ -58,7 +58,7 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
     case 'user add': {
       const [username] = rest;
       if (!username || !flags.org || !flags.role) throw new UsageError('user add <gebruikersnaam> --org <id> --role <rol>');
-      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer of beheerder.');
+      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.');
       const password = await readPassword();
       await admin.addUser({ username, name: flags.name, org: flags.org, role: flags.role, password });
       out(`Gebruiker ${username} toegevoegd.`);
