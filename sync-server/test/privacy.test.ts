@@ -182,7 +182,7 @@ describe('privacy officer and access log', () => {
     expect(result.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(result.headers.get('content-disposition')).toContain('attachment');
     const lines = result.text.replace(/^\uFEFF/u, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Tijdstip (UTC);Gebeurtenis;Code;Gebruiker;Naam;Organisatie;Betreft gebruiker;Betreft naam;Casusnummer;Kamer;IP-adres;Details');
+    expect(lines[0]).toBe('Tijdstip (UTC);Gebeurtenis;Code;Gebruiker;Naam;Organisatie;Betreft gebruiker;Betreft naam;Betreft organisatie;Casusnummer;Kamer;IP-adres;Details');
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.slice(1).every((line) => line.includes(';ZVH-T-001;'))).toBe(true);
     expect(lines.some((line) => line.startsWith(';Kamer geopend;room-open;agent;Test agent;Test POLITIE;', line.indexOf(';')))).toBe(true);

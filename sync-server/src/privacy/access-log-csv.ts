@@ -21,7 +21,7 @@ export const eventNamesNl: Record<string, string> = {
   'case-access-view': 'Inzage van casus bekeken',
 };
 
-const headings = ['Tijdstip (UTC)', 'Gebeurtenis', 'Code', 'Gebruiker', 'Naam', 'Organisatie', 'Betreft gebruiker', 'Betreft naam', 'Casusnummer', 'Kamer', 'IP-adres', 'Details'];
+const headings = ['Tijdstip (UTC)', 'Gebeurtenis', 'Code', 'Gebruiker', 'Naam', 'Organisatie', 'Betreft gebruiker', 'Betreft naam', 'Betreft organisatie', 'Casusnummer', 'Kamer', 'IP-adres', 'Details'];
 
 /** One cell: quoted when needed, formula-like text defused. */
 export function csvCell(value: string | number | boolean | null): string {
@@ -40,7 +40,7 @@ export function accessLogCsv(entries: readonly AccessLogEntry[]): string {
     lines.push([
       entry.at, eventNamesNl[entry.event] ?? entry.event, entry.event,
       entry.actor?.username ?? null, nameOf(entry.actor), entry.actor?.orgName ?? entry.actor?.org ?? null,
-      entry.target?.username ?? null, nameOf(entry.target),
+      entry.target?.username ?? null, nameOf(entry.target), entry.target?.orgName ?? entry.target?.org ?? null,
       entry.caseNumber, entry.room, entry.ip, detail,
     ].map(csvCell).join(';'));
   }

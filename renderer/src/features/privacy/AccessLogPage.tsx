@@ -171,7 +171,8 @@ function LogTable({ entries }: { entries: readonly AccessLogEntry[] }) {
   const { language } = useLanguage();
   const text = useEntryText();
   return (
-    <div className="access-log__table-wrap">
+    // Wider than the screen on a small laptop: the region scrolls, so it takes focus (arrow keys scroll it).
+    <div className="access-log__table-wrap" role="region" aria-label={t('privacy.accessLog.tableCaption')} tabIndex={0}>
       <table className="data-table access-log__table">
         <caption>{t('privacy.accessLog.tableCaption')}</caption>
         <thead>
