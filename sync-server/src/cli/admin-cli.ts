@@ -9,6 +9,7 @@ import { isAccess, isRole } from '../access/names';
 // --- minutes export (archive) ---
 import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
+import { retentionUsage, runRetentionCommand } from './retention-cli';
 import { roomUsage, runRoomCommand } from './room-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
@@ -24,6 +25,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
   audit list [--user U] [--room R] [--since ISO-tijd]
 ${minutesUsage}
 ${roomUsage}
+${retentionUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -121,7 +123,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
-        access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' },
+        access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' }, now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         // --- minutes export (archive) ---
         ...minutesOptions,
@@ -142,6 +144,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);

@@ -14,7 +14,12 @@ import { accessLogCategories, createAccessLog, type AccessLogCategory, type Acce
 import { accessLogCsv } from '../privacy/access-log-csv';
 import { createCaseIndex } from '../privacy/case-index';
 import { caseOpenings } from '../privacy/case-openings';
-import { HttpError, sendJson } from './http-json';
+import { ApprovalError, readyRoom } from '../minutes/approval';
+import { createRetention, isCloseReason } from '../privacy/retention';
+import { canManage } from '../access/grants';
+import { serverOrigin } from '../rooms/room';
+import { createRoomStore } from '../storage/room-store';
+import { HttpError, readJson, sendJson } from './http-json';
 
 /** A route in the shape of http-api.ts's route table. */
 export type Route = [string, RegExp, (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> | void];
@@ -49,6 +54,8 @@ function readFilter(url: URL): AccessLogFilter {
   return parsed.data;
 }
 
+const closeBody = z.object({ reason: z.string().refine(isCloseReason) }).strict();
+
 /** The filter as audit detail: ids, codes and times only. */
 const filterDetail = (filter: AccessLogFilter): AuditDetail => ({
   user: filter.user ?? null, org: filter.org ?? null, caseNumber: filter.caseNumber ?? null,
@@ -59,6 +66,37 @@ const filterDetail = (filter: AccessLogFilter): AuditDetail => ({
 export function privacyRoutes({ ctx, authenticate, remoteAddress }: PrivacyRouteDeps): Route[] {
   const cases = createCaseIndex(ctx.sql, ctx.cipher);
   const accessLog = createAccessLog(ctx.sql, cases);
+  const retention = createRetention(ctx.sql, createRoomStore(ctx.sql, ctx.cipher), ctx.audit);
+
+  const caseRoomParam = (raw: string): string => {
+    let room: string;
+    try {
+      room = decodeURIComponent(raw);
+    } catch {
+      throw new HttpError(404, 'not_found');
+    }
+    if (!isRoom(room)) throw new HttpError(404, 'not_found');
+    return room;
+  };
+
+  /** Writes the case's status with the server's origin: stored, then relayed to everyone in the room. */
+  const setStatus = async (room: string, status: string): Promise<void> => {
+    const loaded = await readyRoom(ctx.rooms, room).catch((error: unknown) => {
+      if (error instanceof ApprovalError) throw new HttpError(error.status, error.code);
+      throw error;
+    });
+    loaded.doc.transact(() => loaded.doc.getMap('meta').set('status', status), serverOrigin);
+    await loaded.flushed();
+  };
+
+  /** Only the case's manager (a process director with edit access) closes or reopens it. */
+  const requireCaseManager = async (req: IncomingMessage, raw: string): Promise<{ user: UserRecord; room: string }> => {
+    const { user } = await authenticate(req);
+    const room = caseRoomParam(raw);
+    if (!canManage(user.role, await ctx.grants.effectiveAccess(user.username, room))) throw new HttpError(403, 'forbidden');
+    if (!isCaseRoom(room)) throw new HttpError(404, 'not_found');
+    return { user, room };
+  };
 
   const requirePrivacyOfficer = async (req: IncomingMessage): Promise<UserRecord> => {
     const { user } = await authenticate(req);
@@ -108,6 +146,27 @@ export function privacyRoutes({ ctx, authenticate, remoteAddress }: PrivacyRoute
         'X-Content-Sha256': sha256,
       });
       res.end(body);
+    }],
+
+    ['POST', /^\/api\/rooms\/([^/]+)\/close$/, async (req, res, [raw]) => {
+      const { user, room } = await requireCaseManager(req, raw ?? '');
+      const body = closeBody.safeParse(await readJson(req, ctx.options.limits.maxJsonBytes));
+      if (!body.success) throw new HttpError(400, 'invalid_request');
+      await setStatus(room, 'afgesloten');
+      const { closedAt } = await retention.recordClosure(room, user.username, body.data.reason, remoteAddress(req));
+      sendJson(res, 200, { status: 'afgesloten', closedAt });
+    }],
+
+    ['POST', /^\/api\/rooms\/([^/]+)\/reopen$/, async (req, res, [raw]) => {
+      const { user, room } = await requireCaseManager(req, raw ?? '');
+      await setStatus(room, 'in-behandeling');
+      await retention.removeClosure(room, user.username, remoteAddress(req));
+      sendJson(res, 200, { status: 'in-behandeling' });
+    }],
+
+    ['GET', /^\/api\/access-log\/deletions$/, async (req, res) => {
+      await requirePrivacyOfficer(req);
+      sendJson(res, 200, { deletions: await retention.deletions() });
     }],
 
     ['GET', /^\/api\/rooms\/([^/]+)\/openings$/, async (req, res, [raw]) => {

@@ -19,6 +19,10 @@ export const eventNamesNl: Record<string, string> = {
   'login-rate-limited': 'Aanmelden geweigerd (te vaak)',
   'access-log-view': 'Toegangslog bekeken',
   'case-access-view': 'Inzage van casus bekeken',
+  'case-close': 'Casus afgesloten',
+  'case-reopen': 'Casus heropend',
+  'case-delete': 'Casus verwijderd na bewaartermijn',
+  'retention-set': 'Bewaartermijn ingesteld',
 };
 
 const headings = ['Tijdstip (UTC)', 'Gebeurtenis', 'Code', 'Gebruiker', 'Naam', 'Organisatie', 'Betreft gebruiker', 'Betreft naam', 'Betreft organisatie', 'Casusnummer', 'Kamer', 'IP-adres', 'Details'];

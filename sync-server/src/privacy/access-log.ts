@@ -20,6 +20,8 @@ export const accessLogCategories = {
   login: ['login-success', 'login-failure', 'login-rate-limited'],
   /** Looking at who accessed what (this log, a case's "Wie heeft deze casus ingezien?"). */
   review: ['access-log-view', 'case-access-view'],
+  /** Cases closed, reopened and deleted after their retention period; periods set. */
+  retention: ['case-close', 'case-reopen', 'case-delete', 'retention-set'],
 } as const;
 
 /** A category of {@link accessLogCategories}. */

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import type { ContentCipher } from '../storage/content-cipher';
-import { createRoomStore } from '../storage/room-store';
+import { createRoomStore, type RoomStore } from '../storage/room-store';
 import type { Sql } from '../storage/sql';
 import { isCaseRoom } from '../access/names';
 
@@ -29,31 +29,38 @@ const shortText = (value: unknown): string | null => (typeof value === 'string' 
 
 interface IndexRow { room: string; case_number: string | null; case_type: string | null; head: number; [key: string]: unknown }
 
+/** What a stored case document's meta says of its number, type and status. */
+export interface StoredCaseMeta { caseNumber: string | null; caseType: string | null; status: string | null }
+
+/**
+ * The meta of a case as stored (snapshot and updates applied to a fresh doc). A value that does
+ * not open or apply is skipped: the number may then be missing, never wrong (the room loader
+ * quarantines such values; this reader writes nothing).
+ */
+export async function readStoredCaseMeta(store: RoomStore, room: string): Promise<StoredCaseMeta> {
+  const stored = await store.read(room);
+  const doc = new Y.Doc({ gc: true });
+  try {
+    for (const value of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.rows]) {
+      try {
+        Y.applyUpdate(doc, value.open());
+      } catch {
+        // Skipped, see above.
+      }
+    }
+    const meta = doc.getMap('meta');
+    return { caseNumber: shortText(meta.get('caseNumber')), caseType: shortText(meta.get('type')), status: shortText(meta.get('status')) };
+  } finally {
+    doc.destroy();
+  }
+}
+
 /** Binds the index to a database and the content cipher. */
 export function createCaseIndex(sql: Sql, cipher: ContentCipher): CaseIndex {
   const store = createRoomStore(sql, cipher);
 
-  /** The meta of the stored document; values that do not open or apply are skipped (the room loader quarantines them). */
-  const readMeta = async (room: string): Promise<{ caseNumber: string | null; caseType: string | null }> => {
-    const stored = await store.read(room);
-    const doc = new Y.Doc({ gc: true });
-    try {
-      for (const value of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.rows]) {
-        try {
-          Y.applyUpdate(doc, value.open());
-        } catch {
-          // A damaged value: the number may be missing, never wrong.
-        }
-      }
-      const meta = doc.getMap('meta');
-      return { caseNumber: shortText(meta.get('caseNumber')), caseType: shortText(meta.get('type')) };
-    } finally {
-      doc.destroy();
-    }
-  };
-
   const refresh = async (room: string, head: number): Promise<CaseFacts> => {
-    const { caseNumber, caseType } = await readMeta(room);
+    const { caseNumber, caseType } = await readStoredCaseMeta(store, room);
     await sql.run(
       'INSERT INTO case_index (room, case_number, case_type, head, read_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (room) DO UPDATE SET case_number = excluded.case_number, case_type = excluded.case_type, head = excluded.head, read_at = excluded.read_at',
       [room, caseNumber, caseType, head, new Date().toISOString()],

@@ -15,7 +15,8 @@ export type AuditEvent =
   | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-password'
-  | 'access-log-view' | 'access-log-export' | 'case-access-view';
+  | 'access-log-view' | 'access-log-export' | 'case-access-view'
+  | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */
 export type AuditDetail = Record<string, string | number | boolean | null>;

@@ -3,7 +3,7 @@
  * in PostgreSQL types, so every store's SQL is written once. Created on first start by
  * whichever instance gets the schema lock; later versions migrate here.
  */
-import { privacySchemaStatements } from './privacy-schema';
+import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
 export const postgresSchemaVersion = 2;
@@ -95,7 +95,7 @@ export async function ensurePostgresSchema(sql: Sql): Promise<void> {
       await q.run("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT DO NOTHING", [String(postgresSchemaVersion)]);
     }
     // Idempotent additions, on every start: a database from before them gets them too.
-    for (const statement of privacySchemaStatements) await q.run(statement);
+    for (const statement of [...privacySchemaStatements, ...privacyPostgresTriggers]) await q.run(statement);
   });
 }
 
