@@ -17,7 +17,7 @@ export class PrivacyApiError extends Error {
 }
 
 /** Categories of the access log (the server's `category` filter). */
-export const accessLogCategories = ['access', 'export', 'rights', 'login', 'review'] as const;
+export const accessLogCategories = ['access', 'export', 'rights', 'login', 'review', 'retention'] as const;
 /** A category of the access log. */
 export type AccessLogCategory = (typeof accessLogCategories)[number];
 

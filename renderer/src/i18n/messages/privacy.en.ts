@@ -76,6 +76,10 @@ export const privacyEn = {
       'login-failure': 'Sign-in failed',
       'login-rate-limited': 'Sign-in refused (too often)',
       'access-log-view': 'Access log viewed',
+      'case-close': 'Case closed',
+      'case-reopen': 'Case reopened',
+      'case-delete': 'Case deleted after retention period',
+      'retention-set': 'Retention period set',
       'case-access-view': 'Case access viewed',
     },
     categories: {
@@ -84,6 +88,7 @@ export const privacyEn = {
       rights: 'Access granted or revoked',
       login: 'Signing in',
       review: 'Viewing this log',
+      retention: 'Closing, retention and deletion',
     },
     errors: {
       unreachable: 'The server cannot be reached. The access log lives only on the server; try again once you are connected.',

@@ -72,6 +72,10 @@ export const privacyNl = {
       'login-failure': 'Aanmelden mislukt',
       'login-rate-limited': 'Aanmelden geweigerd (te vaak)',
       'access-log-view': 'Toegangslog bekeken',
+      'case-close': 'Casus afgesloten',
+      'case-reopen': 'Casus heropend',
+      'case-delete': 'Casus verwijderd na bewaartermijn',
+      'retention-set': 'Bewaartermijn ingesteld',
       'case-access-view': 'Inzage van casus bekeken',
     },
     categories: {
@@ -80,6 +84,7 @@ export const privacyNl = {
       rights: 'Toegang verleend of ingetrokken',
       login: 'Aanmelden',
       review: 'Inzien van dit log',
+      retention: 'Afsluiten, bewaartermijn en verwijderen',
     },
     errors: {
       unreachable: 'De server is niet bereikbaar. Het toegangslog staat alleen op de server; probeer het opnieuw zodra u weer verbinding hebt.',
