@@ -50,7 +50,7 @@ describe('npm run demo', () => {
     try {
       expect((await adminApi.listOrgs()).map((org) => org.id).sort()).toEqual(['gemeente', 'om', 'politie', 'rn', 'shn', 'vt', 'zvh']);
       const users = (await adminApi.listUsers());
-      expect(new Set(users.map((user) => user.role))).toEqual(new Set(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']));
+      expect(new Set(users.map((user) => user.role))).toEqual(new Set(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris']));
       expect(new Set(users.filter((user) => user.role === 'deelnemer').map((user) => user.org)).size).toBeGreaterThanOrEqual(4);
       for (const user of users) expect(user.name).toMatch(/\(fictief\)$/u);
       expect(passwords.size).toBe(users.length);
@@ -72,6 +72,7 @@ describe('npm run demo', () => {
       expect(await roomsOf('paula.procesregie')).toHaveLength(6);
       expect(await roomsOf('sara.steun')).toHaveLength(2);
       expect(await roomsOf('bert.beheer')).toHaveLength(0);
+      expect(await roomsOf('pieter.privacy')).toHaveLength(0);
       expect((await roomsOf('wanda.waarnemer')).map((room) => room.access)).toEqual(['view', 'view']);
     } finally {
       await server.close();
@@ -144,7 +145,7 @@ describe('npm run demo', () => {
   it('refuses a data dir that already has users, unless --force', () => {
     const again = demo();
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('heeft al 10 gebruiker(s)');
+    expect(again.stderr).toContain('heeft al 11 gebruiker(s)');
     const forced = demo('--force');
     expect(forced.stderr).toBe('');
     expect(forced.status).toBe(0);

@@ -40,6 +40,7 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'wim.wijkteam', name: 'Wim Wijkteam (fictief)', org: 'gemeente', role: 'deelnemer', purpose: 'wijkteam; twee casussen' },
   { username: 'wanda.waarnemer', name: 'Wanda Waarnemer (fictief)', org: 'gemeente', role: 'waarnemer', purpose: 'leest mee in twee casussen, bewerkt niets' },
   { username: 'bert.beheer', name: 'Bert Beheer (fictief)', org: 'zvh', role: 'beheerder', purpose: 'beheert accounts; ziet geen casusinhoud' },
+  { username: 'pieter.privacy', name: 'Pieter Privacy (fictief)', org: 'zvh', role: 'privacyfunctionaris', purpose: 'privacyfunctionaris; ziet het toegangslog, geen casusinhoud' },
 ];
 
 /** The organisation of a demo user. */

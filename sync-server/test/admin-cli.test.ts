@@ -31,6 +31,14 @@ describe('admin CLI', () => {
     expect((await login(t.url, 'agent', password)).user).toEqual({ username: 'agent', name: 'Agent Test', org: 'politie', role: 'deelnemer' });
   });
 
+  it('adds a privacy officer, who can never be granted a room', () => {
+    expect(admin(['user', 'add', 'fg', '--org', 'politie', '--role', 'privacyfunctionaris', '--name', 'FG Test'], `${password}\n`)).toMatchObject({ status: 0 });
+    expect(admin(['user', 'list']).stdout).toContain('fg\tpolitie\tprivacyfunctionaris\tactief\tFG Test');
+    const refused = admin(['grant', room, 'fg', '--access', 'view']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('krijgt geen toegang');
+  });
+
   it('explains bad input in Dutch with a non-zero exit', () => {
     const badRole = admin(['user', 'add', 'x1', '--org', 'politie', '--role', 'koning'], `${password}\n`);
     expect(badRole.status).toBe(2);

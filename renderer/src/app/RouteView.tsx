@@ -1,14 +1,31 @@
+import { useEffect } from 'react';
 import { BoardPage } from '../features/board/BoardPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { CaseHistoryView } from '../features/meetings/CaseHistoryView';
 import { MeetingPage } from '../features/meetings/MeetingPage';
-import type { Route } from './routes';
+import { AccessLogPage } from '../features/privacy/AccessLogPage';
+import { useSession } from '../features/session';
+import { homeRouteFor, hrefOf, sectionOf, sectionsFor, type Route } from './routes';
 import { ActionsSection } from './sections/ActionsSection';
 import { MeetingsSection } from './sections/MeetingsSection';
 import { UnavailableSection } from './sections/UnavailableSection';
 
+/** Replaces the location with `route` (no history entry: Back does not bounce through it). */
+function Redirect({ href }: { href: string }) {
+  useEffect(() => {
+    window.location.replace(href);
+  }, [href]);
+  return null;
+}
+
 /** The screen for a route: the slot where data-driven views plug in. */
 export function RouteView({ route }: { route: Route }) {
+  const { user } = useSession();
+  const section = sectionOf(route);
+  // A screen outside the role's menu: the privacy officer goes to its home, others see "not found".
+  if (section !== null && !sectionsFor(user.role).includes(section)) {
+    return user.role === 'privacyfunctionaris' ? <Redirect href={hrefOf(homeRouteFor(user.role))} /> : <UnavailableSection kind="notFound" />;
+  }
   switch (route.name) {
     case 'meetings':
       return <MeetingsSection />;
@@ -16,6 +33,8 @@ export function RouteView({ route }: { route: Route }) {
       return <CasesPage />;
     case 'actions':
       return <ActionsSection />;
+    case 'access-log':
+      return <AccessLogPage />;
     case 'meeting':
       return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />;
     case 'case':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseHash, sameRoute, sectionOf, type Route } from './routes';
+import { homeRouteFor, hrefOf, parseHash, sameRoute, sectionOf, sectionsFor, type Route } from './routes';
 
 const caseId = 'case:k3j4h5g6f7d8s9a0';
 const meetingId = 'meeting:q1w2e3r4t5y6u7i8';
@@ -13,6 +13,7 @@ describe('routes', () => {
     ['#/overleggen/', { name: 'meetings' }],
     ['#/casussen', { name: 'cases' }],
     ['#/acties', { name: 'actions' }],
+    ['#/toegangslog', { name: 'access-log' }],
     [`#/casussen/${caseId}`, { name: 'case', caseId }],
     [`#/casussen/${encodeURIComponent(caseId)}`, { name: 'case', caseId }],
     [`#/overleggen/${meetingId}`, { name: 'meeting', meetingId }],
@@ -37,7 +38,7 @@ describe('routes', () => {
 
   it('writes the hash that reads back to the same route', () => {
     const routes: Route[] = [
-      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' },
+      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' }, { name: 'access-log' },
       { name: 'case', caseId }, { name: 'meeting', meetingId },
     ];
     for (const route of routes) expect(parseHash(hrefOf(route))).toEqual(route);
@@ -49,6 +50,17 @@ describe('routes', () => {
     expect(sectionOf({ name: 'meeting', meetingId })).toBe('meetings');
     expect(sectionOf({ name: 'actions' })).toBe('actions');
     expect(sectionOf({ name: 'not-found' })).toBeNull();
+  });
+
+  it('gives the privacy officer only the access log, and nobody else the access log', () => {
+    expect(sectionsFor('privacyfunctionaris')).toEqual(['access-log']);
+    expect(homeRouteFor('privacyfunctionaris')).toEqual({ name: 'access-log' });
+    for (const role of ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']) {
+      expect(sectionsFor(role)).toEqual(['meetings', 'cases', 'actions']);
+      expect(homeRouteFor(role)).toEqual({ name: 'meetings' });
+    }
+    expect(sectionOf({ name: 'access-log' })).toBe('access-log');
+    expect(hrefOf({ name: 'access-log' })).toBe('#/toegangslog');
   });
 
   it('compares routes by place', () => {

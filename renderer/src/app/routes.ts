@@ -14,18 +14,32 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseId: string; view?: 'history' }
   | { name: 'actions' }
+  | { name: 'access-log' }
   | { name: 'not-found' };
 
 /** A top-level section of the main menu. */
-export type Section = 'meetings' | 'cases' | 'actions';
+export type Section = 'meetings' | 'cases' | 'actions' | 'access-log';
 
-/** The sections in menu order. */
+/** The sections of the case work in menu order. */
 export const sections: readonly Section[] = ['meetings', 'cases', 'actions'];
 
 /** Where the app opens. */
 export const defaultRoute: Route = { name: 'meetings' };
 
-const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties' };
+/**
+ * The menu of a role: the privacy officer opens no case or meeting, so it has only the access
+ * log; every other role has the case work.
+ */
+export function sectionsFor(role: string): readonly Section[] {
+  return role === 'privacyfunctionaris' ? ['access-log'] : sections;
+}
+
+/** Where a role's app opens (and lands when it asks for a screen it has no part in). */
+export function homeRouteFor(role: string): Route {
+  return role === 'privacyfunctionaris' ? { name: 'access-log' } : defaultRoute;
+}
+
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', 'access-log': 'toegangslog' };
 const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
@@ -57,6 +71,7 @@ export function parseHash(hash: string): Route {
     return roomIdPattern.case.test(second) ? { name: 'case', caseId: second } : { name: 'not-found' };
   }
   if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
+  if (first === segmentOf['access-log'] && second === undefined) return { name: 'access-log' };
   return { name: 'not-found' };
 }
 
@@ -66,6 +81,7 @@ export function hrefOf(route: Route): string {
     case 'meetings':
     case 'cases':
     case 'actions':
+    case 'access-log':
       return `#/${segmentOf[route.name]}`;
     case 'meeting':
       return `#/${segmentOf.meetings}/${encodeURIComponent(route.meetingId)}`;
@@ -87,6 +103,8 @@ export function sectionOf(route: Route): Section | null {
       return 'cases';
     case 'actions':
       return 'actions';
+    case 'access-log':
+      return 'access-log';
     case 'not-found':
       return null;
   }

@@ -30,5 +30,6 @@ export const userRoles = defineVocabulary('userRole', {
   deelnemer: { nl: 'Deelnemer', en: 'Participant' },
   waarnemer: { nl: 'Waarnemer', en: 'Observer' },
   beheerder: { nl: 'Beheerder', en: 'Administrator' },
+  privacyfunctionaris: { nl: 'Privacyfunctionaris', en: 'Privacy officer' },
 });
 export type UserRole = VocabValue<typeof userRoles>;

@@ -13,8 +13,15 @@ export interface RoomAccess { room: string; access: Access; manage: boolean }
 /** A member of a room with the access that applies to them. */
 export interface Member extends PublicUser { access: Access }
 
-/** Effective access: an observer never writes, whatever the grant says. */
-export function capAccess(role: Role, granted: Access): Access {
+/** Roles that never open a room, whatever a grant says: they read no case or meeting content. */
+export const noRoomAccessRoles: readonly Role[] = ['privacyfunctionaris'];
+
+/**
+ * Effective access: an observer never writes, whatever the grant says; a privacy officer never
+ * opens a room (it reviews who did, from the audit log).
+ */
+export function capAccess(role: Role, granted: Access): Access | null {
+  if (noRoomAccessRoles.includes(role)) return null;
   return role === 'waarnemer' ? 'view' : granted;
 }
 
@@ -80,6 +87,10 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
     async grant(room, username, access, actor, ip = null) {
       await requireArgs(room, username);
       if (!isAccess(access)) throw new DirectoryError('invalid', 'Toegang is edit of view.');
+      const target = await sql.get<{ role: Role }>('SELECT role FROM users WHERE username = $1', [username]);
+      if (target && noRoomAccessRoles.includes(target.role)) {
+        throw new DirectoryError('invalid', `Gebruiker ${username} heeft de rol ${target.role} en krijgt geen toegang tot casussen of overleggen.`);
+      }
       await sql.tx(async (q) => {
         const now = new Date().toISOString();
         await q.run(ensureRoom, [room, actor, now]);
@@ -103,9 +114,9 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
         'SELECT g.room, g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.username = $1 ORDER BY g.room',
         [username],
       );
-      return rows.filter((row) => row.disabled === 0).map((row) => {
-        const access = capAccess(row.role, row.access);
-        return { room: row.room, access, manage: canManage(row.role, access) };
+      return rows.flatMap((row) => {
+        const access = row.disabled === 0 ? capAccess(row.role, row.access) : null;
+        return access === null ? [] : [{ room: row.room, access, manage: canManage(row.role, access) }];
       });
     },
     async members(room) {
@@ -113,7 +124,10 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
         'SELECT u.username, u.name, u.org, u.role, g.access FROM grants g JOIN users u ON u.username = g.username WHERE g.room = $1 AND u.disabled = 0 ORDER BY u.name',
         [room],
       );
-      return rows.map((row) => ({ username: row.username, name: row.name, org: row.org, role: row.role, access: capAccess(row.role, row.access) }));
+      return rows.flatMap((row) => {
+        const access = capAccess(row.role, row.access);
+        return access === null ? [] : [{ username: row.username, name: row.name, org: row.org, role: row.role, access }];
+      });
     },
   };
 }

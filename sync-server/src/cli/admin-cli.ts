@@ -9,12 +9,13 @@ import { isAccess, isRole } from '../access/names';
 // --- minutes export (archive) ---
 import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
+import { retentionUsage, runRetentionCommand } from './retention-cli';
 import { roomUsage, runRoomCommand } from './room-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
   org list
-  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder [--name "Naam"]   (wachtwoord via stdin)
+  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris [--name "Naam"]   (wachtwoord via stdin)
   user disable <gebruikersnaam>
   user password <gebruikersnaam>   (wachtwoord via stdin)
   user list
@@ -24,6 +25,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
   audit list [--user U] [--room R] [--since ISO-tijd]
 ${minutesUsage}
 ${roomUsage}
+${retentionUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -58,7 +60,7 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
     case 'user add': {
       const [username] = rest;
       if (!username || !flags.org || !flags.role) throw new UsageError('user add <gebruikersnaam> --org <id> --role <rol>');
-      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer of beheerder.');
+      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.');
       const password = await readPassword();
       await admin.addUser({ username, name: flags.name, org: flags.org, role: flags.role, password });
       out(`Gebruiker ${username} toegevoegd.`);
@@ -121,7 +123,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
-        access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' },
+        access: { type: 'string' }, user: { type: 'string' }, room: { type: 'string' }, since: { type: 'string' }, now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         // --- minutes export (archive) ---
         ...minutesOptions,
@@ -142,6 +144,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
 import type { ServerContext } from '../context';
 import type { UserRecord } from '../access/directory';
-import { canCreate, canManage } from '../access/grants';
+import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from '../access/names';
+import { privacyRoutes } from './privacy-routes';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
@@ -134,6 +135,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       const { access } = parse(memberBody, await readJson(req, options.limits.maxJsonBytes));
       const target = isUsername(username) ? await directory.getUser(username) : null;
       if (!target || target.disabled) throw new HttpError(404, 'unknown_user');
+      if (noRoomAccessRoles.includes(target.role)) throw new HttpError(409, 'role_has_no_room_access');
       await grants.grant(room, username, access, caller.user.username, remoteAddress(req));
       await ctx.connections.enforce({ username, room });
       sendNoContent(res);
@@ -152,7 +154,9 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
 
     ['GET', /^\/api\/users$/, async (req, res) => {
       await authenticate(req);
-      sendJson(res, 200, { users: (await directory.listUsers()).map(({ username, name, org, role }) => ({ username, name, org, role })) });
+      // For pickers (owners, invitees, members): a role that never opens a room is never picked.
+      const users = (await directory.listUsers()).filter((user) => !noRoomAccessRoles.includes(user.role));
+      sendJson(res, 200, { users: users.map(({ username, name, org, role }) => ({ username, name, org, role })) });
     }],
 
     ['GET', /^\/api\/orgs$/, async (req, res) => {
@@ -215,6 +219,8 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       });
       res.end(Buffer.from(copy.data.buffer, copy.data.byteOffset, copy.data.byteLength));
     }],
+
+    ...privacyRoutes({ ctx, authenticate, remoteAddress }),
   ];
 
   return async (req, res) => {

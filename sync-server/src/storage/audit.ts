@@ -14,7 +14,9 @@ export type AuditEvent =
   | 'export' | 'frozen-read'
   | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
-  | 'org-add' | 'user-add' | 'user-disable' | 'user-password';
+  | 'org-add' | 'user-add' | 'user-disable' | 'user-password'
+  | 'access-log-view' | 'access-log-export' | 'case-access-view'
+  | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */
 export type AuditDetail = Record<string, string | number | boolean | null>;

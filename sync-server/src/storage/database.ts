@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { privacySchema } from './privacy-schema';
 
 /** An open database handle. */
 export type Db = Database.Database;
@@ -134,6 +135,7 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
     const current = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
     if (current?.value === '1') migrateFrom1(db);
     db.exec(schema);
+    db.exec(privacySchema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));
   }).immediate();
   const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();

@@ -3,6 +3,7 @@
  * in PostgreSQL types, so every store's SQL is written once. Created on first start by
  * whichever instance gets the schema lock; later versions migrate here.
  */
+import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
 export const postgresSchemaVersion = 2;
@@ -93,6 +94,8 @@ export async function ensurePostgresSchema(sql: Sql): Promise<void> {
       for (const statement of splitStatements(schema)) await q.run(statement);
       await q.run("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT DO NOTHING", [String(postgresSchemaVersion)]);
     }
+    // Idempotent additions, on every start: a database from before them gets them too.
+    for (const statement of [...privacySchemaStatements, ...privacyPostgresTriggers]) await q.run(statement);
   });
 }
 

@@ -1,4 +1,4 @@
-import { ShieldAlert, Pencil, Users } from 'lucide-react';
+import { Eye, ShieldAlert, Pencil, Users } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -12,7 +12,7 @@ import { FormDialog, useFieldError, type FormErrorState } from './FormDialog';
 
 /** The header of the board: the pseudonymous label as the page heading, and the case's facts. */
 export function BoardHeader({
-  doc, meta, editable, manage, onEscalate, onManageAccess,
+  doc, meta, editable, manage, onEscalate, onManageAccess, onShowOpenings,
 }: {
   doc: Y.Doc;
   meta: CaseMeta;
@@ -20,6 +20,8 @@ export function BoardHeader({
   manage: boolean;
   onEscalate(): void;
   onManageAccess(): void;
+  /** "Wie heeft deze casus ingezien?", for a process director; absent for other roles. */
+  onShowOpenings?: () => void;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -29,11 +31,12 @@ export function BoardHeader({
     <header className="board-header">
       <div className="board-header__top">
         <PageHeading>{meta.label}</PageHeading>
-        {editable || manage ? (
+        {editable || manage || onShowOpenings ? (
           <div className="board-header__actions">
             {editable ? <Button icon={<Pencil size={18} />} onClick={() => setEditing(true)}>{t('board.header.editButton')}</Button> : null}
             {editable ? <Button icon={<ShieldAlert size={18} />} onClick={onEscalate}>{t('board.escalation.button')}</Button> : null}
             {manage ? <Button icon={<Users size={18} />} onClick={onManageAccess}>{t('board.access.button')}</Button> : null}
+            {onShowOpenings ? <Button icon={<Eye size={18} />} onClick={onShowOpenings}>{t('privacy.openings.button')}</Button> : null}
           </div>
         ) : null}
       </div>

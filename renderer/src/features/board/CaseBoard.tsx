@@ -11,7 +11,8 @@ import { CaseActionsPanel } from '../actions/CaseActionsPanel';
 import { afterNextPaint } from '../plan/nextTask';
 import { SafetyPlanPanel } from '../plan/SafetyPlanPanel';
 import { PresenceBar } from '../presence/PresenceBar';
-import { Notice, type Access } from '../session';
+import { Notice, useSession, type Access } from '../session';
+import { CaseOpeningsDialog } from '../privacy/CaseOpeningsDialog';
 import { AccessDialog } from './AccessDialog';
 import { BoardAnnouncer } from './boardAnnouncer';
 import { BoardHeader } from './BoardHeader';
@@ -61,6 +62,8 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
   const editable = access === 'edit';
   const [escalating, setEscalating] = useState(false);
   const [managing, setManaging] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
+  const director = useSession().user.role === 'procesregisseur';
   // The action list, last on the page and far below the fold, renders in the frame after
   // the first paint: the board shows a frame sooner.
   const [actionsShown, setActionsShown] = useState(false);
@@ -80,7 +83,8 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
     <BoardAnnouncer>
       <div className="case-board" inert={readCopy} aria-busy={readCopy || undefined}>
         <BoardHeader doc={doc} meta={meta} editable={editable} manage={manage}
-          onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)} />
+          onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)}
+          {...(director ? { onShowOpenings: () => setReviewing(true) } : {})} />
         <PresenceBar {...panelProps} />
         {editable ? null : <Notice tone="info"><p>{t('board.readOnly')}</p></Notice>}
         <nav className="board-jumps" aria-label={t('board.onThisPage')}>
@@ -105,6 +109,7 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
         <div id="acties" className="case-board__slot">{actionsShown ? <CaseActionsPanel {...panelProps} /> : null}</div>
         {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
         {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}
+        {director ? <CaseOpeningsDialog caseId={room} open={reviewing} onClose={() => setReviewing(false)} /> : null}
       </div>
     </BoardAnnouncer>
   );

@@ -8,6 +8,7 @@ import { casesEn } from './cases.en';
 import { boardEn } from './board.en';
 import { meetingsEn } from './meetings.en';
 import { updateEn } from './update.en';
+import { privacyEn } from './privacy.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
     meetings: 'Meetings',
     cases: 'Cases',
     actions: 'Actions',
+    'access-log': 'Access log',
   },
   sections: {
     meetings: {
@@ -38,6 +40,9 @@ export const en = {
       title: 'Actions',
       emptyTitle: 'There are no actions yet',
       emptyBody: 'Actions are agreed in a meeting or in the safety plan of a case. Every action has one owner and a due date; actions for you will appear here.',
+    },
+    'access-log': {
+      title: 'Access log',
     },
     meeting: {
       title: 'Meeting',
@@ -112,4 +117,5 @@ export const en = {
   board: boardEn,
   meetings: meetingsEn,
   update: updateEn,
+  privacy: privacyEn,
 } satisfies Messages;

@@ -7,6 +7,7 @@ import { casesNl } from './cases.nl';
 import { boardNl } from './board.nl';
 import { meetingsNl } from './meetings.nl';
 import { updateNl } from './update.nl';
+import { privacyNl } from './privacy.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -23,6 +24,7 @@ export const nl = {
     meetings: 'Overleggen',
     cases: 'Casussen',
     actions: 'Acties',
+    'access-log': 'Toegangslog',
   },
   sections: {
     meetings: {
@@ -39,6 +41,9 @@ export const nl = {
       title: 'Acties',
       emptyTitle: 'Er zijn nog geen acties',
       emptyBody: 'Acties worden afgesproken in een overleg of in het veiligheidsplan van een casus. Elke actie heeft één eigenaar en een deadline; acties voor u verschijnen hier.',
+    },
+    'access-log': {
+      title: 'Toegangslog',
     },
     meeting: {
       title: 'Overleg',
@@ -113,4 +118,5 @@ export const nl = {
   board: boardNl,
   meetings: meetingsNl,
   update: updateNl,
+  privacy: privacyNl,
 };
