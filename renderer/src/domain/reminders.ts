@@ -186,13 +186,8 @@ export function markRead(read: ReadReminders, keys: readonly string[], now: Date
   return Object.fromEntries([...kept, ...keys.map((key) => [key, at] as const)]);
 }
 
-/** An action in Mijn acties: with the case number next to the label. */
-export interface MyActionItem extends ActionListItem {
-  caseNumber?: string | null;
-}
-
 /** Mijn acties: my outstanding actions by urgency, each group soonest (most overdue) first. */
-export interface MyActionGroups<T extends MyActionItem> {
+export interface MyActionGroups<T extends ActionListItem> {
   overdue: T[];
   /** Due today up to and including {@link thisWeekEnd}. */
   thisWeek: T[];
@@ -205,7 +200,7 @@ export function thisWeekEnd(today: IsoDate): IsoDate {
 }
 
 /** Groups the open actions `me` owns: overdue, due within the next seven days, later. */
-export function groupMyActions<T extends MyActionItem>(items: readonly T[], me: string, today: IsoDate): MyActionGroups<T> {
+export function groupMyActions<T extends ActionListItem>(items: readonly T[], me: string, today: IsoDate): MyActionGroups<T> {
   const groups: MyActionGroups<T> = { overdue: [], thisWeek: [], later: [] };
   const mine = items.filter((item) => item.owner === me && isOpenStatus(item.status));
   const ordered = [...mine].sort((a, b) => a.due.localeCompare(b.due) || a.caseLabel.localeCompare(b.caseLabel, 'nl') || a.description.localeCompare(b.description, 'nl') || a.id.localeCompare(b.id));

@@ -8,6 +8,7 @@ import { casesEn } from './cases.en';
 import { boardEn } from './board.en';
 import { meetingsEn } from './meetings.en';
 import { updateEn } from './update.en';
+import { remindersEn } from './reminders.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -112,4 +113,5 @@ export const en = {
   board: boardEn,
   meetings: meetingsEn,
   update: updateEn,
+  reminders: remindersEn,
 } satisfies Messages;

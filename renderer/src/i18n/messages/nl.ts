@@ -7,6 +7,7 @@ import { casesNl } from './cases.nl';
 import { boardNl } from './board.nl';
 import { meetingsNl } from './meetings.nl';
 import { updateNl } from './update.nl';
+import { remindersNl } from './reminders.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -113,4 +114,5 @@ export const nl = {
   board: boardNl,
   meetings: meetingsNl,
   update: updateNl,
+  reminders: remindersNl,
 };
