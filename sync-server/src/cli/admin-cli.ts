@@ -10,6 +10,7 @@ import { isAccess, isRole } from '../access/names';
 import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
 import { roomUsage, runRoomCommand } from './room-cli';
+import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from './digest-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
@@ -24,6 +25,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
   audit list [--user U] [--room R] [--since ISO-tijd]
 ${minutesUsage}
 ${roomUsage}
+${digestUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -126,6 +128,7 @@ async function main(): Promise<number> {
         // --- minutes export (archive) ---
         ...minutesOptions,
         // --- end minutes export ---
+        ...digestOptions,
       },
     });
   } catch (error) {
@@ -142,6 +145,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);
