@@ -199,4 +199,27 @@ describe('Mijn acties and the reminders bell', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Mijn acties', exact: true }).locator('.action-item__description').allTextContents())
       .toEqual(['Pim zijn actie (fictief)']);
   });
+
+  test('the clock moves on: a read "due tomorrow" comes back once as overdue, and Mijn acties moves it', async ({ server, newUserContext }) => {
+    await createTestCase(server.url, pim, {
+      room: caseRoom, label,
+      actions: [{ description: 'Risicoplan afronden (fictief)', owner: 'dirk.deelnemer', ownerOrg: 'vt', due: dutchDate(1), source: null }],
+    });
+    const context = await newUserContext();
+    const { page, session } = await signedInPage(context, server.url, dirk, '#/acties');
+    await expect.poll(() => bell(page).getAttribute('aria-label'), { timeout: 15_000 }).toBe('Herinneringen, 2 ongelezen');
+    await bell(page).click();
+    await panel(page).getByRole('button', { name: 'Alles gelezen' }).click();
+    await expect.poll(() => bell(page).getAttribute('aria-label')).toBe('Herinneringen');
+    expect(await group(page, /^Deze week/u).locator('.action-item__description').allTextContents()).toEqual(['Risicoplan afronden (fictief)']);
+
+    // Two days later (the browser's clock, set by the test; it keeps running from there).
+    await context.clock.install({ time: Date.now() + 2 * 24 * 3_600_000 });
+    await page.reload();
+    await session.unlock(dirk.password);
+    await expect.poll(() => bell(page).getAttribute('aria-label'), { timeout: 15_000 }).toBe('Herinneringen, 1 ongelezen');
+    await bell(page).click();
+    expect(await reminderTitles(page)).toEqual(['Nieuw 1 dag te laat: Risicoplan afronden (fictief)', 'Actie voor u: Risicoplan afronden (fictief)']);
+    await expect.poll(() => group(page, /^Te laat/u).locator('.action-item__description').allTextContents()).toEqual(['Risicoplan afronden (fictief)']);
+  });
 });
