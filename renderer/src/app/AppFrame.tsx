@@ -4,6 +4,7 @@ import {
   LiveSessionContext, OfflineBanner, ReLoginPrompt, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
+import { ReminderBell } from '../features/reminders';
 import { UpdateNotices, useAppUpdate } from '../features/update';
 import { Toaster } from '../ui';
 import { AboutButton } from './AboutDialog';
@@ -101,6 +102,7 @@ export function AppFrame() {
         <Brand />
         <div className="app-header__tools">
           {live ? <SyncIndicator /> : null}
+          {live ? <LiveSessionContext.Provider value={live}><ReminderBell /></LiveSessionContext.Provider> : null}
           <LanguageSwitch />
           <AboutButton />
           {live ? <UserMenu /> : null}

@@ -18,6 +18,8 @@ export function daysOverdue(action: Pick<Action, 'due' | 'status'>, today: IsoDa
 export interface ActionListItem extends Action {
   caseId: CaseId;
   caseLabel: string;
+  /** The case number when the case has one (Mijn acties shows it next to the label). */
+  caseNumber?: string | null;
 }
 
 /** Filters of the "Acties" view; absent means "any". */

@@ -27,3 +27,4 @@ export * from './vocabulary';
 export * from './textDiff';
 export * from './meetingSchedule';
 export * from './actionList';
+export * from './reminders';

@@ -11,3 +11,4 @@ export { isSessionExpired, parseStoredSession, type StoredSession } from './sess
 export { vaultName } from './vault-name';
 export { cachedOrgs, cachedRooms, cachedUsers, type CachedList } from './cache';
 export { defaultIterations } from './cipher';
+export { loadReadReminders, saveReadReminders, loadReminderPreferences, saveReminderPreferences } from './reminderState';

@@ -11,6 +11,7 @@ import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
 import { retentionUsage, runRetentionCommand } from './retention-cli';
 import { roomUsage, runRoomCommand } from './room-cli';
+import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from './digest-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
@@ -26,6 +27,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
 ${minutesUsage}
 ${roomUsage}
 ${retentionUsage}
+${digestUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -128,6 +130,7 @@ async function main(): Promise<number> {
         // --- minutes export (archive) ---
         ...minutesOptions,
         // --- end minutes export ---
+        ...digestOptions,
       },
     });
   } catch (error) {
@@ -145,6 +148,7 @@ async function main(): Promise<number> {
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);

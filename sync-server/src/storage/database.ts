@@ -85,6 +85,22 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
 CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
+-- E-mail digests (docs/design.md, "Reminders"): an organisation gets them only with a row here
+-- whose frequency is daily or weekly (off by default). password is sealed with the data key.
+CREATE TABLE IF NOT EXISTS org_smtp (
+  org TEXT PRIMARY KEY REFERENCES orgs(id),
+  host TEXT NOT NULL,
+  port INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  password BLOB NOT NULL,
+  sender TEXT NOT NULL,
+  app_url TEXT NOT NULL,
+  frequency TEXT NOT NULL CHECK (frequency IN ('off', 'daily', 'weekly')),
+  last_sent_at TEXT,
+  updated_at TEXT NOT NULL
+);
+-- Where a user's digest goes (set by the administrator).
+CREATE TABLE IF NOT EXISTS user_mail (username TEXT PRIMARY KEY REFERENCES users(username), address TEXT NOT NULL);
 -- Guards against our own bugs; someone with the raw file can drop these, which
 -- is what the hash chain is for.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;

@@ -6,7 +6,27 @@
 import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 2;
+export const postgresSchemaVersion = 3;
+
+/** Added in version 3 (e-mail digests); also the migration from version 2. */
+const digestTables = `
+-- E-mail digests (docs/design.md, "Reminders"): an organisation gets them only with a row here
+-- whose frequency is daily or weekly (off by default). password is sealed with the data key.
+CREATE TABLE IF NOT EXISTS org_smtp (
+  org TEXT PRIMARY KEY REFERENCES orgs(id),
+  host TEXT NOT NULL,
+  port INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  password BYTEA NOT NULL,
+  sender TEXT NOT NULL,
+  app_url TEXT NOT NULL,
+  frequency TEXT NOT NULL CHECK (frequency IN ('off', 'daily', 'weekly')),
+  last_sent_at TEXT,
+  updated_at TEXT NOT NULL
+);
+-- Where a user's digest goes (set by the administrator).
+CREATE TABLE IF NOT EXISTS user_mail (username TEXT PRIMARY KEY REFERENCES users(username), address TEXT NOT NULL);
+`;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,7 +92,7 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
 CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
-CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+${digestTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 DROP TRIGGER IF EXISTS audit_no_update ON audit;
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();
@@ -86,7 +106,10 @@ export async function ensurePostgresSchema(sql: Sql): Promise<void> {
     await q.lock('schema');
     const exists = await q.get<{ found: number }>("SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'");
     const current = exists ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
-    if (current && current.value !== String(postgresSchemaVersion)) {
+    if (current?.value === '2') {
+      for (const statement of splitStatements(digestTables)) await q.run(statement);
+      await q.run("UPDATE meta SET value = $1 WHERE key = 'schema_version'", [String(postgresSchemaVersion)]);
+    } else if (current && current.value !== String(postgresSchemaVersion)) {
       throw new Error(`Unsupported database schema version ${current.value}`);
     }
     if (!current) {

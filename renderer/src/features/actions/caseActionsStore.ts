@@ -25,8 +25,10 @@ export interface CaseActionsStore {
 
 /** The rows of one case; `fallbackLabel` stands in while its header is not readable. */
 export function caseActionItems(room: CaseId, doc: Y.Doc, fallbackLabel: string): ActionListItem[] {
-  const label = readCaseMeta(doc)?.label ?? fallbackLabel;
-  return readActions(doc).map((action) => ({ ...action, caseId: room, caseLabel: label }));
+  const meta = readCaseMeta(doc);
+  const label = meta?.label ?? fallbackLabel;
+  const caseNumber = meta?.caseNumber || null;
+  return readActions(doc).map((action) => ({ ...action, caseId: room, caseLabel: label, caseNumber }));
 }
 
 /** Creates the store over `sources` (case rooms only; others are ignored). */

@@ -80,5 +80,17 @@ export const actionsEn = {
     loading: 'Loading actions…',
     export: 'Export',
     unnamedCase: 'Case without a label',
+    allTitle: 'All actions',
+  },
+  myActions: {
+    title: 'My actions',
+    none: 'You have no outstanding actions.',
+    noneInGroup: 'None.',
+    overdue_one: 'Overdue ({{count}})',
+    overdue_other: 'Overdue ({{count}})',
+    thisWeek_one: 'This week, up to and including {{date}} ({{count}})',
+    thisWeek_other: 'This week, up to and including {{date}} ({{count}})',
+    later_one: 'Later ({{count}})',
+    later_other: 'Later ({{count}})',
   },
 } satisfies Strings<typeof actionsNl>;

@@ -76,5 +76,17 @@ export const actionsNl = {
     loading: 'De acties worden geladen…',
     export: 'Exporteren',
     unnamedCase: 'Casus zonder label',
+    allTitle: 'Alle acties',
+  },
+  myActions: {
+    title: 'Mijn acties',
+    none: 'U hebt geen openstaande acties.',
+    noneInGroup: 'Geen.',
+    overdue_one: 'Te laat ({{count}})',
+    overdue_other: 'Te laat ({{count}})',
+    thisWeek_one: 'Deze week, tot en met {{date}} ({{count}})',
+    thisWeek_other: 'Deze week, tot en met {{date}} ({{count}})',
+    later_one: 'Later ({{count}})',
+    later_other: 'Later ({{count}})',
   },
 };

@@ -9,6 +9,7 @@ import { boardEn } from './board.en';
 import { meetingsEn } from './meetings.en';
 import { updateEn } from './update.en';
 import { privacyEn } from './privacy.en';
+import { remindersEn } from './reminders.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -118,4 +119,5 @@ export const en = {
   meetings: meetingsEn,
   update: updateEn,
   privacy: privacyEn,
+  reminders: remindersEn,
 } satisfies Messages;

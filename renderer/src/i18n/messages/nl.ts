@@ -8,6 +8,7 @@ import { boardNl } from './board.nl';
 import { meetingsNl } from './meetings.nl';
 import { updateNl } from './update.nl';
 import { privacyNl } from './privacy.nl';
+import { remindersNl } from './reminders.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -119,4 +120,5 @@ export const nl = {
   meetings: meetingsNl,
   update: updateNl,
   privacy: privacyNl,
+  reminders: remindersNl,
 };
