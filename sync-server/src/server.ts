@@ -20,6 +20,7 @@ import { createApiHandler } from './http/http-api';
 import { HttpError, sendJson } from './http/http-json';
 import { stderrLogger } from './log';
 import { createLogin } from './access/login';
+import { createTwoFactor } from './access/two-factor';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRoomStore } from './storage/room-store';
 import { verifyDataKey } from './storage/keyed-data-dir';
@@ -75,7 +76,8 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, onReady: (room) => gate?.roomReady(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger });
   const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
-  const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(sql, rooms, cipher, grants.roomExists));
+  const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa });
+  const api = createApiHandler(ctx, login, createApprovals(sql, rooms, cipher, grants.roomExists));
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
   const upgrades = createUpgradeGate(ctx);
   gate = upgrades;

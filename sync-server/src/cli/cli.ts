@@ -16,6 +16,8 @@ const usage = `Usage: npm run sync-server -- [options]
   --tls-cert F        PEM certificate chain (env THEMAKAMER_TLS_CERT); with --tls-key: https/wss
   --tls-key F         PEM private key (env THEMAKAMER_TLS_KEY)
   --allow-origin O    origin allowed to call the API cross-origin; repeatable (env THEMAKAMER_ALLOW_ORIGINS, comma-separated)
+  --require-mfa on|off  two-factor sign-in (TOTP) for every password user (env THEMAKAMER_REQUIRE_MFA, default on;
+                      off only when a gateway in front of this server already asks a second factor: see sync-server/README.md)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
   --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
   --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'require-mfa': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
   if (Boolean(certFile) !== Boolean(keyFile)) fail('--tls-cert and --tls-key go together.');
   const durability = values.durability ?? env.THEMAKAMER_DURABILITY ?? 'normal';
   if (durability !== 'normal' && durability !== 'full') fail('--durability is normal or full.');
+  const requireMfa = values['require-mfa'] ?? env.THEMAKAMER_REQUIRE_MFA ?? 'on';
+  if (requireMfa !== 'on' && requireMfa !== 'off') fail('--require-mfa is on or off.');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
   const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
       dataKey: env.THEMAKAMER_DATA_KEY,
       allowedOrigins,
       durability,
+      requireMfa: requireMfa === 'on',
       limits: setLimits,
     });
   } catch (error) {

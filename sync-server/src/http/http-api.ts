@@ -14,6 +14,7 @@ import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from '../acce
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
+const codeBody = z.object({ ticket: z.string().min(1).max(2048), code: z.string().min(1).max(64) });
 const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
 const memberBody = z.object({ access: z.enum(['edit', 'view']) });
 const auditBody = z.object({
@@ -95,7 +96,12 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
 
     ['POST', /^\/api\/login$/, async (req, res) => {
       const body = parse(loginBody, await readJson(req, options.limits.maxJsonBytes));
-      sendJson(res, 200, await login(body.username, body.password, remoteAddress(req)));
+      sendJson(res, 200, await login.password(body.username, body.password, remoteAddress(req)));
+    }],
+
+    ['POST', /^\/api\/login\/code$/, async (req, res) => {
+      const body = parse(codeBody, await readJson(req, options.limits.maxJsonBytes));
+      sendJson(res, 200, await login.code(body.ticket, body.code, remoteAddress(req)));
     }],
 
     ['POST', /^\/api\/logout$/, async (req, res) => {

@@ -5,7 +5,23 @@
  */
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 2;
+export const postgresSchemaVersion = 3;
+
+/** Version 3: two-factor sign-in (see database.ts). */
+const twoFactorTables = `
+CREATE TABLE IF NOT EXISTS two_factor (
+  username TEXT PRIMARY KEY REFERENCES users(username),
+  secret BYTEA NOT NULL,
+  last_step BIGINT,
+  enrolled_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS recovery_codes (
+  username TEXT NOT NULL REFERENCES users(username),
+  code_hash TEXT NOT NULL,
+  used_at TEXT,
+  PRIMARY KEY (username, code_hash)
+);
+`;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +51,7 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
-CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (room, seq));
+${twoFactorTables}CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (room, seq));
 CREATE TABLE IF NOT EXISTS snapshots (room TEXT PRIMARY KEY, data BYTEA NOT NULL, upto BIGINT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quarantine (
   id BIGSERIAL PRIMARY KEY,
@@ -85,6 +101,11 @@ export async function ensurePostgresSchema(sql: Sql): Promise<void> {
     await q.lock('schema');
     const exists = await q.get<{ found: number }>("SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'");
     const current = exists ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
+    if (current?.value === '2') {
+      for (const statement of splitStatements(twoFactorTables)) await q.run(statement);
+      await q.run("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+      return;
+    }
     if (current && current.value !== String(postgresSchemaVersion)) {
       throw new Error(`Unsupported database schema version ${current.value}`);
     }
