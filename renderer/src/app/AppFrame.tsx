@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, ReLoginPrompt, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
+  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
 import { UpdateNotices, useAppUpdate } from '../features/update';
@@ -35,6 +35,7 @@ function Brand() {
 
 /** Signed out or locked: the sign-in or unlock card; the route in the hash waits for after. */
 function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'signed-in' }> }) {
+  if (phase.phase === 'recovery-codes') return <RecoveryCodesScreen codes={phase.codes} />;
   return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} /> : <SignInScreen remembered={phase.remembered} />;
 }
 

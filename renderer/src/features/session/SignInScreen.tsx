@@ -6,6 +6,8 @@ import { Button, PageHeading, TextInput } from '../../ui';
 import type { RememberedLogin } from './rememberedLogin';
 import { isFieldError, SignInErrorNotice } from './SignInErrorNotice';
 import { useSessionController } from './useSession';
+import type { SecondFactorStep } from './signIn';
+import { TwoFactorStep } from './TwoFactorStep';
 import { useSignInError } from './useSignInError';
 import './session.css';
 
@@ -40,11 +42,12 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
   const [username, setUsername] = useState(remembered?.username ?? '');
   const [password, setPassword] = useState('');
   const { error, busy, run } = useSignInError();
+  const [step, setStep] = useState<SecondFactorStep | null>(null);
 
   const form = useRef<HTMLFormElement>(null);
   const submit = (resetVault: boolean): void => {
     void run(async () => {
-      await controller.signIn({ server, username, password, resetVault });
+      setStep(await controller.signIn({ server, username, password, resetVault }));
     }).then((ok) => {
       if (!ok) setPassword('');
     });
@@ -57,6 +60,18 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
     event.preventDefault();
     submit(false);
   };
+
+  if (step) {
+    return (
+      <TwoFactorStep
+        step={step}
+        onBack={() => {
+          setStep(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   return (
     <div className="session-screen">

@@ -40,6 +40,23 @@ const loginSchema = z.object({ token: z.string().min(1), expiresAt: z.string().m
 /** A successful login. */
 export type LoginResult = z.infer<typeof loginSchema>;
 
+const challengeSchema = z.union([
+  z.object({ secondFactor: z.literal('code'), ticket: z.string().min(1) }),
+  z.object({ secondFactor: z.literal('enrol'), ticket: z.string().min(1), secret: z.string().regex(/^[A-Z2-7]+$/), otpauthUri: z.string().startsWith('otpauth://totp/') }),
+]);
+/** The password was right; the server asks a code next (`enrol`: set up the authenticator app first). */
+export type SecondFactorChallenge = z.infer<typeof challengeSchema>;
+
+/** The answer to the password step: a session, or the second step. */
+export type LoginAnswer = LoginResult | SecondFactorChallenge;
+
+const codeResultSchema = loginSchema.extend({ recoveryCodes: z.array(z.string()).optional() });
+/** The answer to the code step; recovery codes only right after enrolment (shown once). */
+export type CodeLoginResult = z.infer<typeof codeResultSchema>;
+
+/** True when the password step asked for a second factor. */
+export const isChallenge = (answer: LoginAnswer): answer is SecondFactorChallenge => 'secondFactor' in answer;
+
 /** How to reach the server. */
 export interface ApiClientOptions {
   /** `http(s)://host:port`, no trailing slash. */
@@ -56,7 +73,9 @@ export interface ApiClientOptions {
 /** The API, one method per route the app uses. */
 export interface ApiClient {
   readonly serverUrl: string;
-  login(username: string, password: string): Promise<LoginResult>;
+  login(username: string, password: string): Promise<LoginAnswer>;
+  /** The second step: a TOTP code or a recovery code against the ticket of the first. */
+  loginCode(ticket: string, code: string): Promise<CodeLoginResult>;
   logout(): Promise<void>;
   me(): Promise<ApiUser>;
   rooms(): Promise<RoomEntry[]>;
@@ -78,7 +97,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token?.() ?? null;
-    if (token !== null && path !== '/api/login') headers.Authorization = `Bearer ${token}`;
+    if (token !== null && !path.startsWith('/api/login')) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -128,7 +147,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     serverUrl: options.serverUrl,
-    login: (username, password) => json(loginSchema, 'POST', '/api/login', { username, password }),
+    login: (username, password) => json(z.union([loginSchema, challengeSchema]), 'POST', '/api/login', { username, password }),
+    loginCode: (ticket, code) => json(codeResultSchema, 'POST', '/api/login/code', { ticket, code }),
     async logout() {
       await call('POST', '/api/logout');
     },

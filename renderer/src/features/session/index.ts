@@ -17,6 +17,7 @@ export { LiveSessionContext, SessionControllerContext } from './sessionContext';
 export { createBrowserSessionController } from './browserSession';
 export { SignInScreen } from './SignInScreen';
 export { UnlockScreen } from './UnlockScreen';
+export { RecoveryCodesScreen } from './RecoveryCodesScreen';
 export { ReLoginPrompt } from './ReLoginPrompt';
 export { OfflineBanner } from './OfflineBanner';
 export { Notice } from './Notice';
