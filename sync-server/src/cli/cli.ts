@@ -96,6 +96,12 @@ async function main(): Promise<void> {
     throw error;
   }
   process.stdout.write(`Themakamer sync server listening on ${server.url}\n`);
+  if (server.setupToken !== null) {
+    // Only here, on the operator's terminal: the link lets anyone who has it create the first administrator.
+    const link = `${server.url}/#/inrichten/${server.setupToken}`;
+    process.stdout.write(`Themakamer setup: deze server heeft nog geen gebruikers. Open deze eenmalige inrichtingslink: ${link}\n`);
+    process.stdout.write(`Themakamer setup: this server has no users yet. Open this one-time setup link: ${link}\n`);
+  }
 
   let stopping = false;
   const stop = (): void => {

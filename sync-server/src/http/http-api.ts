@@ -10,10 +10,15 @@ import type { UserRecord } from '../access/directory';
 import { canCreate, canManage } from '../access/grants';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
+import { SetupError, type FirstRun } from '../access/first-run';
 import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from '../access/names';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
+const setupBody = z.object({
+  token: z.string().min(1).max(128), region: z.string().max(1000), orgName: z.string().max(1000), name: z.string().max(1000),
+  username: z.string().max(256), password: z.string().max(4096),
+}).strict();
 const codeBody = z.object({ ticket: z.string().min(1).max(2048), code: z.string().min(1).max(64) });
 const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
 const memberBody = z.object({ access: z.enum(['edit', 'view']) });
@@ -55,7 +60,7 @@ export function remoteAddress(req: IncomingMessage): string {
 }
 
 /** Creates the API handler; it resolves false for paths that are not its own. */
-export function createApiHandler(ctx: ServerContext, login: Login, approvals: Approvals): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function createApiHandler(ctx: ServerContext, login: Login, approvals: Approvals, firstRun: FirstRun): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const { grants, directory, sessions, audit, options } = ctx;
 
   const authenticate = async (req: IncomingMessage): Promise<Caller> => {
@@ -97,6 +102,21 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     ['POST', /^\/api\/login$/, async (req, res) => {
       const body = parse(loginBody, await readJson(req, options.limits.maxJsonBytes));
       sendJson(res, 200, await login.password(body.username, body.password, remoteAddress(req)));
+    }],
+
+    // The first run (no users yet): public, so the sign-in screen can say that setup waits in the terminal.
+    ['GET', /^\/api\/setup$/, async (_req, res) => sendJson(res, 200, { pending: await firstRun.pending() })],
+
+    ['POST', /^\/api\/setup$/, async (req, res) => {
+      const body = parse(setupBody, await readJson(req, options.limits.maxJsonBytes));
+      try {
+        await firstRun.complete(body);
+      } catch (error) {
+        if (!(error instanceof SetupError)) throw error;
+        if (error.reason === 'field') return sendJson(res, 400, { error: 'invalid_field', field: error.field });
+        throw error.reason === 'token' ? new HttpError(403, 'setup_token') : new HttpError(409, 'setup_done');
+      }
+      sendNoContent(res);
     }],
 
     ['POST', /^\/api\/login\/code$/, async (req, res) => {

@@ -9,7 +9,7 @@ import type { Sql, SqlQueries } from './sql';
 /** What happened. */
 export type AuditEvent =
   | 'login-success' | 'login-failure' | 'login-rate-limited' | 'logout'
-  | 'mfa-enrol' | 'mfa-failure' | 'mfa-recovery-used' | 'mfa-reset'
+  | 'mfa-enrol' | 'mfa-failure' | 'mfa-recovery-used' | 'mfa-reset' | 'setup'
   | 'room-open' | 'room-close' | 'room-create'
   | 'grant' | 'revoke'
   | 'export' | 'frozen-read'

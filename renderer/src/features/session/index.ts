@@ -18,6 +18,8 @@ export { createBrowserSessionController } from './browserSession';
 export { SignInScreen } from './SignInScreen';
 export { UnlockScreen } from './UnlockScreen';
 export { RecoveryCodesScreen } from './RecoveryCodesScreen';
+export { SetupScreen } from './SetupScreen';
+export { setupTokenOf } from './setupApi';
 export { ReLoginPrompt } from './ReLoginPrompt';
 export { OfflineBanner } from './OfflineBanner';
 export { Notice } from './Notice';
