@@ -1,6 +1,7 @@
 /**
  * `npm run sync-server -- [--port P] [--data-dir D] [--static DIR] [--tls-cert F --tls-key F] [--host H]`.
- * Prints exactly one line on stdout once listening; logs go to stderr as JSON lines.
+ * Prints exactly one line on stdout once listening (then, on a store without users, the
+ * one-time setup link: docs/design.md, "First run"); logs go to stderr as JSON lines.
  * SIGTERM/SIGINT: stop accepting, write snapshots, exit 0.
  */
 import { readFileSync } from 'node:fs';
@@ -96,7 +97,10 @@ async function main(): Promise<void> {
     throw error;
   }
   process.stdout.write(`Themakamer sync server listening on ${server.url}\n`);
-  if (server.setupToken !== null) {
+  if (server.setupToken !== null && !values.static && !env.THEMAKAMER_STATIC_DIR) {
+    // Without the web app on this origin (the desktop's local server) the link would open nothing.
+    process.stdout.write('Themakamer setup: deze server heeft nog geen gebruikers. Start hem met npm run web voor de inrichtingslink, of maak ze aan met npm run admin.\n');
+  } else if (server.setupToken !== null) {
     // Only here, on the operator's terminal: the link lets anyone who has it create the first administrator.
     const link = `${server.url}/#/inrichten/${server.setupToken}`;
     process.stdout.write(`Themakamer setup: deze server heeft nog geen gebruikers. Open deze eenmalige inrichtingslink: ${link}\n`);
