@@ -33,6 +33,7 @@ export interface Directory {
   listOrgs(): Promise<Org[]>;
   addUser(user: NewUser, actor: string): Promise<PublicUser>;
   disableUser(username: string, actor: string): Promise<void>;
+  enableUser(username: string, actor: string): Promise<void>;
   setPassword(username: string, password: string, actor: string): Promise<void>;
   /** Removes the user's second factor and recovery codes and ends their sessions: they enrol again at the next sign-in. */
   resetTwoFactor(username: string, actor: string): Promise<void>;
@@ -103,6 +104,14 @@ export function createDirectory(sql: Sql, audit: AuditLog): Directory {
         await q.run('DELETE FROM sessions WHERE username = $1', [username]);
         await audit.appendIn(q, { event: 'user-disable', actor, target: username });
         await q.notify(accessChannel);
+      });
+    },
+
+    async enableUser(username, actor) {
+      await requireUser(username);
+      await sql.tx(async (q) => {
+        await q.run('UPDATE users SET disabled = 0 WHERE username = $1', [username]);
+        await audit.appendIn(q, { event: 'user-enable', actor, target: username });
       });
     },
 

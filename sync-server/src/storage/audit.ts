@@ -15,7 +15,7 @@ export type AuditEvent =
   | 'export' | 'frozen-read'
   | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
-  | 'org-add' | 'user-add' | 'user-disable' | 'user-password';
+  | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */
 export type AuditDetail = Record<string, string | number | boolean | null>;
