@@ -1,19 +1,22 @@
-import { CalendarDays, FolderOpen, ListChecks } from 'lucide-react';
+import { CalendarDays, FolderOpen, ListChecks, UserCog } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hrefOf, sectionOf, sections, type Section } from './routes';
+import { useSession } from '../features/session';
+import { hrefOf, sectionOf, sectionsFor, type Section } from './routes';
 import { selectRoute, useAppStore } from './store';
 
 const icons: Record<Section, ReactNode> = {
   meetings: <CalendarDays size={20} />,
   cases: <FolderOpen size={20} />,
   actions: <ListChecks size={20} />,
+  admin: <UserCog size={20} />,
 };
 
-/** The main menu: Overleggen, Casussen, Acties, as links (Tab to reach, Enter to follow). */
+/** The main menu: Overleggen, Casussen, Acties (and Beheer for a beheerder), as links (Tab to reach, Enter to follow). */
 export function MainNav() {
   const { t } = useTranslation();
   const current = sectionOf(useAppStore(selectRoute));
+  const sections = sectionsFor(useSession().user.role);
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="main-nav__list">

@@ -14,18 +14,22 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseId: string; view?: 'history' }
   | { name: 'actions' }
+  | { name: 'admin' }
   | { name: 'not-found' };
 
 /** A top-level section of the main menu. */
-export type Section = 'meetings' | 'cases' | 'actions';
+export type Section = 'meetings' | 'cases' | 'actions' | 'admin';
 
-/** The sections in menu order. */
+/** The sections in menu order (Beheer only for the role beheerder: {@link sectionsFor}). */
 export const sections: readonly Section[] = ['meetings', 'cases', 'actions'];
+
+/** The menu of a role: a beheerder also gets "Beheer". */
+export const sectionsFor = (role: string): readonly Section[] => (role === 'beheerder' ? [...sections, 'admin'] : sections);
 
 /** Where the app opens. */
 export const defaultRoute: Route = { name: 'meetings' };
 
-const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties' };
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', admin: 'beheer' };
 const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
@@ -57,6 +61,7 @@ export function parseHash(hash: string): Route {
     return roomIdPattern.case.test(second) ? { name: 'case', caseId: second } : { name: 'not-found' };
   }
   if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
+  if (first === segmentOf.admin && second === undefined) return { name: 'admin' };
   return { name: 'not-found' };
 }
 
@@ -66,6 +71,7 @@ export function hrefOf(route: Route): string {
     case 'meetings':
     case 'cases':
     case 'actions':
+    case 'admin':
       return `#/${segmentOf[route.name]}`;
     case 'meeting':
       return `#/${segmentOf.meetings}/${encodeURIComponent(route.meetingId)}`;
@@ -87,6 +93,8 @@ export function sectionOf(route: Route): Section | null {
       return 'cases';
     case 'actions':
       return 'actions';
+    case 'admin':
+      return 'admin';
     case 'not-found':
       return null;
   }

@@ -57,6 +57,11 @@ export type CodeLoginResult = z.infer<typeof codeResultSchema>;
 /** True when the password step asked for a second factor. */
 export const isChallenge = (answer: LoginAnswer): answer is SecondFactorChallenge => 'secondFactor' in answer;
 
+const adminUserSchema = apiUserSchema.extend({ disabled: z.boolean(), twoFactor: z.boolean() });
+/** A user as the Beheer screen sees it. */
+export type AdminUser = z.infer<typeof adminUserSchema>;
+const initialPasswordSchema = z.object({ initialPassword: z.string().min(8) });
+
 /** How to reach the server. */
 export interface ApiClientOptions {
   /** `http(s)://host:port`, no trailing slash. */
@@ -85,6 +90,16 @@ export interface ApiClient {
   removeMember(room: Room, username: string): Promise<void>;
   users(): Promise<ApiUser[]>;
   orgs(): Promise<Org[]>;
+  /** Beheer (role beheerder): every user with status and two-factor state. */
+  adminUsers(): Promise<AdminUser[]>;
+  adminAddOrg(id: string, name: string): Promise<void>;
+  /** Adds a user; resolves with the one-time initial password (shown once). */
+  adminAddUser(user: { username: string; name: string; org: string; role: UserRole }): Promise<string>;
+  adminDisable(username: string): Promise<void>;
+  adminEnable(username: string): Promise<void>;
+  /** Sets a new one-time initial password and resolves with it. */
+  adminResetPassword(username: string): Promise<string>;
+  adminResetTwoFactor(username: string): Promise<void>;
 }
 
 const errorBody = z.object({ error: z.string() });
@@ -127,7 +142,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const code = codeForStatus(response.status, serverCode, path);
     options.onReachability?.(code !== 'unreachable');
-    throw new ApiError(code, response.status, path);
+    throw new ApiError(code, response.status, path, serverCode);
   }
 
   async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
@@ -164,5 +179,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     users: async () => (await json(z.object({ users: z.array(apiUserSchema) }), 'GET', '/api/users')).users,
     orgs: async () => (await json(z.object({ orgs: z.array(orgSchema) }), 'GET', '/api/orgs')).orgs,
+    adminUsers: async () => (await json(z.object({ users: z.array(adminUserSchema) }), 'GET', '/api/admin/users')).users,
+    async adminAddOrg(id, name) {
+      await call('POST', '/api/admin/orgs', { id, name });
+    },
+    adminAddUser: async (user) => (await json(initialPasswordSchema, 'POST', '/api/admin/users', user)).initialPassword,
+    async adminDisable(username) {
+      await call('POST', `/api/admin/users/${encodeURIComponent(username)}/disable`);
+    },
+    async adminEnable(username) {
+      await call('POST', `/api/admin/users/${encodeURIComponent(username)}/enable`);
+    },
+    adminResetPassword: async (username) => (await json(initialPasswordSchema, 'POST', `/api/admin/users/${encodeURIComponent(username)}/password`)).initialPassword,
+    async adminResetTwoFactor(username) {
+      await call('POST', `/api/admin/users/${encodeURIComponent(username)}/reset-mfa`);
+    },
   };
 }

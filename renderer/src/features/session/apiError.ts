@@ -32,6 +32,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     readonly status: number,
     readonly path: string,
+    /** The server's own `{error}` code, when it sent one (for screens that say more than the code). */
+    readonly serverCode: string | null = null,
   ) {
     super(`${code} (${status}) ${path}`);
   }

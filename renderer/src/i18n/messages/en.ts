@@ -1,3 +1,4 @@
+import { adminEn } from './admin.en';
 import { actionsEn } from './actions.en';
 import { planEn } from './plan.en';
 import { presenceEn } from './presence.en';
@@ -22,8 +23,12 @@ export const en = {
     meetings: 'Meetings',
     cases: 'Cases',
     actions: 'Actions',
+    admin: 'Administration',
   },
   sections: {
+    admin: {
+      title: 'Administration',
+    },
     meetings: {
       title: 'Meetings',
       emptyTitle: 'There are no meetings yet',
@@ -107,6 +112,7 @@ export const en = {
   plan: planEn,
   presence: presenceEn,
   session: sessionEn,
+  admin: adminEn,
   minutes: minutesEn,
   cases: casesEn,
   board: boardEn,

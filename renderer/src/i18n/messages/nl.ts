@@ -1,3 +1,4 @@
+import { adminNl } from './admin.nl';
 import { presenceNl } from './presence.nl';
 import { planNl } from './plan.nl';
 import { actionsNl } from './actions.nl';
@@ -23,8 +24,12 @@ export const nl = {
     meetings: 'Overleggen',
     cases: 'Casussen',
     actions: 'Acties',
+    admin: 'Beheer',
   },
   sections: {
+    admin: {
+      title: 'Beheer',
+    },
     meetings: {
       title: 'Overleggen',
       emptyTitle: 'Er zijn nog geen overleggen',
@@ -108,6 +113,7 @@ export const nl = {
   plan: planNl,
   presence: presenceNl,
   session: sessionNl,
+  admin: adminNl,
   minutes: minutesNl,
   cases: casesNl,
   board: boardNl,
