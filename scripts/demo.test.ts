@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCaseBoard } from '../renderer/src/collab/readCaseBoard';
 import { readMeeting } from '../renderer/src/collab/readMeeting';
@@ -37,13 +38,29 @@ const personNames = demoCases.flatMap((demoCase) => demoCase.persons.map((person
 describe('npm run demo', () => {
   let first: ReturnType<typeof demo>;
   const passwords = new Map<string, string>();
+  const secrets = new Map<string, string>();
+  /** Codes used per user: each sign-in takes the next time step (one step ahead is accepted). */
+  const used = new Map<string, number>();
+  const signIn = async (url: string, username: string): Promise<{ status: number; token?: string }> => {
+    const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const first = (await (await post('/api/login', { username, password: passwords.get(username) })).json()) as { secondFactor?: string; ticket?: string };
+    if (first.secondFactor !== 'code') return { status: 0 };
+    const step = Math.max(Math.floor(Date.now() / 30_000), (used.get(username) ?? 0) + 1);
+    used.set(username, step);
+    const code = new TOTP({ secret: Secret.fromBase32(secrets.get(username) ?? ''), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: step * 30_000 });
+    const response = await post('/api/login/code', { ticket: first.ticket, code });
+    return { status: response.status, ...((await response.json()) as { token?: string }) };
+  };
 
   beforeAll(() => {
     first = demo();
-    for (const match of first.stdout.matchAll(/^\s{2}(\S+)\s+(demo-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\s/gmu)) passwords.set(match[1] ?? '', match[2] ?? '');
+    for (const match of first.stdout.matchAll(/^\s{2}(\S+)\s+(demo-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\s+totp:([A-Z2-7]{32})\s/gmu)) {
+      passwords.set(match[1] ?? '', match[2] ?? '');
+      secrets.set(match[1] ?? '', match[3] ?? '');
+    }
   }, 120_000);
 
-  it('creates the organisations and one user per role, with printed passwords that work', async () => {
+  it('creates the organisations and one user per role, with printed passwords and two-factor secrets that work', async () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const adminApi = await openAdmin({ dataDir });
@@ -54,19 +71,18 @@ describe('npm run demo', () => {
       expect(new Set(users.filter((user) => user.role === 'deelnemer').map((user) => user.org)).size).toBeGreaterThanOrEqual(4);
       for (const user of users) expect(user.name).toMatch(/\(fictief\)$/u);
       expect(passwords.size).toBe(users.length);
+      expect(secrets.size).toBe(users.length);
     } finally {
       await adminApi.close();
     }
     const server = await startServer({ dataDir, port: 0, logger: silentLogger });
     try {
-      for (const [username, password] of passwords) {
-        const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-        expect(response.status, username).toBe(200);
-      }
+      // Every account asks for the code of its printed secret; the current step is still free.
+      for (const username of passwords.keys()) expect((await signIn(server.url, username)).status, username).toBe(200);
       // Need-to-know: not every partner sees every case; the administrator sees none.
       const roomsOf = async (username: string) => {
-        const login = (await (await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: passwords.get(username) }) })).json()) as { token: string };
-        const listed = (await (await fetch(`${server.url}/api/rooms`, { headers: { Authorization: `Bearer ${login.token}` } })).json()) as { rooms: { room: string; access: string }[] };
+        const login = await signIn(server.url, username);
+        const listed = (await (await fetch(`${server.url}/api/rooms`, { headers: { Authorization: `Bearer ${login.token ?? ''}` } })).json()) as { rooms: { room: string; access: string }[] };
         return listed.rooms.filter((room) => room.room.startsWith('case:'));
       };
       expect(await roomsOf('paula.procesregie')).toHaveLength(6);

@@ -30,9 +30,10 @@ async function main(): Promise<number> {
     const result = await runDemo({ dataDir, force: values.force ?? false, progress: out });
     out();
     out(`Demo voor ${DEMO_REGION} staat in ${dataDir}. Alle namen zijn verzonnen.`);
-    out('Accounts (wachtwoorden zijn voor deze keer gemaakt en staan nergens anders; bewaar ze als u de demo wilt gebruiken):');
+    out('Accounts (wachtwoorden en tweestapssleutels zijn voor deze keer gemaakt en staan nergens anders; bewaar ze als u de demo wilt gebruiken).');
+    out('Zet de sleutel achter totp: in een authenticator-app (tijdgebaseerd, 6 cijfers) en log in met wachtwoord en code:');
     const width = Math.max(...result.users.map((user) => user.username.length));
-    for (const user of result.users) out(`  ${user.username.padEnd(width)}  ${user.password}  ${user.role.padEnd(15)} ${user.org.padEnd(9)} ${user.purpose}`);
+    for (const user of result.users) out(`  ${user.username.padEnd(width)}  ${user.password}  totp:${user.totpSecret}  ${user.role.padEnd(15)} ${user.org.padEnd(9)} ${user.purpose}`);
     out();
     for (const meeting of result.meetings) {
       out(meeting.approvedVersion === null

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm run web -- [--port P] [--data-dir D] [--host H] [--rebuild|--no-build] [--build-only]`: the app in a
+// `npm run web -- [--port P] [--data-dir D] [--host H] [--demo] [--rebuild|--no-build] [--build-only]`: the app in a
 // browser. Builds the renderer when out/renderer is missing, older than anything under
 // renderer/, or without its service worker (sw.js: the offline start), then runs the sync
 // server with --static out/renderer so page, API and WebSocket share one origin, and prints
 // the address. SIGINT/SIGTERM are passed on; the exit code is the server's. --build-only
-// stops after the build check; --no-build serves out/renderer as it is (the e2e setup builds
+// stops after the build check; --demo first fills an empty data dir with the fictional demo region
+// (scripts/demo.ts, which prints its accounts); with an empty data dir and no --demo the server
+// prints a one-time setup link instead; --no-build serves out/renderer as it is (the e2e setup builds
 // once, then starts one server per test with --no-build); --renderer-dir D serves another
 // finished build instead (the e2e update test serves two builds in turn on one address).
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ const usage = `Usage: npm run web -- [options]
   --host H        address to listen on (default 127.0.0.1: only this computer)
   --database-url URL  PostgreSQL instead of the data dir (see npm run sync-server -- --help)
   --redis-url URL     Redis fan-out between instances on the same database
+  --demo          fill an empty data dir with the fictional demo region first and print its accounts
   --rebuild       build the renderer even if out/renderer looks up to date
   --no-build      serve out/renderer as it is (it must exist)
   --build-only    build if needed, then exit without starting the server
@@ -49,6 +52,7 @@ try {
       'no-build': { type: 'boolean', default: false },
       'build-only': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -109,6 +113,12 @@ if (reason !== null) {
   if (build.status !== 0) fail(`Themakamer: the renderer build failed (exit ${build.status ?? build.signal}); see above.`);
 }
 if (options['build-only']) process.exit(0);
+
+if (options.demo) {
+  // The demo refuses a data dir that already has users: the server then starts on what is there.
+  const demo = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), 'scripts/demo.ts', '--data-dir', options['data-dir']], { cwd: root, stdio: 'inherit' });
+  if (demo.status !== 0) process.stderr.write('Themakamer: de demo is niet geplaatst (zie hierboven); de server start met de gegevens die er al zijn.\n');
+}
 
 // tsx as a loader in the server's own process, not its CLI: the CLI relays SIGTERM through a
 // child and, when the child does not confirm within 30 ms (a busy machine), SIGKILLs it

@@ -240,7 +240,8 @@ describe('what the service worker keeps', () => {
       context = await chromium.launchPersistentContext(profile, { ...contextDefaults, executablePath: chromiumPath, args: chromiumArgs });
       const tokens: string[] = [];
       context.on('response', (response) => {
-        if (!response.url().endsWith('/api/login')) return;
+        // The token comes with the second step (the password step answers with a ticket).
+        if (!/\/api\/login(\/code)?$/u.test(response.url())) return;
         response.json().then((body: { token?: string }) => body.token && tokens.push(body.token), () => {});
       });
       const { page, session } = await signedInPage(context, server.url, pim, hash);

@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { goOfflineWithShell } from '../fixtures/offlineShell';
 import { seedUser } from '../fixtures/plan';
 import { describe, expect, test } from '../fixtures/test';
+import { nextCode } from '../fixtures/totp';
 import { BoardPage } from '../pages/BoardPage';
 import { CasesPage } from '../pages/CasesPage';
 import { PlanPage } from '../pages/PlanPage';
@@ -235,7 +236,7 @@ describe('signing in', () => {
     pageErrors.splice(0);
   });
 
-  test('an ended session asks for a new login without closing the board, and syncing resumes', async ({ page, server, newUserContext }) => {
+  test('an ended session asks for a new login without closing the board, and syncing resumes', async ({ page, server, newUserContext, pageErrors }) => {
     const room = await (async () => {
       const session = new SessionPage(page, server.url);
       await session.open('#/casussen');
@@ -261,6 +262,12 @@ describe('signing in', () => {
 
     await prompt.getByLabel('Wachtwoord', { exact: true }).fill('nieuw-fictief-wachtwoord-1');
     await prompt.getByRole('button', { name: 'Opnieuw inloggen' }).click();
+    // The password is right: the prompt asks for the second factor in place.
+    const code = prompt.getByLabel('Code uit de authenticator-app', { exact: true });
+    await code.waitFor();
+    await expectNoSeriousA11yViolations(page, 'the re-login prompt asking for the code');
+    await code.fill(await nextCode(server.url, pim.username));
+    await prompt.getByRole('button', { name: 'Opnieuw inloggen' }).click();
     await prompt.waitFor({ state: 'detached' });
     await expect.poll(() => new SessionPage(page, server.url).syncState(), { timeout: 15_000 }).toBe('online');
     expect(await board.heading().textContent()).toBe('Casus 2026-303 (fictief)');
@@ -271,5 +278,8 @@ describe('signing in', () => {
     await otherSession.open(`#/casussen/${encodeURIComponent(room)}`);
     await otherSession.signIn(pim.username, 'nieuw-fictief-wachtwoord-1');
     await new BoardPage(other).panel('Betrokkenen').getByRole('listitem').filter({ hasText: 'Pien Probeersel' }).waitFor({ timeout: 15_000 });
+    // The rooms poll may meet the ended token before the prompt is answered; the browser logs that 401.
+    const unexpected = pageErrors.filter((error) => !error.includes('status of 401 (Unauthorized)'));
+    pageErrors.splice(0, pageErrors.length, ...unexpected);
   });
 });

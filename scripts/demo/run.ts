@@ -5,7 +5,10 @@
  * the collab accessors, and approval through the approval endpoint (frozen copies).
  */
 import type { CaseId, MeetingId } from '../../renderer/src/domain/ids';
+import { Secret, TOTP } from 'otpauth';
 import { openAdmin } from '../../sync-server/src/cli/admin';
+import { seedTwoFactor } from '../../sync-server/src/cli/two-factor-seed';
+import { newTotpSecret } from '../../sync-server/src/access/totp';
 import { silentLogger } from '../../sync-server/src/log';
 import { startServer } from '../../sync-server/src/server';
 import { demoCases } from './cases';
@@ -33,13 +36,15 @@ export interface DemoOptions {
 
 /** What the demo made. */
 export interface DemoResult {
-  users: (DemoUser & { password: string })[];
+  /** `totpSecret`: base32, for an authenticator app (or to compute codes in a test). */
+  users: (DemoUser & { password: string; totpSecret: string })[];
   cases: { label: string; room: CaseId }[];
   meetings: { key: DemoMeeting['key']; room: MeetingId; approvedVersion: number | null }[];
 }
 
 async function createAccounts(dataDir: string, force: boolean): Promise<DemoResult['users']> {
   const admin = await openAdmin({ dataDir });
+  const users: DemoResult['users'] = [];
   try {
     const existing = (await admin.listUsers());
     if (existing.length > 0 && !force) {
@@ -48,18 +53,26 @@ async function createAccounts(dataDir: string, force: boolean): Promise<DemoResu
     const orgs = new Set((await admin.listOrgs()).map((org) => org.id));
     for (const org of demoOrgs) if (!orgs.has(org.id)) await admin.addOrg(org.id, org.name);
     const names = new Set(existing.map((user) => user.username));
-    const users: DemoResult['users'] = [];
     for (const user of demoUsers) {
       const password = demoPassword();
       if (names.has(user.username)) await admin.setPassword(user.username, password);
       else await admin.addUser({ username: user.username, name: user.name, org: user.org, role: user.role, password });
-      users.push({ ...user, password });
+      users.push({ ...user, password, totpSecret: newTotpSecret() });
     }
-    return users;
   } finally {
     await admin.close();
   }
+  // Every account is enrolled, so a tester signs in at once with the printed secret.
+  await seedTwoFactor({ dataDir }, users.map((user) => ({ username: user.username, secret: user.totpSecret })));
+  return users;
 }
+
+/**
+ * The code of the previous time step: the server accepts one step of drift, and the code on
+ * the tester's phone (the current step) stays unspent for their first sign-in.
+ */
+const previousCode = (secret: string): string =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: Date.now() - 30_000 });
 
 const roomPath = (room: string) => encodeURIComponent(room);
 
@@ -73,12 +86,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const clock = demoClock(options.now ?? new Date());
   const users = await createAccounts(options.dataDir, options.force ?? false);
   progress(`Organisaties en ${users.length} gebruikers aangemaakt.`);
-  const password = (username: string) => users.find((user) => user.username === username)?.password ?? '';
+  const account = (username: string) => {
+    const user = users.find((candidate) => candidate.username === username);
+    if (!user) throw new Error(`not a demo user: ${username}`);
+    return user;
+  };
 
   const server = await startServer({ dataDir: options.dataDir, port: 0, logger: silentLogger });
   try {
     const chair = 'paula.procesregie';
-    const session = await signIn(server.url, chair, password(chair));
+    const session = await signIn(server.url, chair, account(chair).password, previousCode(account(chair).totpSecret));
     const newRoom = async (kind: 'case' | 'meeting') => (await session.request<{ room: string }>('POST', '/api/rooms', { kind })).room;
 
     const meetingRooms = new Map<DemoMeeting['key'], MeetingId>();

@@ -9,11 +9,18 @@ export interface ApiSession {
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-/** Logs in over HTTP. */
-export async function signIn(url: string, username: string, password: string): Promise<ApiSession> {
-  const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (response.status !== 200) throw new Error(`login ${username} failed with ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
+async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 200) throw new Error(`${new URL(url).pathname} failed with ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** Logs in over HTTP: the password, then (for an enrolled user) the two-factor code. */
+export async function signIn(url: string, username: string, password: string, code: string): Promise<ApiSession> {
+  const first = await postJson(`${url}/api/login`, { username, password });
+  const answer = first.secondFactor === 'code' ? await postJson(`${url}/api/login/code`, { ticket: first.ticket, code }) : first;
+  if (typeof answer.token !== 'string') throw new Error(`login ${username} did not give a session`);
+  const token = answer.token;
   return {
     token,
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -23,7 +23,7 @@ export interface ServerProcess {
 
 /** Starts `sync-server/src/cli/cli.ts` on a free port with `dataDir`; resolves once it listens. */
 export function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--require-mfa', 'off', '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   let exit: number | string | null = null;
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => {

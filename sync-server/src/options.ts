@@ -93,6 +93,12 @@ export interface ServerOptions {
   /** 'full' also survives power loss (fsync per commit); 'normal' survives process crashes. */
   durability?: 'normal' | 'full';
   limits?: Partial<Limits>;
+  /**
+   * Every password user signs in with a second factor (TOTP), enrolling at the next sign-in.
+   * Default true; turn off only where another layer already asks a second factor for this
+   * server (docs: sync-server/README.md, "Two-factor sign-in"). Enrolled users are always asked.
+   */
+  requireMfa?: boolean;
   /** Where log lines go; defaults to stderr as JSON lines. */
   logger?: Logger;
 }
@@ -154,6 +160,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     accessPollMs: options.accessPollMs ?? 250,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
     durability: options.durability ?? 'normal',
+    requireMfa: options.requireMfa ?? true,
     limits: { ...defaultLimits, ...options.limits },
   };
 }

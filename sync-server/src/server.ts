@@ -23,6 +23,8 @@ import { createApiHandler } from './http/http-api';
 import { HttpError, sendJson } from './http/http-json';
 import { stderrLogger } from './log';
 import { createLogin } from './access/login';
+import { createTwoFactor } from './access/two-factor';
+import { createFirstRun } from './access/first-run';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRoomStore } from './storage/room-store';
 import { verifyDataKey } from './storage/keyed-data-dir';
@@ -43,6 +45,8 @@ export interface RunningServer {
   /** `ws(s)://host:port` */
   wsUrl: string;
   port: number;
+  /** The one-time setup token when the store had no users at start (print it to the operator only), else null. */
+  setupToken: string | null;
   /** Stops accepting, closes every socket (1001), writes snapshots and closes the database. */
   close(): Promise<void>;
 }
@@ -81,7 +85,9 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger });
   const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
-  const api = createApiHandler(ctx, createLogin({ directory, sessions, audit, limits: options.limits }), createApprovals(sql, rooms, cipher, grants.roomExists));
+  const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa });
+  const firstRun = await createFirstRun(sql, directory, audit);
+  const api = createApiHandler(ctx, login, createApprovals(sql, rooms, cipher, grants.roomExists), firstRun);
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
   const upgrades = createUpgradeGate(ctx);
   gate = upgrades;
@@ -199,6 +205,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     wsUrl: `${tls ? 'wss' : 'ws'}://${host}:${port}`,
     port,
+    setupToken: firstRun.token,
     close() {
       closing ??= (async () => {
         upgrades.close();

@@ -99,7 +99,7 @@ describe('meeting approval and frozen copies', () => {
 
     chairClient.destroy();
     await t.server.close();
-    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger });
+    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger, requireMfa: false });
     try {
       const token = (await login(restarted.url, 'voorzitter', testPassword)).token;
       const client = newClient(restarted.wsUrl, meeting, token);

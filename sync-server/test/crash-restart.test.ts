@@ -15,7 +15,7 @@ const room = 'case:crashtest00000001';
 interface Child { process: ChildProcess; url: string; wsUrl: string; stdout: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
 
 async function spawnServer(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--require-mfa', 'off', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, THEMAKAMER_PORT: undefined },
   });

@@ -192,7 +192,7 @@ describe('hardened sync server', () => {
       const { copyFile } = await import('node:fs/promises');
       await copyFile(join(t.dataDir, keyFileName), join(copy, keyFileName));
       const log = memoryLogger();
-      const restarted = await startServer({ dataDir: copy, port: 0, logger: log });
+      const restarted = await startServer({ dataDir: copy, port: 0, logger: log, requireMfa: false });
       try {
         const again = newClient(restarted.wsUrl, legacyRoom, (await login(restarted.url, 'anna', testPassword)).token);
         await again.synced;

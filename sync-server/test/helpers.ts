@@ -25,10 +25,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a server on a free port with a fresh data dir (options override the test defaults). */
+/**
+ * Starts a server on a free port with a fresh data dir (options override the test defaults).
+ * Two-factor sign-in is off unless `requireMfa` is given: tests of other concerns sign in
+ * with the password alone (two-factor.test.ts covers the second step).
+ */
 export async function newServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'themakamer-sync-')));
-  const server = await startServer({ logger: silentLogger, accessPollMs: 50, ...options, dataDir, port: options.port ?? 0 });
+  const server = await startServer({ logger: silentLogger, accessPollMs: 50, requireMfa: false, ...options, dataDir, port: options.port ?? 0 });
   const admin = await openAdmin({ dataDir });
   let closed = false;
   return {

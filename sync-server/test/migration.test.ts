@@ -44,7 +44,7 @@ describe('schema migration 1 → 2', () => {
 
       const db = openDatabase(dir);
       try {
-        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '2' });
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '3' });
         expect(db.prepare('SELECT room, head FROM rooms ORDER BY room').all()).toEqual(rooms.map((room) => ({ room, head: 5 })));
         expect(db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq').all(rooms[0]).map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5]);
         const store = createRoomStore(sqliteSql(db), cipher);
@@ -55,6 +55,36 @@ describe('schema migration 1 → 2', () => {
         }
         // New updates continue the numbering.
         expect(await store.append(rooms[1]!, [Y.encodeStateAsUpdate(new Y.Doc())])).toBe(6);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('schema migration 2 → 3', () => {
+  it('adds the two-factor tables; existing users keep their accounts and have no second factor yet', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'themakamer-migrate-'));
+    try {
+      // A version 2 database: today's schema without the two-factor tables.
+      const made = openDatabase(dir);
+      made.exec(`
+        DROP TABLE two_factor; DROP TABLE recovery_codes;
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';
+        INSERT INTO orgs (id, name) VALUES ('zvh', 'Test ZVH');
+        INSERT INTO users (username, name, org, role, password_hash, disabled, created_at) VALUES ('anna', 'Test anna', 'zvh', 'deelnemer', 'scrypt$x', 0, '2026-01-01T00:00:00.000Z');
+      `);
+      made.close();
+
+      const db = openDatabase(dir);
+      try {
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '3' });
+        expect(db.prepare('SELECT username FROM users').all()).toEqual([{ username: 'anna' }]);
+        expect(db.prepare('SELECT COUNT(*) AS n FROM two_factor').get()).toEqual({ n: 0 });
+        db.prepare('INSERT INTO recovery_codes (username, code_hash, used_at) VALUES (?, ?, NULL)').run('anna', 'ab'.repeat(32));
+        expect(db.prepare('SELECT COUNT(*) AS n FROM recovery_codes').get()).toEqual({ n: 1 });
       } finally {
         db.close();
       }

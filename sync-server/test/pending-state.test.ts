@@ -76,7 +76,7 @@ describe('pending structs', () => {
 
     // Closing writes a snapshot of the room; the next server loads it whole.
     await t.server.close();
-    restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger });
+    restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger, requireMfa: false });
     const again = newClient(restarted.wsUrl, room, (await login(restarted.url, 'anna', testPassword)).token);
     await again.synced;
     expect(again.doc.getMap('meta').toJSON()).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 });

@@ -53,7 +53,7 @@ async function cluster(instances: number, options: Partial<ServerOptions> = {}):
   const start = async (): Promise<RunningServer> => {
     const server = await startServer({
       dataDir, databaseUrl, redisUrl: redis.url, dataKey, port: 0, logger: silentLogger,
-      accessPollMs: 50, headPollMs: 3_600_000, ...options,
+      accessPollMs: 50, headPollMs: 3_600_000, requireMfa: false, ...options,
     });
     open.push(server);
     c.servers.push(server);
@@ -254,7 +254,7 @@ describe('a fan-out that loses messages', () => {
     const hub = new LossyHub();
     const c = await cluster(0);
     for (let i = 0; i < 2; i++) {
-      const server = await startServer({ dataDir: dirs[0]!, databaseUrl: c.databaseUrl, dataKey: c.dataKey, fanoutHub: hub, port: 0, logger: silentLogger, headPollMs: 3_600_000 });
+      const server = await startServer({ dataDir: dirs[0]!, databaseUrl: c.databaseUrl, dataKey: c.dataKey, fanoutHub: hub, port: 0, logger: silentLogger, headPollMs: 3_600_000, requireMfa: false });
       open.push(server);
       c.servers.push(server);
     }

@@ -67,7 +67,7 @@ describe('storage, compaction and unloading', () => {
     expect((rows('SELECT COUNT(*) AS n FROM updates')[0] as { n: number }).n).toBe(0);
 
     await t.server.close();
-    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger });
+    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: silentLogger, requireMfa: false });
     try {
       const token2 = (await login(restarted.url, 'anna', testPassword)).token;
       for (const [i, r] of rooms.entries()) {
@@ -102,7 +102,7 @@ describe('storage, compaction and unloading', () => {
     await createRoomStore(sqliteSql(db), cipher).append(rooms[0] ?? '', [Y.encodeStateAsUpdate(later)]);
     db.close();
     const log = memoryLogger();
-    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: log });
+    const restarted = await startServer({ dataDir: t.dataDir, port: 0, logger: log, requireMfa: false });
     try {
       const token2 = (await login(restarted.url, 'anna', testPassword)).token;
       const opened = newClient(restarted.wsUrl, rooms[0] ?? '', token2);

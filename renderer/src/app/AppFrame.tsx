@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, ReLoginPrompt, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
+  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
 import { ReminderBell } from '../features/reminders';
@@ -34,8 +34,22 @@ function Brand() {
   );
 }
 
+/** The token of a first-run setup link (`#/inrichten/<token>`) in the address, followed as the hash changes. */
+function useSetupToken(): string | null {
+  const [token, setToken] = useState(() => setupTokenOf(window.location.hash));
+  useEffect(() => {
+    const follow = (): void => setToken(setupTokenOf(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return token;
+}
+
 /** Signed out or locked: the sign-in or unlock card; the route in the hash waits for after. */
 function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'signed-in' }> }) {
+  const setupToken = useSetupToken();
+  if (phase.phase === 'recovery-codes') return <RecoveryCodesScreen codes={phase.codes} />;
+  if (setupToken !== null) return <SetupScreen token={setupToken} />;
   return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} /> : <SignInScreen remembered={phase.remembered} />;
 }
 

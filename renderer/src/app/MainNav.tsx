@@ -1,4 +1,4 @@
-import { CalendarDays, FolderOpen, ListChecks, ScrollText } from 'lucide-react';
+import { CalendarDays, FolderOpen, ListChecks, ScrollText, UserCog } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/session';
@@ -10,9 +10,10 @@ const icons: Record<Section, ReactNode> = {
   cases: <FolderOpen size={20} />,
   actions: <ListChecks size={20} />,
   'access-log': <ScrollText size={20} />,
+  admin: <UserCog size={20} />,
 };
 
-/** The main menu: Overleggen, Casussen, Acties (the privacy officer: Toegangslog), as links (Tab to reach, Enter to follow). */
+/** The main menu: Overleggen, Casussen, Acties (and Beheer for a beheerder; the privacy officer: Toegangslog), as links (Tab to reach, Enter to follow). */
 export function MainNav() {
   const { t } = useTranslation();
   const { user } = useSession();

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AdminPage } from '../features/admin/AdminPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { CaseHistoryView } from '../features/meetings/CaseHistoryView';
@@ -40,6 +41,8 @@ export function RouteView({ route }: { route: Route }) {
     case 'case':
       if (route.view === 'history') return <CaseHistoryView key={route.caseId} caseId={route.caseId} />;
       return <BoardPage key={route.caseId} caseId={route.caseId} />;
+    case 'admin':
+      return <AdminPage />;
     case 'not-found':
       return <UnavailableSection kind="notFound" />;
   }

@@ -56,7 +56,9 @@ describe('routes', () => {
     expect(sectionsFor('privacyfunctionaris')).toEqual(['access-log']);
     expect(homeRouteFor('privacyfunctionaris')).toEqual({ name: 'access-log' });
     for (const role of ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']) {
-      expect(sectionsFor(role)).toEqual(['meetings', 'cases', 'actions']);
+      expect(sectionsFor(role)).toEqual(
+        role === 'beheerder' ? ['meetings', 'cases', 'actions', 'admin'] : ['meetings', 'cases', 'actions'],
+      );
       expect(homeRouteFor(role)).toEqual({ name: 'meetings' });
     }
     expect(sectionOf({ name: 'access-log' })).toBe('access-log');

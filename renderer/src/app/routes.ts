@@ -15,12 +15,13 @@ export type Route =
   | { name: 'case'; caseId: string; view?: 'history' }
   | { name: 'actions' }
   | { name: 'access-log' }
+  | { name: 'admin' }
   | { name: 'not-found' };
 
 /** A top-level section of the main menu. */
-export type Section = 'meetings' | 'cases' | 'actions' | 'access-log';
+export type Section = 'meetings' | 'cases' | 'actions' | 'access-log' | 'admin';
 
-/** The sections of the case work in menu order. */
+/** The sections of the case work in menu order (Beheer only for the role beheerder: {@link sectionsFor}). */
 export const sections: readonly Section[] = ['meetings', 'cases', 'actions'];
 
 /** Where the app opens. */
@@ -28,10 +29,11 @@ export const defaultRoute: Route = { name: 'meetings' };
 
 /**
  * The menu of a role: the privacy officer opens no case or meeting, so it has only the access
- * log; every other role has the case work.
+ * log; a beheerder also gets "Beheer"; every other role has the case work.
  */
 export function sectionsFor(role: string): readonly Section[] {
-  return role === 'privacyfunctionaris' ? ['access-log'] : sections;
+  if (role === 'privacyfunctionaris') return ['access-log'];
+  return role === 'beheerder' ? [...sections, 'admin'] : sections;
 }
 
 /** Where a role's app opens (and lands when it asks for a screen it has no part in). */
@@ -39,7 +41,7 @@ export function homeRouteFor(role: string): Route {
   return role === 'privacyfunctionaris' ? { name: 'access-log' } : defaultRoute;
 }
 
-const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', 'access-log': 'toegangslog' };
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', 'access-log': 'toegangslog', admin: 'beheer' };
 const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
@@ -72,6 +74,7 @@ export function parseHash(hash: string): Route {
   }
   if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
   if (first === segmentOf['access-log'] && second === undefined) return { name: 'access-log' };
+  if (first === segmentOf.admin && second === undefined) return { name: 'admin' };
   return { name: 'not-found' };
 }
 
@@ -82,6 +85,7 @@ export function hrefOf(route: Route): string {
     case 'cases':
     case 'actions':
     case 'access-log':
+    case 'admin':
       return `#/${segmentOf[route.name]}`;
     case 'meeting':
       return `#/${segmentOf.meetings}/${encodeURIComponent(route.meetingId)}`;
@@ -105,6 +109,8 @@ export function sectionOf(route: Route): Section | null {
       return 'actions';
     case 'access-log':
       return 'access-log';
+    case 'admin':
+      return 'admin';
     case 'not-found':
       return null;
   }

@@ -77,7 +77,7 @@ export async function startMeetingBenchServer(seed: BenchSeed): Promise<MeetingB
   } finally {
     await admin.close();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--static', join(repoRoot, 'out/renderer')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--require-mfa', 'off', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--static', join(repoRoot, 'out/renderer')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

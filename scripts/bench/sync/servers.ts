@@ -66,7 +66,7 @@ function wrap(name: string, child: ChildProcess, httpUrl: string): ServerUnderTe
 export async function startOurs(dataDir: string): Promise<ServerUnderTest> {
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof") is passed to both servers' node, for profiling.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/src/cli/cli.ts', '--port', '0', '--data-dir', dataDir,
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/src/cli/cli.ts', '--require-mfa', 'off', '--port', '0', '--data-dir', dataDir,
     '--max-connections-per-ip', '5000', '--max-connections-per-user', '500'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const match = await waitForLine(child, /listening on (http:\/\/\S+)\n/);
   return wrap('ours', child, match[1] ?? '');

@@ -33,7 +33,10 @@ export interface Directory {
   listOrgs(): Promise<Org[]>;
   addUser(user: NewUser, actor: string): Promise<PublicUser>;
   disableUser(username: string, actor: string): Promise<void>;
+  enableUser(username: string, actor: string): Promise<void>;
   setPassword(username: string, password: string, actor: string): Promise<void>;
+  /** Removes the user's second factor and recovery codes and ends their sessions: they enrol again at the next sign-in. */
+  resetTwoFactor(username: string, actor: string): Promise<void>;
   getUser(username: string): Promise<UserRecord | null>;
   /** Active users, for pickers. */
   listUsers(options?: { includeDisabled?: boolean }): Promise<(PublicUser & { disabled: boolean })[]>;
@@ -104,6 +107,14 @@ export function createDirectory(sql: Sql, audit: AuditLog): Directory {
       });
     },
 
+    async enableUser(username, actor) {
+      await requireUser(username);
+      await sql.tx(async (q) => {
+        await q.run('UPDATE users SET disabled = 0 WHERE username = $1', [username]);
+        await audit.appendIn(q, { event: 'user-enable', actor, target: username });
+      });
+    },
+
     async setPassword(username, password, actor) {
       await requireUser(username);
       try {
@@ -117,6 +128,17 @@ export function createDirectory(sql: Sql, audit: AuditLog): Directory {
         // A new password ends every session made with the old one.
         await q.run('DELETE FROM sessions WHERE username = $1', [username]);
         await audit.appendIn(q, { event: 'user-password', actor, target: username });
+        await q.notify(accessChannel);
+      });
+    },
+
+    async resetTwoFactor(username, actor) {
+      await requireUser(username);
+      await sql.tx(async (q) => {
+        await q.run('DELETE FROM two_factor WHERE username = $1', [username]);
+        await q.run('DELETE FROM recovery_codes WHERE username = $1', [username]);
+        await q.run('DELETE FROM sessions WHERE username = $1', [username]);
+        await audit.appendIn(q, { event: 'mfa-reset', actor, target: username });
         await q.notify(accessChannel);
       });
     },

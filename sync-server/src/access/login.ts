@@ -1,6 +1,8 @@
 /**
- * Password login: same answer and similar timing whether or not the user exists,
- * failures rate-limited per username and per address, scrypt work bounded.
+ * Sign-in in two steps. The password first: same answer and similar timing whether or not
+ * the user exists, failures rate-limited per username and per address, scrypt work bounded.
+ * Then the second factor (a TOTP code or a recovery code, or enrolment at the first sign-in),
+ * against a sealed ticket from the first step; its failures count against the same limits.
  */
 import type { AuditLog } from '../storage/audit';
 import type { Directory, PublicUser } from './directory';
@@ -9,18 +11,38 @@ import type { Limits } from '../options';
 import { decoyHash, verifyPassword } from './passwords';
 import { createRateLimiter } from './rate-limit';
 import type { Sessions } from './sessions';
+import type { ContentCipher } from '../storage/content-cipher';
+import { openTicket, passwordFingerprint, sealTicket } from './login-ticket';
+import { newTotpSecret, totpUri, acceptedStep } from './totp';
+import type { TwoFactor } from './two-factor';
 
 /** A successful login. */
 export interface LoginResult { token: string; expiresAt: string; user: PublicUser }
 
-/** Checks credentials; throws HttpError 401/429/503. */
-export type Login = (username: string, password: string, ip: string) => Promise<LoginResult>;
+/** The password was right; a code is asked next (`enrol`: first set up the authenticator app). */
+export type SecondFactorChallenge =
+  | { secondFactor: 'code'; ticket: string }
+  | { secondFactor: 'enrol'; ticket: string; secret: string; otpauthUri: string };
+
+/** A completed second step; `recoveryCodes` only right after enrolment (shown once). */
+export interface SecondFactorResult extends LoginResult { recoveryCodes?: string[] }
+
+/** Sign-in: the password step and the code step. Both throw HttpError 401/429/503. */
+export interface Login {
+  password(username: string, password: string, ip: string): Promise<LoginResult | SecondFactorChallenge>;
+  code(ticket: string, code: string, ip: string): Promise<SecondFactorResult>;
+}
 
 const maxConcurrentHashes = 4;
 const maxQueuedLogins = 64;
 
 /** Creates the login function with its own rate limiters. */
-export function createLogin(deps: { directory: Directory; sessions: Sessions; audit: AuditLog; limits: Limits }): Login {
+export function createLogin(deps: {
+  directory: Directory; sessions: Sessions; audit: AuditLog; limits: Limits;
+  twoFactor: TwoFactor; cipher: ContentCipher;
+  /** Every password user must use a second factor (enrolling at the next sign-in). */
+  requireMfa: boolean;
+}): Login {
   const perUser = createRateLimiter(deps.limits.loginAttemptsPerUser, deps.limits.loginWindowMs);
   const perIp = createRateLimiter(deps.limits.loginAttemptsPerIp, deps.limits.loginWindowMs);
   let running = 0;
@@ -41,14 +63,27 @@ export function createLogin(deps: { directory: Directory; sessions: Sessions; au
     }
   }
 
-  return async (username, password, ip) => {
+  const refuseIfLimited = async (userKey: string, ip: string): Promise<void> => {
+    if (perUser.allowed(userKey) && perIp.allowed(ip)) return;
+    const retry = Math.max(perUser.retryAfterMs(userKey), perIp.retryAfterMs(ip));
+    const known = await deps.directory.getUser(userKey);
+    await deps.audit.append({ event: 'login-rate-limited', actor: known?.username ?? null, ip });
+    throw new HttpError(429, 'rate_limited', { 'Retry-After': String(Math.ceil(retry / 1000)) });
+  };
+
+  const startSession = async (user: PublicUser, ip: string): Promise<LoginResult> => {
+    const session = await deps.sessions.create(user.username);
+    await deps.audit.append({ event: 'login-success', actor: user.username, ip });
+    return {
+      token: session.token,
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      user: { username: user.username, name: user.name, org: user.org, role: user.role },
+    };
+  };
+
+  const checkPassword: Login['password'] = async (username, password, ip) => {
     const userKey = username.normalize('NFC').toLowerCase();
-    if (!perUser.allowed(userKey) || !perIp.allowed(ip)) {
-      const retry = Math.max(perUser.retryAfterMs(userKey), perIp.retryAfterMs(ip));
-      const known = await deps.directory.getUser(userKey);
-      await deps.audit.append({ event: 'login-rate-limited', actor: known?.username ?? null, ip });
-      throw new HttpError(429, 'rate_limited', { 'Retry-After': String(Math.ceil(retry / 1000)) });
-    }
+    await refuseIfLimited(userKey, ip);
     const user = await deps.directory.getUser(userKey);
     const ok = await withHashSlot(async () => {
       if (!user || user.disabled) {
@@ -67,12 +102,55 @@ export function createLogin(deps: { directory: Directory; sessions: Sessions; au
       });
       throw new HttpError(401, 'invalid_credentials');
     }
-    const session = await deps.sessions.create(user.username);
-    await deps.audit.append({ event: 'login-success', actor: user.username, ip });
+    const fingerprint = passwordFingerprint(user.passwordHash);
+    if (await deps.twoFactor.isEnrolled(user.username)) {
+      return { secondFactor: 'code', ticket: sealTicket(deps.cipher, { username: user.username, kind: 'code', secret: null, passwordFingerprint: fingerprint }) };
+    }
+    if (!deps.requireMfa) return startSession(user, ip);
+    // The secret travels in the sealed ticket and is stored only once a code confirms it.
+    const secret = newTotpSecret();
     return {
-      token: session.token,
-      expiresAt: new Date(session.expiresAt).toISOString(),
-      user: { username: user.username, name: user.name, org: user.org, role: user.role },
+      secondFactor: 'enrol',
+      ticket: sealTicket(deps.cipher, { username: user.username, kind: 'enrol', secret, passwordFingerprint: fingerprint }),
+      secret,
+      otpauthUri: totpUri(secret, user.username),
     };
   };
+
+  const checkCode: Login['code'] = async (ticketText, code, ip) => {
+    const ticket = openTicket(deps.cipher, ticketText);
+    if (!ticket) throw new HttpError(401, 'ticket_expired');
+    await refuseIfLimited(ticket.username, ip);
+    const user = await deps.directory.getUser(ticket.username);
+    // A disabled user, a changed password or a reset second factor void the ticket.
+    if (!user || user.disabled || passwordFingerprint(user.passwordHash) !== ticket.passwordFingerprint) throw new HttpError(401, 'ticket_expired');
+
+    const fail = async (reason: string): Promise<never> => {
+      perUser.record(ticket.username);
+      perIp.record(ip);
+      await deps.audit.append({ event: 'mfa-failure', actor: user.username, ip, detail: { reason } });
+      throw new HttpError(401, 'invalid_code');
+    };
+
+    if (ticket.kind === 'enrol') {
+      if (ticket.secret === null) throw new HttpError(401, 'ticket_expired');
+      const verdict = acceptedStep(ticket.secret, code, null);
+      if ('refused' in verdict) return fail('enrol-bad-code');
+      const recoveryCodes = await deps.twoFactor.enrol(user.username, ticket.secret, verdict.step);
+      // Enrolled meanwhile (another tab, another ticket): this secret is not the stored one.
+      if (recoveryCodes === null) throw new HttpError(401, 'ticket_expired');
+      await deps.audit.append({ event: 'mfa-enrol', actor: user.username, ip });
+      return { ...(await startSession(user, ip)), recoveryCodes };
+    }
+
+    const checked = await deps.twoFactor.check(user.username, code);
+    if (!checked.ok) {
+      if (checked.reason === 'not-enrolled') throw new HttpError(401, 'ticket_expired');
+      return fail(checked.reason);
+    }
+    if (checked.kind === 'recovery') await deps.audit.append({ event: 'mfa-recovery-used', actor: user.username, ip });
+    return startSession(user, ip);
+  };
+
+  return { password: checkPassword, code: checkCode };
 }

@@ -19,6 +19,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
   user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris [--name "Naam"]   (wachtwoord via stdin)
   user disable <gebruikersnaam>
   user password <gebruikersnaam>   (wachtwoord via stdin)
+  user reset-mfa <gebruikersnaam>  (tweestapsverificatie opnieuw instellen bij de volgende keer inloggen)
   user list
   grant <kamer> <gebruikersnaam> --access edit|view
   revoke <kamer> <gebruikersnaam>
@@ -80,6 +81,13 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
       if (!username) throw new UsageError('user password <gebruikersnaam>');
       await admin.setPassword(username, await readPassword());
       out(`Wachtwoord van ${username} gewijzigd; bestaande sessies zijn beëindigd.`);
+      return 0;
+    }
+    case 'user reset-mfa': {
+      const [username] = rest;
+      if (!username) throw new UsageError('user reset-mfa <gebruikersnaam>');
+      await admin.resetTwoFactor(username);
+      out(`Tweestapsverificatie van ${username} gewist; bij de volgende keer inloggen stelt ${username} haar opnieuw in. Bestaande sessies zijn beëindigd.`);
       return 0;
     }
     case 'user list':

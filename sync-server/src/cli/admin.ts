@@ -16,6 +16,8 @@ export interface Admin {
   addUser(user: NewUser): Promise<PublicUser>;
   disableUser(username: string): Promise<void>;
   setPassword(username: string, password: string): Promise<void>;
+  /** The user enrols a new second factor at the next sign-in; their sessions end. */
+  resetTwoFactor(username: string): Promise<void>;
   grant(room: string, username: string, access: Access): Promise<void>;
   /** True if there was a grant to remove. */
   revoke(room: string, username: string): Promise<boolean>;
@@ -37,6 +39,7 @@ export async function openAdmin(options: StorageTarget): Promise<Admin> {
     addUser: (user) => directory.addUser(user, adminActor),
     disableUser: (username) => directory.disableUser(username, adminActor),
     setPassword: (username, password) => directory.setPassword(username, password, adminActor),
+    resetTwoFactor: (username) => directory.resetTwoFactor(username, adminActor),
     grant: (room, username, access) => grants.grant(room, username, access, adminActor),
     revoke: (room, username) => grants.revoke(room, username, adminActor),
     listOrgs: () => directory.listOrgs(),

@@ -1,6 +1,7 @@
 /**
- * `npm run sync-server -- [--port P] [--data-dir D | --database-url URL [--redis-url URL]] [--static DIR] [--tls-cert F --tls-key F] [--host H]`.
- * Prints exactly one line on stdout once listening; logs go to stderr as JSON lines.
+ * `npm run sync-server -- [--port P] [--data-dir D | --database-url URL [--redis-url URL]] [--static DIR] [--tls-cert F --tls-key F] [--host H] [--require-mfa on|off]`.
+ * Prints exactly one line on stdout once listening (then, on a store without users, the
+ * one-time setup link: docs/design.md, "First run"); logs go to stderr as JSON lines.
  * SIGTERM/SIGINT: stop accepting, write snapshots, exit 0.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const usage = `Usage: npm run sync-server -- [options]
   --tls-cert F        PEM certificate chain (env THEMAKAMER_TLS_CERT); with --tls-key: https/wss
   --tls-key F         PEM private key (env THEMAKAMER_TLS_KEY)
   --allow-origin O    origin allowed to call the API cross-origin; repeatable (env THEMAKAMER_ALLOW_ORIGINS, comma-separated)
+  --require-mfa on|off  two-factor sign-in (TOTP) for every password user (env THEMAKAMER_REQUIRE_MFA, default on;
+                      off only when a gateway in front of this server already asks a second factor: see sync-server/README.md)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
   --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
   --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
   if (Boolean(certFile) !== Boolean(keyFile)) fail('--tls-cert and --tls-key go together.');
   const durability = values.durability ?? env.THEMAKAMER_DURABILITY ?? 'normal';
   if (durability !== 'normal' && durability !== 'full') fail('--durability is normal or full.');
+  const requireMfa = values['require-mfa'] ?? env.THEMAKAMER_REQUIRE_MFA ?? 'on';
+  if (requireMfa !== 'on' && requireMfa !== 'off') fail('--require-mfa is on or off.');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
   const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
       redisUrl,
       allowedOrigins,
       durability,
+      requireMfa: requireMfa === 'on',
       limits: setLimits,
     });
   } catch (error) {
@@ -103,6 +109,15 @@ async function main(): Promise<void> {
     throw error;
   }
   process.stdout.write(`Themakamer sync server listening on ${server.url}\n`);
+  if (server.setupToken !== null && !values.static && !env.THEMAKAMER_STATIC_DIR) {
+    // Without the web app on this origin (the desktop's local server) the link would open nothing.
+    process.stdout.write('Themakamer setup: deze server heeft nog geen gebruikers. Start hem met npm run web voor de inrichtingslink, of maak ze aan met npm run admin.\n');
+  } else if (server.setupToken !== null) {
+    // Only here, on the operator's terminal: the link lets anyone who has it create the first administrator.
+    const link = `${server.url}/#/inrichten/${server.setupToken}`;
+    process.stdout.write(`Themakamer setup: deze server heeft nog geen gebruikers. Open deze eenmalige inrichtingslink: ${link}\n`);
+    process.stdout.write(`Themakamer setup: this server has no users yet. Open this one-time setup link: ${link}\n`);
+  }
 
   let stopping = false;
   const stop = (): void => {

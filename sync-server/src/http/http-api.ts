@@ -6,15 +6,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
 import type { ServerContext } from '../context';
-import type { UserRecord } from '../access/directory';
+import { DirectoryError, type UserRecord } from '../access/directory';
+import { newInitialPassword } from '../access/initial-password';
 import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
-import { isMeetingRoom, isOrgId, isRoom, isUsername, type Access } from '../access/names';
+import { SetupError, type FirstRun } from '../access/first-run';
+import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from '../access/names';
 import { privacyRoutes } from './privacy-routes';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
+const setupBody = z.object({
+  token: z.string().min(1).max(128), region: z.string().max(1000), orgName: z.string().max(1000), name: z.string().max(1000),
+  username: z.string().max(256), password: z.string().max(4096),
+}).strict();
+const newOrgBody = z.object({ id: z.string().max(64), name: z.string().max(1000) }).strict();
+const newUserBody = z.object({ username: z.string().max(256), name: z.string().max(1000), org: z.string().max(64), role: z.string().max(32) }).strict();
+const codeBody = z.object({ ticket: z.string().min(1).max(2048), code: z.string().min(1).max(64) });
 const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
 const memberBody = z.object({ access: z.enum(['edit', 'view']) });
 const auditBody = z.object({
@@ -55,7 +64,7 @@ export function remoteAddress(req: IncomingMessage): string {
 }
 
 /** Creates the API handler; it resolves false for paths that are not its own. */
-export function createApiHandler(ctx: ServerContext, login: Login, approvals: Approvals): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function createApiHandler(ctx: ServerContext, login: Login, approvals: Approvals, firstRun: FirstRun): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const { grants, directory, sessions, audit, options } = ctx;
 
   const authenticate = async (req: IncomingMessage): Promise<Caller> => {
@@ -87,6 +96,28 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     if (chairOf(doc) !== caller.user.username) throw new HttpError(403, 'not_chair');
   };
 
+  /** The Beheer screen: only for role beheerder (who still reads no case content). */
+  const requireAdministrator = async (req: IncomingMessage): Promise<Caller> => {
+    const caller = await authenticate(req);
+    if (caller.user.role !== 'beheerder') throw new HttpError(403, 'forbidden');
+    return caller;
+  };
+  /** Runs a directory change; its refusals become 400/404/409 with the directory's code. */
+  const directoryChange = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error;
+      const status = error.code === 'exists' ? 409 : error.code === 'unknown-user' ? 404 : 400;
+      throw new HttpError(status, error.code.replace(/-/g, '_'));
+    }
+  };
+  const targetUser = (raw: string | undefined): string => {
+    const username = decodeURIComponent(raw ?? '');
+    if (!isUsername(username)) throw new HttpError(404, 'unknown_user');
+    return username;
+  };
+
   const publicUser = (user: UserRecord) => ({ username: user.username, name: user.name, org: user.org, role: user.role });
 
   type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> | void;
@@ -96,7 +127,27 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
 
     ['POST', /^\/api\/login$/, async (req, res) => {
       const body = parse(loginBody, await readJson(req, options.limits.maxJsonBytes));
-      sendJson(res, 200, await login(body.username, body.password, remoteAddress(req)));
+      sendJson(res, 200, await login.password(body.username, body.password, remoteAddress(req)));
+    }],
+
+    // The first run (no users yet): public, so the sign-in screen can say that setup waits in the terminal.
+    ['GET', /^\/api\/setup$/, async (_req, res) => sendJson(res, 200, { pending: await firstRun.pending() })],
+
+    ['POST', /^\/api\/setup$/, async (req, res) => {
+      const body = parse(setupBody, await readJson(req, options.limits.maxJsonBytes));
+      try {
+        await firstRun.complete(body);
+      } catch (error) {
+        if (!(error instanceof SetupError)) throw error;
+        if (error.reason === 'field') return sendJson(res, 400, { error: 'invalid_field', field: error.field });
+        throw error.reason === 'token' ? new HttpError(403, 'setup_token') : new HttpError(409, 'setup_done');
+      }
+      sendNoContent(res);
+    }],
+
+    ['POST', /^\/api\/login\/code$/, async (req, res) => {
+      const body = parse(codeBody, await readJson(req, options.limits.maxJsonBytes));
+      sendJson(res, 200, await login.code(body.ticket, body.code, remoteAddress(req)));
     }],
 
     ['POST', /^\/api\/logout$/, async (req, res) => {
@@ -162,6 +213,55 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     ['GET', /^\/api\/orgs$/, async (req, res) => {
       await authenticate(req);
       sendJson(res, 200, { orgs: await directory.listOrgs() });
+    }],
+
+    ['GET', /^\/api\/admin\/users$/, async (req, res) => {
+      await requireAdministrator(req);
+      const enrolled = new Set((await ctx.sql.all<{ username: string }>('SELECT username FROM two_factor')).map((row) => row.username));
+      const users = (await directory.listUsers({ includeDisabled: true })).map((user) => ({ ...user, twoFactor: enrolled.has(user.username) }));
+      sendJson(res, 200, { users });
+    }],
+
+    ['POST', /^\/api\/admin\/orgs$/, async (req, res) => {
+      const caller = await requireAdministrator(req);
+      const body = parse(newOrgBody, await readJson(req, options.limits.maxJsonBytes));
+      await directoryChange(() => directory.addOrg(body.id, body.name, caller.user.username));
+      sendJson(res, 201, { id: body.id });
+    }],
+
+    ['POST', /^\/api\/admin\/users$/, async (req, res) => {
+      const caller = await requireAdministrator(req);
+      const body = parse(newUserBody, await readJson(req, options.limits.maxJsonBytes));
+      const role = body.role;
+      if (!isRole(role)) throw new HttpError(400, 'invalid');
+      const initialPassword = newInitialPassword();
+      await directoryChange(() => directory.addUser({ username: body.username, name: body.name, org: body.org, role, password: initialPassword }, caller.user.username));
+      // Shown once to the administrator, never stored in plain text or logged.
+      sendJson(res, 201, { initialPassword });
+    }],
+
+    ['POST', /^\/api\/admin\/users\/([^/]+)\/(disable|enable|password|reset-mfa)$/, async (req, res, [raw, action]) => {
+      const caller = await requireAdministrator(req);
+      const username = targetUser(raw);
+      if (action === 'disable') {
+        if (username === caller.user.username) throw new HttpError(400, 'self');
+        await directoryChange(() => directory.disableUser(username, caller.user.username));
+        await ctx.connections.enforce({ username });
+        return sendNoContent(res);
+      }
+      if (action === 'enable') {
+        await directoryChange(() => directory.enableUser(username, caller.user.username));
+        return sendNoContent(res);
+      }
+      if (action === 'reset-mfa') {
+        await directoryChange(() => directory.resetTwoFactor(username, caller.user.username));
+        await ctx.connections.enforce({ username });
+        return sendNoContent(res);
+      }
+      const initialPassword = newInitialPassword();
+      await directoryChange(() => directory.setPassword(username, initialPassword, caller.user.username));
+      await ctx.connections.enforce({ username });
+      sendJson(res, 200, { initialPassword });
     }],
 
     ['POST', /^\/api\/audit$/, async (req, res) => {

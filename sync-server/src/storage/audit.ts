@@ -9,12 +9,13 @@ import type { Sql, SqlQueries } from './sql';
 /** What happened. */
 export type AuditEvent =
   | 'login-success' | 'login-failure' | 'login-rate-limited' | 'logout'
+  | 'mfa-enrol' | 'mfa-failure' | 'mfa-recovery-used' | 'mfa-reset' | 'setup'
   | 'room-open' | 'room-close' | 'room-create'
   | 'grant' | 'revoke'
   | 'export' | 'frozen-read'
   | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
-  | 'org-add' | 'user-add' | 'user-disable' | 'user-password'
+  | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
   | 'access-log-view' | 'access-log-export' | 'case-access-view'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
 

@@ -13,7 +13,7 @@ export type Db = Database.Database;
 /** File name of the database inside the data dir. */
 export const databaseFile = 'themakamer.sqlite';
 
-const schemaVersion = 2;
+const schemaVersion = 3;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +44,21 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
+-- Two-factor sign-in (TOTP): secret sealed with the content cipher (context 'totp' + username);
+-- last_step is the last accepted time step, so a code is accepted once.
+CREATE TABLE IF NOT EXISTS two_factor (
+  username TEXT PRIMARY KEY REFERENCES users(username),
+  secret BLOB NOT NULL,
+  last_step INTEGER,
+  enrolled_at TEXT NOT NULL
+);
+-- Single-use recovery codes, stored as SHA-256 of the normalised code (80 random bits each).
+CREATE TABLE IF NOT EXISTS recovery_codes (
+  username TEXT NOT NULL REFERENCES users(username),
+  code_hash TEXT NOT NULL,
+  used_at TEXT,
+  PRIMARY KEY (username, code_hash)
+);
 -- The update log: seq numbers a room's updates 1, 2, 3, … (rooms.head is the last one).
 CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID;
 -- upto: the seq of the last update the snapshot folds in.
@@ -129,6 +144,15 @@ function migrateFrom1(db: Db): void {
   `);
 }
 
+/**
+ * Version 3 adds two-factor sign-in: the tables two_factor and recovery_codes (created by the
+ * schema that runs after the migrations). Existing users have no second factor yet and enrol
+ * at their next sign-in.
+ */
+function migrateFrom2(db: Db): void {
+  db.exec("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+}
+
 /** How hard commits are flushed: 'normal' survives a killed process, 'full' also power loss. */
 export type Durability = 'normal' | 'full';
 
@@ -150,6 +174,7 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
     db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const current = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
     if (current?.value === '1') migrateFrom1(db);
+    if (current?.value === '1' || current?.value === '2') migrateFrom2(db);
     db.exec(schema);
     db.exec(privacySchema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));

@@ -6,9 +6,9 @@
 import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 3;
+export const postgresSchemaVersion = 4;
 
-/** Added in version 3 (e-mail digests); also the migration from version 2. */
+/** Added in version 3 (e-mail digests). */
 const digestTables = `
 -- E-mail digests (docs/design.md, "Reminders"): an organisation gets them only with a row here
 -- whose frequency is daily or weekly (off by default). password is sealed with the data key.
@@ -27,6 +27,28 @@ CREATE TABLE IF NOT EXISTS org_smtp (
 -- Where a user's digest goes (set by the administrator).
 CREATE TABLE IF NOT EXISTS user_mail (username TEXT PRIMARY KEY REFERENCES users(username), address TEXT NOT NULL);
 `;
+
+/** Added in version 4: two-factor sign-in (see database.ts). */
+const twoFactorTables = `
+CREATE TABLE IF NOT EXISTS two_factor (
+  username TEXT PRIMARY KEY REFERENCES users(username),
+  secret BYTEA NOT NULL,
+  last_step BIGINT,
+  enrolled_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS recovery_codes (
+  username TEXT NOT NULL REFERENCES users(username),
+  code_hash TEXT NOT NULL,
+  used_at TEXT,
+  PRIMARY KEY (username, code_hash)
+);
+`;
+
+/** What each version after 2 added, in order (a database at version 2 gets them all). */
+const migrations: ReadonlyArray<readonly [number, string]> = [
+  [3, digestTables],
+  [4, twoFactorTables],
+];
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,7 +78,7 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
-CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (room, seq));
+${twoFactorTables}CREATE TABLE IF NOT EXISTS updates (room TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (room, seq));
 CREATE TABLE IF NOT EXISTS snapshots (room TEXT PRIMARY KEY, data BYTEA NOT NULL, upto BIGINT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quarantine (
   id BIGSERIAL PRIMARY KEY,
@@ -106,9 +128,14 @@ export async function ensurePostgresSchema(sql: Sql): Promise<void> {
     await q.lock('schema');
     const exists = await q.get<{ found: number }>("SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'");
     const current = exists ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
-    if (current?.value === '2') {
-      for (const statement of splitStatements(digestTables)) await q.run(statement);
-      await q.run("UPDATE meta SET value = $1 WHERE key = 'schema_version'", [String(postgresSchemaVersion)]);
+    const known = current ? Number(current.value) : Number.NaN;
+    if (current && known >= 2 && known < postgresSchemaVersion) {
+      // Step by step from the stored version: each step adds what its version brought.
+      for (const [version, tables] of migrations) {
+        if (known >= version) continue;
+        for (const statement of splitStatements(tables)) await q.run(statement);
+        await q.run("UPDATE meta SET value = $1 WHERE key = 'schema_version'", [String(version)]);
+      }
     } else if (current && current.value !== String(postgresSchemaVersion)) {
       throw new Error(`Unsupported database schema version ${current.value}`);
     }

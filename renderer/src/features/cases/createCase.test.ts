@@ -6,6 +6,7 @@ import { readCaseMeta } from '../../collab/caseHeader';
 import { DomainError } from '../../domain/errors';
 import { startLiveSession, type LiveSession } from '../session/liveSession';
 import { signIn } from '../session/signIn';
+import { signedIn } from '../session/testing/signedIn';
 import { fakeProfile } from '../session/testing/vaults';
 import { createCase } from './createCase';
 
@@ -18,7 +19,7 @@ async function session(): Promise<LiveSession> {
   const server = await newServer();
   cleanups.push(() => server.close());
   await addTestUser(server.admin, 'dn.fictief', 'deelnemer', 'vt');
-  const opened = await signIn({ server: server.url, username: 'dn.fictief', password: testPassword }, fakeProfile());
+  const opened = await signedIn(signIn({ server: server.url, username: 'dn.fictief', password: testPassword }, fakeProfile()));
   const live = await startLiveSession({ opened, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, pollMs: 100, onError: () => {} });
   cleanups.push(() => live.close());
   return live;

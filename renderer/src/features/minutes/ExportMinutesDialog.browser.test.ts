@@ -18,7 +18,8 @@ import { expectNoSeriousA11yViolations } from '../../../../e2e/fixtures/axe';
 import { launchChromium, newContext } from '../../../../e2e/fixtures/chromium';
 import { minutesSeed, publishFictionalMeeting, type PublishedMeeting } from '../../../../e2e/fixtures/minutes';
 import { seedDataDir, seedPassword } from '../../../../e2e/fixtures/seed';
-import { login, newServer, type TestServer } from '../../../../sync-server/test/helpers';
+import { newServer, type TestServer, type LoginResponse } from '../../../../sync-server/test/helpers';
+import { apiLogin } from '../../../../e2e/fixtures/totp';
 import { makeTestP12 } from '../../pdf/testing/certificates';
 
 const harnessRoot = fileURLToPath(new URL('./testing/harness/', import.meta.url));
@@ -51,7 +52,7 @@ describe('export components in Chromium', () => {
     await seedDataDir(t.dataDir, minutesSeed);
     approved = await publishFictionalMeeting(t.url, t.dataDir, { approve: true });
     concept = await publishFictionalMeeting(t.url, t.dataDir, { approve: false });
-    token = (await login(t.url, 'sanne.secretaris', seedPassword)).token;
+    token = (await apiLogin<LoginResponse>(t.url, 'sanne.secretaris', seedPassword)).token;
     browser = await launchChromium();
   }, 180_000);
 

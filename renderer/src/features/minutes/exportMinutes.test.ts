@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesSeed, publishFictionalMeeting, type PublishedMeeting } from '../../../../e2e/fixtures/minutes';
 import { seedDataDir, seedPassword } from '../../../../e2e/fixtures/seed';
-import { login, newServer, type TestServer } from '../../../../sync-server/test/helpers';
+import { newServer, type TestServer, type LoginResponse } from '../../../../sync-server/test/helpers';
+import { apiLogin } from '../../../../e2e/fixtures/totp';
 import { signPdfInBrowser } from '../../platform/signInBrowser';
 import { FONT_FILES, registerFonts } from '../../pdf/fonts';
 import { makeTestP12 } from '../../pdf/testing/certificates';
@@ -63,7 +64,7 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     t = await newServer();
     await seedDataDir(t.dataDir, minutesSeed);
     published = await publishFictionalMeeting(t.url, t.dataDir, { approve: true });
-    const { token } = await login(t.url, 'sanne.secretaris', seedPassword);
+    const { token } = await apiLogin<LoginResponse>(t.url, 'sanne.secretaris', seedPassword);
     server = createMinutesServer({ serverUrl: t.url, token: () => token });
   }, 60_000);
   afterAll(async () => {
@@ -84,7 +85,7 @@ describe('approved minutes over the API, exported like the dialog does', () => {
   });
 
   it('refuses without access: to the meeting (no-access), or to a case on its agenda (case-missing)', async () => {
-    const { token } = await login(t.url, 'kees.politie', seedPassword);
+    const { token } = await apiLogin<LoginResponse>(t.url, 'kees.politie', seedPassword);
     const kees = createMinutesServer({ serverUrl: t.url, token: () => token });
     await expect(loadApprovedMinutes(kees, published.meetingId, 'R')).rejects.toMatchObject({ code: 'no-access' });
     await t.admin.grant(published.meetingId, 'kees.politie', 'view');

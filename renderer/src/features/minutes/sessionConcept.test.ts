@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { minutesSeed, publishFictionalMeeting, type PublishedMeeting } from '../../../../e2e/fixtures/minutes';
 import { seedDataDir, seedPassword } from '../../../../e2e/fixtures/seed';
-import { login, newServer, type TestServer } from '../../../../sync-server/test/helpers';
+import { newServer, type TestServer, type LoginResponse } from '../../../../sync-server/test/helpers';
+import { apiLogin } from '../../../../e2e/fixtures/totp';
 import { createDocManager, type DocManager } from '../../collab/doc-manager';
 import { newTestVault } from '../../vault/test-support';
 import { conceptFromSession } from './sessionConcept';
@@ -28,7 +29,7 @@ describe('concept minutes from the session', () => {
   });
 
   async function managerFor(username: string): Promise<DocManager> {
-    const { token, user } = await login(t.url, username, seedPassword);
+    const { token, user } = await apiLogin<LoginResponse>(t.url, username, seedPassword);
     const made = await newTestVault({ password: 'fictief-kluiswachtwoord', username, serverUrl: t.url });
     const manager = createDocManager({
       vault: made.vault, serverUrl: t.url, token, user,

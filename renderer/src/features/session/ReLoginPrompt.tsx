@@ -12,14 +12,20 @@ import { useConnection } from './useSession';
  */
 export function ReLoginPrompt() {
   const { t } = useTranslation();
-  const { needsLogin, reauthenticate } = useConnection();
+  const { needsLogin, reauthenticate, reauthenticateCode } = useConnection();
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  /** The password was right and the server asks for the second factor. */
+  const [askCode, setAskCode] = useState(false);
   const [error, setError] = useState<SignInErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [later, setLater] = useState(false);
 
   useEffect(() => {
-    if (!needsLogin) setLater(false);
+    if (!needsLogin) {
+      setLater(false);
+      setAskCode(false);
+    }
   }, [needsLogin]);
 
   if (!needsLogin || later) return null;
@@ -29,11 +35,20 @@ export function ReLoginPrompt() {
     setBusy(true);
     setError(null);
     try {
-      await reauthenticate(password);
+      if (askCode) {
+        await reauthenticateCode(code);
+      } else if ((await reauthenticate(password)) === 'code-needed') {
+        setAskCode(true);
+      }
       setPassword('');
+      setCode('');
     } catch (caught) {
-      setError(isSignInError(caught) ? caught.code : 'server-error');
+      const failed = isSignInError(caught) ? caught.code : 'server-error';
+      setError(failed);
+      // An expired ticket starts again from the password.
+      if (failed === 'ticket-expired') setAskCode(false);
       setPassword('');
+      setCode('');
     } finally {
       setBusy(false);
     }
@@ -46,16 +61,31 @@ export function ReLoginPrompt() {
         <form className="relogin" onSubmit={(event) => void onSubmit(event)} noValidate>
           <div className="relogin__text">
             <h2 className="relogin__title">{t('session.relogin.title')}</h2>
-            <p>{t('session.relogin.body')}</p>
+            <p>{askCode ? t('session.relogin.codeIntro') : t('session.relogin.body')}</p>
           </div>
-          <TextInput
-            label={t('session.relogin.password')}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={message}
-          />
+          {askCode ? (
+            <TextInput
+              key="code"
+              label={t('session.relogin.code')}
+              autoComplete="one-time-code"
+              autoCapitalize="none"
+              spellCheck={false}
+              autoFocus
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              error={message}
+            />
+          ) : (
+            <TextInput
+              key="password"
+              label={t('session.relogin.password')}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={message}
+            />
+          )}
           <Button type="submit" variant="primary" icon={<KeyRound size={18} />} disabled={busy}>
             {t('session.relogin.submit')}
           </Button>

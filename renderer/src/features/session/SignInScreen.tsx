@@ -6,6 +6,11 @@ import { Button, PageHeading, TextInput } from '../../ui';
 import type { RememberedLogin } from './rememberedLogin';
 import { isFieldError, SignInErrorNotice } from './SignInErrorNotice';
 import { useSessionController } from './useSession';
+import { Notice } from './Notice';
+import { parseServerUrl } from './serverUrl';
+import { isSetupPending } from './setupApi';
+import type { SecondFactorStep } from './signIn';
+import { TwoFactorStep } from './TwoFactorStep';
 import { useSignInError } from './useSignInError';
 import './session.css';
 
@@ -32,6 +37,24 @@ function useServerDefault(remembered: RememberedLogin | null): { server: string;
   return { server, setServer, editable };
 }
 
+/** Whether the server still waits for its first-run setup (no users yet): then the card says where the link is. */
+function useSetupPending(server: string): boolean {
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    const serverUrl = parseServerUrl(server);
+    setPending(false);
+    if (serverUrl === null) return undefined;
+    let current = true;
+    void isSetupPending(serverUrl).then((answer) => {
+      if (current) setPending(answer);
+    });
+    return () => {
+      current = false;
+    };
+  }, [server]);
+  return pending;
+}
+
 /** "Inloggen": server, username and password; online login, or offline with this device's vault. */
 export function SignInScreen({ remembered }: { remembered: RememberedLogin | null }) {
   const { t } = useTranslation();
@@ -40,11 +63,13 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
   const [username, setUsername] = useState(remembered?.username ?? '');
   const [password, setPassword] = useState('');
   const { error, busy, run } = useSignInError();
+  const [step, setStep] = useState<SecondFactorStep | null>(null);
+  const setupPending = useSetupPending(server);
 
   const form = useRef<HTMLFormElement>(null);
   const submit = (resetVault: boolean): void => {
     void run(async () => {
-      await controller.signIn({ server, username, password, resetVault });
+      setStep(await controller.signIn({ server, username, password, resetVault }));
     }).then((ok) => {
       if (!ok) setPassword('');
     });
@@ -58,11 +83,24 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
     submit(false);
   };
 
+  if (step) {
+    return (
+      <TwoFactorStep
+        step={step}
+        onBack={() => {
+          setStep(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
+
   return (
     <div className="session-screen">
       <section className="session-card">
         <PageHeading>{t('session.signIn.title')}</PageHeading>
         <p className="session-card__intro">{t('session.signIn.intro')}</p>
+        {setupPending ? <Notice tone="info"><p>{t('session.setup.pending')}</p></Notice> : null}
         <SignInErrorNotice code={isFieldError(error) ? null : error} busy={busy} onReset={() => submit(true)} />
         <form ref={form} onSubmit={onSubmit} noValidate aria-busy={busy}>
           <TextInput

@@ -40,6 +40,28 @@ const loginSchema = z.object({ token: z.string().min(1), expiresAt: z.string().m
 /** A successful login. */
 export type LoginResult = z.infer<typeof loginSchema>;
 
+const challengeSchema = z.union([
+  z.object({ secondFactor: z.literal('code'), ticket: z.string().min(1) }),
+  z.object({ secondFactor: z.literal('enrol'), ticket: z.string().min(1), secret: z.string().regex(/^[A-Z2-7]+$/), otpauthUri: z.string().startsWith('otpauth://totp/') }),
+]);
+/** The password was right; the server asks a code next (`enrol`: set up the authenticator app first). */
+export type SecondFactorChallenge = z.infer<typeof challengeSchema>;
+
+/** The answer to the password step: a session, or the second step. */
+export type LoginAnswer = LoginResult | SecondFactorChallenge;
+
+const codeResultSchema = loginSchema.extend({ recoveryCodes: z.array(z.string()).optional() });
+/** The answer to the code step; recovery codes only right after enrolment (shown once). */
+export type CodeLoginResult = z.infer<typeof codeResultSchema>;
+
+/** True when the password step asked for a second factor. */
+export const isChallenge = (answer: LoginAnswer): answer is SecondFactorChallenge => 'secondFactor' in answer;
+
+const adminUserSchema = apiUserSchema.extend({ disabled: z.boolean(), twoFactor: z.boolean() });
+/** A user as the Beheer screen sees it. */
+export type AdminUser = z.infer<typeof adminUserSchema>;
+const initialPasswordSchema = z.object({ initialPassword: z.string().min(8) });
+
 /** How to reach the server. */
 export interface ApiClientOptions {
   /** `http(s)://host:port`, no trailing slash. */
@@ -56,7 +78,9 @@ export interface ApiClientOptions {
 /** The API, one method per route the app uses. */
 export interface ApiClient {
   readonly serverUrl: string;
-  login(username: string, password: string): Promise<LoginResult>;
+  login(username: string, password: string): Promise<LoginAnswer>;
+  /** The second step: a TOTP code or a recovery code against the ticket of the first. */
+  loginCode(ticket: string, code: string): Promise<CodeLoginResult>;
   logout(): Promise<void>;
   me(): Promise<ApiUser>;
   rooms(): Promise<RoomEntry[]>;
@@ -66,6 +90,16 @@ export interface ApiClient {
   removeMember(room: Room, username: string): Promise<void>;
   users(): Promise<ApiUser[]>;
   orgs(): Promise<Org[]>;
+  /** Beheer (role beheerder): every user with status and two-factor state. */
+  adminUsers(): Promise<AdminUser[]>;
+  adminAddOrg(id: string, name: string): Promise<void>;
+  /** Adds a user; resolves with the one-time initial password (shown once). */
+  adminAddUser(user: { username: string; name: string; org: string; role: UserRole }): Promise<string>;
+  adminDisable(username: string): Promise<void>;
+  adminEnable(username: string): Promise<void>;
+  /** Sets a new one-time initial password and resolves with it. */
+  adminResetPassword(username: string): Promise<string>;
+  adminResetTwoFactor(username: string): Promise<void>;
 }
 
 const errorBody = z.object({ error: z.string() });
@@ -78,7 +112,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token?.() ?? null;
-    if (token !== null && path !== '/api/login') headers.Authorization = `Bearer ${token}`;
+    if (token !== null && !path.startsWith('/api/login')) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -108,7 +142,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const code = codeForStatus(response.status, serverCode, path);
     options.onReachability?.(code !== 'unreachable');
-    throw new ApiError(code, response.status, path);
+    throw new ApiError(code, response.status, path, serverCode);
   }
 
   async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
@@ -128,7 +162,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     serverUrl: options.serverUrl,
-    login: (username, password) => json(loginSchema, 'POST', '/api/login', { username, password }),
+    login: (username, password) => json(z.union([loginSchema, challengeSchema]), 'POST', '/api/login', { username, password }),
+    loginCode: (ticket, code) => json(codeResultSchema, 'POST', '/api/login/code', { ticket, code }),
     async logout() {
       await call('POST', '/api/logout');
     },
@@ -144,5 +179,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     users: async () => (await json(z.object({ users: z.array(apiUserSchema) }), 'GET', '/api/users')).users,
     orgs: async () => (await json(z.object({ orgs: z.array(orgSchema) }), 'GET', '/api/orgs')).orgs,
+    adminUsers: async () => (await json(z.object({ users: z.array(adminUserSchema) }), 'GET', '/api/admin/users')).users,
+    async adminAddOrg(id, name) {
+      await call('POST', '/api/admin/orgs', { id, name });
+    },
+    adminAddUser: async (user) => (await json(initialPasswordSchema, 'POST', '/api/admin/users', user)).initialPassword,
+    async adminDisable(username) {
+      await call('POST', `/api/admin/users/${encodeURIComponent(username)}/disable`);
+    },
+    async adminEnable(username) {
+      await call('POST', `/api/admin/users/${encodeURIComponent(username)}/enable`);
+    },
+    adminResetPassword: async (username) => (await json(initialPasswordSchema, 'POST', `/api/admin/users/${encodeURIComponent(username)}/password`)).initialPassword,
+    async adminResetTwoFactor(username) {
+      await call('POST', `/api/admin/users/${encodeURIComponent(username)}/reset-mfa`);
+    },
   };
 }

@@ -6,6 +6,10 @@ export type ApiErrorCode =
   | 'unreachable'
   /** Login refused: wrong password or unknown user (the server does not say which). */
   | 'invalid-credentials'
+  /** The second-factor code was wrong or already used. */
+  | 'invalid-code'
+  /** The sign-in between password and code took too long (or the password changed): start again. */
+  | 'ticket-expired'
   /** Too many login attempts: wait a minute. */
   | 'rate-limited'
   /** The token is missing, expired or ended: sign in again. */
@@ -28,6 +32,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     readonly status: number,
     readonly path: string,
+    /** The server's own `{error}` code, when it sent one (for screens that say more than the code). */
+    readonly serverCode: string | null = null,
   ) {
     super(`${code} (${status}) ${path}`);
   }
@@ -40,6 +46,7 @@ export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiErr
 
 /** The code for an HTTP answer that is not a success, from its status and `{error}` body. */
 export function codeForStatus(status: number, serverCode: string | null, path: string): ApiErrorCode {
+  if (status === 401 && path === '/api/login/code') return serverCode === 'invalid_code' ? 'invalid-code' : 'ticket-expired';
   if (status === 401) return path === '/api/login' ? 'invalid-credentials' : 'unauthorized';
   if (status === 429) return 'rate-limited';
   if (status === 403) return 'forbidden';

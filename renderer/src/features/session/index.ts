@@ -9,7 +9,7 @@ export { useSession, useSessionController, useSessionPhase, useLiveSession, useD
 export type { SessionInfo, DirectoryView } from './useSession';
 export { useRoomDoc, useCaseDoc, type RoomDocState } from './useCaseDoc';
 export { useRoomDocs } from './useRoomDocs';
-export type { ApiClient, ApiUser, Access, Org, Member, RoomEntry, UserRole } from './api';
+export type { AdminUser, ApiClient, ApiUser, Access, Org, Member, RoomEntry, UserRole } from './api';
 export { ApiError, isApiError, type ApiErrorCode } from './apiError';
 export type { LiveSession, RoomsSnapshot, DirectorySnapshot, ConnectionSnapshot } from './liveSession';
 export type { SessionController, SessionPhase } from './sessionController';
@@ -17,6 +17,9 @@ export { LiveSessionContext, SessionControllerContext } from './sessionContext';
 export { createBrowserSessionController } from './browserSession';
 export { SignInScreen } from './SignInScreen';
 export { UnlockScreen } from './UnlockScreen';
+export { RecoveryCodesScreen } from './RecoveryCodesScreen';
+export { SetupScreen } from './SetupScreen';
+export { setupTokenOf } from './setupApi';
 export { ReLoginPrompt } from './ReLoginPrompt';
 export { OfflineBanner } from './OfflineBanner';
 export { Notice } from './Notice';

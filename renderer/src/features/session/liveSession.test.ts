@@ -9,6 +9,7 @@ import { initCaseDoc, readCaseMeta, updateCaseMeta } from '../../collab/caseHead
 import type { Room } from '../../domain/ids';
 import { startLiveSession, type LiveSession } from './liveSession';
 import { signIn } from './signIn';
+import { signedIn } from './testing/signedIn';
 import { isSignInError } from './signInError';
 import { fakeProfile } from './testing/vaults';
 
@@ -31,7 +32,7 @@ async function live(
   profile = fakeProfile(),
   extra: { fetch?: typeof fetch } = {},
 ): Promise<LiveSession> {
-  const opened = await signIn({ server: server.url, username, password: testPassword }, { ...profile, ...extra });
+  const opened = await signedIn(signIn({ server: server.url, username, password: testPassword }, { ...profile, ...extra }));
   const session = await startLiveSession({
     opened,
     WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,

@@ -15,7 +15,7 @@ import { createDocManager, type DocManager } from '../../collab/doc-manager';
 import { createValueStore, type ExternalStore } from '../../collab/sync-status';
 import { isRoom, type Room } from '../../domain/ids';
 import { cachedOrgs, cachedRooms, cachedUsers, type StoredSession, type Vault } from '../../vault';
-import { createApiClient, type ApiClient, type ApiUser, type Org, type RoomEntry } from './api';
+import { createApiClient, isChallenge, type ApiClient, type ApiUser, type LoginResult, type Org, type RoomEntry } from './api';
 import { isApiError } from './apiError';
 import type { OpenedSession } from './signIn';
 import { SignInError } from './signInError';
@@ -77,8 +77,13 @@ export interface LiveSession {
   refreshRooms(): Promise<void>;
   /** Creates a room on the server; the creator gets edit access and the room opens at once. */
   createRoom(kind: 'case' | 'meeting'): Promise<RoomEntry>;
-  /** A new login with the same username after the token expired; throws SignInError. */
-  reauthenticate(password: string): Promise<void>;
+  /**
+   * A new login with the same username after the token expired; throws SignInError.
+   * Resolves 'code-needed' when the server asks for the second factor: answer with `reauthenticateCode`.
+   */
+  reauthenticate(password: string): Promise<'done' | 'code-needed'>;
+  /** The second step of a new login: a TOTP or recovery code; throws SignInError. */
+  reauthenticateCode(code: string): Promise<void>;
   /** Follows the browser's online/offline events. */
   setBrowserOnline(online: boolean): void;
   /** Stores what is pending and closes rooms and sockets; `logout` also ends the token on the server. */
@@ -249,6 +254,26 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     if (!needsLogin) void refreshRooms();
   }, options.pollMs ?? 5_000);
 
+  /** The ticket between password and code of a new login (memory only). */
+  let pendingTicket: string | null = null;
+  const reloginError = (error: unknown): SignInError => {
+    if (isApiError(error, 'invalid-credentials')) return new SignInError('invalid-credentials');
+    if (isApiError(error, 'invalid-code')) return new SignInError('invalid-code');
+    if (isApiError(error, 'ticket-expired')) return new SignInError('ticket-expired');
+    if (isApiError(error, 'rate-limited')) return new SignInError('rate-limited');
+    if (isApiError(error, 'unreachable')) return new SignInError('offline-no-vault');
+    return new SignInError('server-error');
+  };
+  const resume = async (login: LoginResult): Promise<void> => {
+    token = login.token;
+    await vault.saveSession({ ...stored, token: login.token, expiresAt: login.expiresAt, user: login.user });
+    needsLogin = false;
+    docManager.setToken(token);
+    publishConnection();
+    void refreshRooms();
+    void refreshDirectory();
+  };
+
   const live: LiveSession = {
     user,
     serverUrl,
@@ -273,22 +298,34 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     },
     async reauthenticate(password) {
       if (password === '') throw new SignInError('password-missing');
+      pendingTicket = null;
       let login;
       try {
         login = await api.login(user.username, password);
       } catch (error) {
-        if (isApiError(error, 'invalid-credentials')) throw new SignInError('invalid-credentials');
-        if (isApiError(error, 'rate-limited')) throw new SignInError('rate-limited');
-        if (isApiError(error, 'unreachable')) throw new SignInError('offline-no-vault');
-        throw new SignInError('server-error');
+        throw reloginError(error);
       }
-      token = login.token;
-      await vault.saveSession({ ...stored, token: login.token, expiresAt: login.expiresAt, user: login.user });
-      needsLogin = false;
-      docManager.setToken(token);
-      publishConnection();
-      void refreshRooms();
-      void refreshDirectory();
+      if (!isChallenge(login)) {
+        await resume(login);
+        return 'done';
+      }
+      // A reset second factor is set up again through the full sign-in (it shows the QR code).
+      if (login.secondFactor === 'enrol') throw new SignInError('enrol-needed');
+      pendingTicket = login.ticket;
+      return 'code-needed';
+    },
+    async reauthenticateCode(code) {
+      if (code.trim() === '') throw new SignInError('code-missing');
+      if (pendingTicket === null) throw new SignInError('ticket-expired');
+      let login;
+      try {
+        login = await api.loginCode(pendingTicket, code.trim());
+      } catch (error) {
+        if (isApiError(error, 'ticket-expired')) pendingTicket = null;
+        throw reloginError(error);
+      }
+      pendingTicket = null;
+      await resume(login);
     },
     setBrowserOnline(online) {
       if (online === browserOnline) return;

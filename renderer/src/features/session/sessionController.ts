@@ -6,14 +6,16 @@
 import { createValueStore, type ExternalStore } from '../../collab/sync-status';
 import { startLiveSession, type LiveSession, type LiveSessionOptions } from './liveSession';
 import { loadRememberedLogin, saveRememberedLogin, type LoginStorage, type RememberedLogin } from './rememberedLogin';
-import { signIn, type OpenVault, type SignInInput } from './signIn';
+import { completeSignIn, isSecondFactorStep, signIn, type OpenedSession, type OpenVault, type SecondFactorStep, type SignInInput } from './signIn';
 import { SignInError } from './signInError';
 
 /** Where the session is. */
 export type SessionPhase =
   | { phase: 'signed-out'; remembered: RememberedLogin | null }
   | { phase: 'locked'; remembered: RememberedLogin }
-  | { phase: 'signed-in'; live: LiveSession };
+  | { phase: 'signed-in'; live: LiveSession }
+  /** Just enrolled in two-factor sign-in: the recovery codes are shown once before the app. */
+  | { phase: 'recovery-codes'; live: LiveSession; codes: readonly string[]; remembered: RememberedLogin };
 
 /** What the controller needs from its surroundings. */
 export interface SessionControllerOptions {
@@ -27,8 +29,12 @@ export interface SessionControllerOptions {
 /** The session of this window. */
 export interface SessionController {
   readonly phase: ExternalStore<SessionPhase>;
-  /** Signs in from the full form; throws SignInError. */
-  signIn(input: SignInInput): Promise<void>;
+  /** Signs in from the full form; throws SignInError. Resolves with the second step when the server asks for a code. */
+  signIn(input: SignInInput): Promise<SecondFactorStep | null>;
+  /** Answers the second step with a TOTP or recovery code; throws SignInError. */
+  completeSignIn(step: SecondFactorStep, code: string): Promise<void>;
+  /** The user has kept the recovery codes: on to the app. */
+  confirmRecoveryCodes(): void;
   /** Unlocks the remembered login with its password (online login when the server answers). */
   unlock(password: string, options?: { resetVault?: boolean }): Promise<void>;
   /** From the unlock screen to the full form (another user or server). */
@@ -46,26 +52,52 @@ export function createSessionController(options: SessionControllerOptions): Sess
   );
   let busy = false;
 
-  const start = async (input: SignInInput): Promise<void> => {
-    if (busy || phase.getSnapshot().phase === 'signed-in') return;
+  const enter = async (opened: OpenedSession, recoveryCodes: readonly string[] | null): Promise<void> => {
+    const live = await startLiveSession({ ...options.live, opened, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const remembered: RememberedLogin = { serverUrl: opened.session.serverUrl, username: opened.session.username, signedIn: true };
+    saveRememberedLogin(options.storage, remembered);
+    phase.set(recoveryCodes ? { phase: 'recovery-codes', live, codes: recoveryCodes, remembered } : { phase: 'signed-in', live });
+  };
+
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    const current = phase.getSnapshot().phase;
+    if (busy || (current !== 'signed-out' && current !== 'locked')) return null;
     busy = true;
     try {
-      const opened = await signIn(input, { openVault: options.openVault, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      const live = await startLiveSession({ ...options.live, opened, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      saveRememberedLogin(options.storage, { serverUrl: opened.session.serverUrl, username: opened.session.username, signedIn: true });
-      phase.set({ phase: 'signed-in', live });
+      return await work();
     } finally {
       busy = false;
     }
   };
 
+  const deps = { openVault: options.openVault, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const start = (input: SignInInput, resumeStoredSession: boolean): Promise<SecondFactorStep | null> =>
+    exclusive(async () => {
+      const outcome = await signIn(input, deps, { resumeStoredSession });
+      if (isSecondFactorStep(outcome)) return outcome;
+      await enter(outcome, null);
+      return null;
+    }).then((step) => step ?? null);
+
   return {
     phase,
-    signIn: start,
+    signIn: (input) => start(input, false),
+    async completeSignIn(step, code) {
+      await exclusive(async () => {
+        const { opened, recoveryCodes } = await completeSignIn(step, code, deps);
+        await enter(opened, recoveryCodes);
+      });
+    },
+    confirmRecoveryCodes() {
+      const current = phase.getSnapshot();
+      if (current.phase === 'recovery-codes') phase.set({ phase: 'signed-in', live: current.live });
+    },
     async unlock(password, unlockOptions = {}) {
       const current = phase.getSnapshot();
       if (current.phase !== 'locked') throw new SignInError('username-missing');
-      await start({ server: current.remembered.serverUrl, username: current.remembered.username, password, ...unlockOptions });
+      // The password unlocks the vault and resumes its session; a second factor is asked only
+      // when the server no longer takes that session (the re-login prompt).
+      await start({ server: current.remembered.serverUrl, username: current.remembered.username, password, ...unlockOptions }, true);
     },
     switchUser() {
       const current = phase.getSnapshot();
@@ -76,7 +108,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
     },
     async signOut() {
       const current = phase.getSnapshot();
-      if (current.phase !== 'signed-in') return;
+      if (current.phase !== 'signed-in' && current.phase !== 'recovery-codes') return;
       const next: RememberedLogin = { serverUrl: current.live.serverUrl, username: current.live.user.username, signedIn: false };
       saveRememberedLogin(options.storage, next);
       // The screen leaves the session first, so no view holds a document that is closing.

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestUser, newServer, testPassword, type TestServer } from '../../../../sync-server/test/helpers';
 import { signIn, type SignInInput } from './signIn';
+import { signedIn } from './testing/signedIn';
 import { isSignInError, type SignInErrorCode } from './signInError';
 import { fakeProfile } from './testing/vaults';
 
@@ -33,7 +34,7 @@ const input = (over: Partial<SignInInput> = {}): SignInInput => ({ server: serve
 describe('signIn', () => {
   it('online: logs in, unlocks a new vault with the same password and remembers the session in it', async () => {
     const profile = fakeProfile();
-    const opened = await signIn(input({ username: ' PR.Fictief ' }), profile);
+    const opened = await signedIn(signIn(input({ username: ' PR.Fictief ' }), profile));
     expect(opened.mode).toBe('online');
     expect(opened.session.user).toMatchObject({ username: 'pr.fictief', org: 'zvh', role: 'procesregisseur' });
     expect(opened.vault.unlocked).toBe(true);
@@ -43,12 +44,12 @@ describe('signIn', () => {
 
   it('offline: the same password unlocks the vault of an earlier online session; a wrong one gets the same message as online', async () => {
     const profile = fakeProfile();
-    const online = await signIn(input(), profile);
+    const online = await signedIn(signIn(input(), profile));
     await online.vault.close();
 
     // The same server address with no network: the fetch fails as a browser's does.
     const unreachable = { ...profile, fetch: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch };
-    const resumed = await signIn(input(), unreachable);
+    const resumed = await signedIn(signIn(input(), unreachable));
     expect(resumed.mode).toBe('offline');
     expect(resumed.session.token).toBe(online.session.token);
     expect(resumed.session.user.username).toBe('pr.fictief');
@@ -73,13 +74,13 @@ describe('signIn', () => {
 
   it('password changed on the server: says the vault needs the old one, and a reset starts a fresh vault', async () => {
     const profile = fakeProfile();
-    const first = await signIn(input({ username: 'dn.fictief' }), profile);
+    const first = await signedIn(signIn(input({ username: 'dn.fictief' }), profile));
     await first.vault.appendUpdate('case:fictief00000001', new Uint8Array([0, 0]));
     await first.vault.close();
     await server.admin.setPassword('dn.fictief', 'nieuw-wachtwoord-fictief');
     const changed = input({ username: 'dn.fictief', password: 'nieuw-wachtwoord-fictief' });
     expect(await codeOf(signIn(changed, profile))).toBe('vault-password-mismatch');
-    const fresh = await signIn({ ...changed, resetVault: true }, profile);
+    const fresh = await signedIn(signIn({ ...changed, resetVault: true }, profile));
     expect(await fresh.vault.listRooms()).toEqual([]);
     await fresh.vault.close();
   });

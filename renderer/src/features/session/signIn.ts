@@ -1,10 +1,13 @@
 /**
- * Signing in: online through POST /api/login, then the vault is unlocked (or created) with
- * the same password; offline (server unreachable) the same password unlocks the existing
- * vault and the remembered session. The result is an unlocked vault and a session.
+ * Signing in: online through POST /api/login and, when the server asks for it, the second
+ * step (POST /api/login/code with a TOTP or recovery code, or enrolment at the first
+ * sign-in); then the vault is unlocked (or created) with the same password. Offline (server
+ * unreachable) the same password unlocks the existing vault and the remembered session.
+ * Unlocking after a reload needs the password only: the vault's remembered token is used
+ * (docs/design.md, "Two-factor sign-in"). The result is an unlocked vault and a session.
  */
 import { isVaultError, type StoredSession, type Vault } from '../../vault';
-import { createApiClient, type LoginResult } from './api';
+import { createApiClient, isChallenge, type LoginAnswer, type LoginResult, type SecondFactorChallenge } from './api';
 import { isApiError, type ApiErrorCode } from './apiError';
 import { normaliseUsername, parseServerUrl } from './serverUrl';
 import { SignInError, type SignInErrorCode } from './signInError';
@@ -38,10 +41,25 @@ export interface OpenedSession {
   mode: 'online' | 'offline';
 }
 
+/** The password was right; the server asks for a code before it gives a session. */
+export interface SecondFactorStep {
+  challenge: SecondFactorChallenge;
+  serverUrl: string;
+  username: string;
+  /** Kept in memory until the code is in: the vault is unlocked with it afterwards. */
+  password: string;
+  resetVault: boolean;
+}
+
+/** A completed sign-in, and the recovery codes to show once when it enrolled the second factor. */
+export interface CompletedSignIn { opened: OpenedSession; recoveryCodes: readonly string[] | null }
+
 const fromApi: Partial<Record<ApiErrorCode, SignInErrorCode>> = {
   'invalid-credentials': 'invalid-credentials',
   'rate-limited': 'rate-limited',
   busy: 'server-busy',
+  'invalid-code': 'invalid-code',
+  'ticket-expired': 'ticket-expired',
 };
 
 async function openOrFail(openVault: OpenVault, serverUrl: string, username: string): Promise<Vault> {
@@ -52,7 +70,7 @@ async function openOrFail(openVault: OpenVault, serverUrl: string, username: str
   }
 }
 
-async function tryLogin(serverUrl: string, username: string, password: string, deps: SignInDeps): Promise<LoginResult | null> {
+async function tryLogin(serverUrl: string, username: string, password: string, deps: SignInDeps): Promise<LoginAnswer | null> {
   const api = createApiClient({ serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   try {
     return await api.login(username, password);
@@ -63,8 +81,48 @@ async function tryLogin(serverUrl: string, username: string, password: string, d
   }
 }
 
-/** Signs in; throws {@link SignInError}. The vault it returns is unlocked. */
-export async function signIn(input: SignInInput, deps: SignInDeps): Promise<OpenedSession> {
+/** Unlocks (creating if needed) the vault of a user the server just accepted, and stores the session in it. */
+async function openOnline(serverUrl: string, password: string, resetVault: boolean, login: LoginResult, deps: SignInDeps): Promise<OpenedSession> {
+  // The server's spelling names the vault, so online and offline sign-in find the same one.
+  const canonical = login.user.username;
+  const vault = await unlockVault(serverUrl, canonical, password, resetVault, deps);
+  const session: StoredSession = { serverUrl, username: canonical, token: login.token, expiresAt: login.expiresAt, user: login.user };
+  await vault.saveSession(session);
+  return { vault, session, mode: 'online' };
+}
+
+/** The vault of a user whose password the server accepted; a refusal means it was locked with another password. */
+async function unlockVault(serverUrl: string, username: string, password: string, resetVault: boolean, deps: SignInDeps): Promise<Vault> {
+  let vault = await openOrFail(deps.openVault, serverUrl, username);
+  if (resetVault) {
+    await vault.destroy();
+    vault = await openOrFail(deps.openVault, serverUrl, username);
+  }
+  try {
+    await vault.unlock(password);
+  } catch (error) {
+    await vault.close();
+    if (isVaultError(error, 'bad-password')) throw new SignInError('vault-password-mismatch');
+    throw new SignInError('storage-unavailable');
+  }
+  return vault;
+}
+
+/** How {@link signIn} treats a server that asks for a second factor. */
+export interface SignInOptions {
+  /**
+   * Unlocking after a reload: the password unlocks the vault and its remembered session is
+   * used (a token the server no longer takes makes the app ask for a new sign-in, code
+   * included). Without it, the second step is returned for the user to answer.
+   */
+  resumeStoredSession?: boolean;
+}
+
+/**
+ * Signs in; throws {@link SignInError}. Returns the opened session (the vault unlocked), or
+ * the second step when the server asks for a code: answer it with {@link completeSignIn}.
+ */
+export async function signIn(input: SignInInput, deps: SignInDeps, options: SignInOptions = {}): Promise<OpenedSession | SecondFactorStep> {
   const serverUrl = parseServerUrl(input.server);
   if (serverUrl === null) throw new SignInError('server-url-invalid');
   const username = normaliseUsername(input.username);
@@ -72,23 +130,19 @@ export async function signIn(input: SignInInput, deps: SignInDeps): Promise<Open
   if (input.password === '') throw new SignInError('password-missing');
 
   const login = await tryLogin(serverUrl, username, input.password, deps);
+  if (login && !isChallenge(login)) return openOnline(serverUrl, input.password, input.resetVault ?? false, login, deps);
+  if (login && !options.resumeStoredSession) {
+    return { challenge: login, serverUrl, username, password: input.password, resetVault: input.resetVault ?? false };
+  }
   if (login) {
-    // The server's spelling names the vault, so online and offline sign-in find the same one.
-    const canonical = login.user.username;
-    let vault = await openOrFail(deps.openVault, serverUrl, canonical);
-    if (input.resetVault) {
-      await vault.destroy();
-      vault = await openOrFail(deps.openVault, serverUrl, canonical);
-    }
-    try {
-      await vault.unlock(input.password);
-    } catch (error) {
+    // The server took the password: the vault must open with it, and holds the session to resume.
+    const vault = await unlockVault(serverUrl, username, input.password, input.resetVault ?? false, deps);
+    const session = await vault.loadSession();
+    if (!session || session.username !== username) {
       await vault.close();
-      if (isVaultError(error, 'bad-password')) throw new SignInError('vault-password-mismatch');
-      throw new SignInError('storage-unavailable');
+      // Nothing to resume on this device (a rebuilt vault): the full sign-in asks for the code.
+      throw new SignInError('enrol-needed');
     }
-    const session: StoredSession = { serverUrl, username: canonical, token: login.token, expiresAt: login.expiresAt, user: login.user };
-    await vault.saveSession(session);
     return { vault, session, mode: 'online' };
   }
 
@@ -111,4 +165,24 @@ export async function signIn(input: SignInInput, deps: SignInDeps): Promise<Open
     throw new SignInError('offline-no-vault');
   }
   return { vault, session, mode: 'offline' };
+}
+
+/** True when {@link signIn} stopped at the second step. */
+export const isSecondFactorStep = (value: OpenedSession | SecondFactorStep): value is SecondFactorStep => 'challenge' in value;
+
+/** The second step: sends the code, then unlocks the vault with the password of the first. Throws {@link SignInError}. */
+export async function completeSignIn(step: SecondFactorStep, code: string, deps: SignInDeps): Promise<CompletedSignIn> {
+  const typed = code.trim();
+  if (typed === '') throw new SignInError('code-missing');
+  const api = createApiClient({ serverUrl: step.serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  let result;
+  try {
+    result = await api.loginCode(step.challenge.ticket, typed);
+  } catch (error) {
+    if (isApiError(error, 'unreachable')) throw new SignInError('server-error');
+    if (isApiError(error)) throw new SignInError(fromApi[error.code] ?? 'server-error');
+    throw error;
+  }
+  const opened = await openOnline(step.serverUrl, step.password, step.resetVault, result, deps);
+  return { opened, recoveryCodes: result.recoveryCodes ?? null };
 }

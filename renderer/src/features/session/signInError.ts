@@ -6,6 +6,14 @@ export type SignInErrorCode =
   /** Wrong password or unknown user: one message, online and offline, that does not say which. */
   | 'invalid-credentials'
   | 'rate-limited'
+  /** The second step: no code typed. */
+  | 'code-missing'
+  /** The second step: the code was wrong or already used (one message: the server does not say which). */
+  | 'invalid-code'
+  /** The second step came too late: sign in again from the password. */
+  | 'ticket-expired'
+  /** The administrator reset the second factor: a full sign-in sets it up again. */
+  | 'enrol-needed'
   /** The server is unreachable and this device has no vault for this user to sign in offline. */
   | 'offline-no-vault'
   /** The server accepted the password, but this device's vault was locked with another (older) one. */

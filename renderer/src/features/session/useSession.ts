@@ -93,9 +93,10 @@ export function useDirectory(): DirectoryView {
 }
 
 /** The connection as the indicator shows it, and whether a new login is needed. */
-export function useConnection(): ConnectionSnapshot & { reauthenticate(password: string): Promise<void> } {
+export function useConnection(): ConnectionSnapshot & Pick<LiveSession, 'reauthenticate' | 'reauthenticateCode'> {
   const live = useLiveSession();
   const snapshot = useSyncExternalStore(live.connection.subscribe, live.connection.getSnapshot);
   const reauthenticate = useCallback((password: string) => live.reauthenticate(password), [live]);
-  return useMemo(() => ({ ...snapshot, reauthenticate }), [snapshot, reauthenticate]);
+  const reauthenticateCode = useCallback((code: string) => live.reauthenticateCode(code), [live]);
+  return useMemo(() => ({ ...snapshot, reauthenticate, reauthenticateCode }), [snapshot, reauthenticate, reauthenticateCode]);
 }

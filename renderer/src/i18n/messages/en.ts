@@ -1,3 +1,4 @@
+import { adminEn } from './admin.en';
 import { actionsEn } from './actions.en';
 import { planEn } from './plan.en';
 import { presenceEn } from './presence.en';
@@ -25,8 +26,12 @@ export const en = {
     cases: 'Cases',
     actions: 'Actions',
     'access-log': 'Access log',
+    admin: 'Administration',
   },
   sections: {
+    admin: {
+      title: 'Administration',
+    },
     meetings: {
       title: 'Meetings',
       emptyTitle: 'There are no meetings yet',
@@ -113,6 +118,7 @@ export const en = {
   plan: planEn,
   presence: presenceEn,
   session: sessionEn,
+  admin: adminEn,
   minutes: minutesEn,
   cases: casesEn,
   board: boardEn,

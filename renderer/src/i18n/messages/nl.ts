@@ -1,3 +1,4 @@
+import { adminNl } from './admin.nl';
 import { presenceNl } from './presence.nl';
 import { planNl } from './plan.nl';
 import { actionsNl } from './actions.nl';
@@ -26,8 +27,12 @@ export const nl = {
     cases: 'Casussen',
     actions: 'Acties',
     'access-log': 'Toegangslog',
+    admin: 'Beheer',
   },
   sections: {
+    admin: {
+      title: 'Beheer',
+    },
     meetings: {
       title: 'Overleggen',
       emptyTitle: 'Er zijn nog geen overleggen',
@@ -114,6 +119,7 @@ export const nl = {
   plan: planNl,
   presence: presenceNl,
   session: sessionNl,
+  admin: adminNl,
   minutes: minutesNl,
   cases: casesNl,
   board: boardNl,

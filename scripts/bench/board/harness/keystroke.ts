@@ -24,25 +24,28 @@ import { syncRouteFromLocation } from '../../../../renderer/src/app/useHashRoute
 import { createValueStore } from '../../../../renderer/src/collab/sync-status';
 import { startLiveSession } from '../../../../renderer/src/features/session/liveSession';
 import type { SessionController, SessionPhase } from '../../../../renderer/src/features/session/sessionController';
-import { signIn } from '../../../../renderer/src/features/session/signIn';
+import { isSecondFactorStep, signIn } from '../../../../renderer/src/features/session/signIn';
 import { openVault } from '../../../../renderer/src/vault';
 import { benchState, i18n, waitUntil, type HarnessParams } from './common';
 
-const refuse = (): Promise<void> => Promise.reject(new Error('the bench signs in before the app renders'));
+const refuse = (): Promise<never> => Promise.reject(new Error('the bench signs in before the app renders'));
 
 /** Runs keystroke mode. */
 export async function runKeystroke(params: HarnessParams): Promise<void> {
   const state = benchState();
-  const opened = await signIn(
+  const signedIn = await signIn(
     { server: location.origin, username: params.username, password: params.password },
     { openVault: (serverUrl, username) => openVault({ serverUrl, username }) },
   );
+  // The bench server runs without two-factor sign-in (newServer's default).
+  if (isSecondFactorStep(signedIn)) throw new Error('the bench server asked for a second factor');
+  const opened = signedIn;
   window.history.replaceState(null, '', `#/casussen/${encodeURIComponent(params.room)}`);
   syncRouteFromLocation();
   const live = await startLiveSession({ opened, browserOnline: navigator.onLine });
   const phase = createValueStore<SessionPhase>({ phase: 'signed-in', live }, (a, b) => a === b);
   const controller = {
-    phase, signIn: refuse, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }),
+    phase, signIn: refuse, completeSignIn: refuse, confirmRecoveryCodes: () => undefined, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }),
   } satisfies SessionController;
   // The app's board shares this doc (one doc per room in the doc manager).
   const handle = live.docManager.open(params.room);

@@ -14,11 +14,11 @@ import { syncRouteFromLocation } from '../../../../renderer/src/app/useHashRoute
 import { createValueStore } from '../../../../renderer/src/collab/sync-status';
 import { startLiveSession } from '../../../../renderer/src/features/session/liveSession';
 import type { SessionController, SessionPhase } from '../../../../renderer/src/features/session/sessionController';
-import { signIn } from '../../../../renderer/src/features/session/signIn';
+import { isSecondFactorStep, signIn } from '../../../../renderer/src/features/session/signIn';
 import { openVault } from '../../../../renderer/src/vault';
 import { benchState, i18n, type HarnessParams } from './common';
 
-const refuse = (): Promise<void> => Promise.reject(new Error('the bench signs in before the app renders'));
+const refuse = (): Promise<never> => Promise.reject(new Error('the bench signs in before the app renders'));
 
 /** Resolves when `check` holds after a DOM change (checked on every mutation, no polling delay). */
 function whenDom(check: () => boolean): Promise<void> {
@@ -52,10 +52,13 @@ declare const scheduler: { postTask(callback: () => void, options: { priority: '
 /** Runs open mode. */
 export async function runOpen(params: HarnessParams): Promise<void> {
   const state = benchState();
-  const opened = await signIn(
+  const signedIn = await signIn(
     { server: location.origin, username: params.username, password: params.password },
     { openVault: (serverUrl, username) => openVault({ serverUrl, username }) },
   );
+  // The bench server runs without two-factor sign-in (newServer's default).
+  if (isSecondFactorStep(signedIn)) throw new Error('the bench server asked for a second factor');
+  const opened = signedIn;
   window.history.replaceState(null, '', `#/casussen/${encodeURIComponent(params.room)}`);
   syncRouteFromLocation();
   // The board is there when its header and the plan's first section show the stored text.
@@ -70,7 +73,7 @@ export async function runOpen(params: HarnessParams): Promise<void> {
   const tLive = performance.now();
   const phase = createValueStore<SessionPhase>({ phase: 'signed-in', live }, (a, b) => a === b);
   const controller = {
-    phase, signIn: refuse, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }),
+    phase, signIn: refuse, completeSignIn: refuse, confirmRecoveryCodes: () => undefined, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }),
   } satisfies SessionController;
   // Split of the time: the case's document read from the vault, decrypted and applied (the
   // app's own open of the room shares this entry of the doc manager), then the render.
