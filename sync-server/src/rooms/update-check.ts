@@ -139,6 +139,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: Limits): A
     return found;
   };
 
+  /** True when the doc or this update holds `id` (this update first: cheaper, and where a large update's neighbours are). */
+  const known = (id: Y.ID): boolean => findIn(byClient.get(id.client), id.clock) !== null || docStruct(store, id) !== null;
+
   // Depth of a shared type: the number of types it is nested in, its own included.
   const depthOfType = new Map<string, number>();
   const typeDepth = (ref: ParentRef): number => {
@@ -177,7 +180,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: Limits): A
     if (count > limits.maxInsertsAtOneOrigin) throw new ProtocolError('too-many-siblings');
     siblings.set(at, count);
     // A neighbour neither in the doc nor in this update: Yjs keeps the item pending.
-    if ((item.origin && !lookup(item.origin)) || (item.rightOrigin && !lookup(item.rightOrigin))) pending = true;
+    if (!pending && ((item.origin && !known(item.origin)) || (item.rightOrigin && !known(item.rightOrigin)))) pending = true;
     if (!conflicts && insertsBetweenConcurrent(store, item, () => firstInParent(doc, parent))) conflicts = true;
   }
 
