@@ -2,8 +2,13 @@
  * The message pump: every message a socket receives waits in that socket's inbox and is
  * handled here, in order per socket, round-robin over sockets, in slices of the event loop.
  * It is what keeps one client from holding the server:
- * - a slice ends after ~10 ms of work or after one guarded update (which may take up to
- *   the apply budget), so timers, health checks and other rooms get the loop in between;
+ * - a slice ends after ~10 ms of work (one guarded update may take up to the apply
+ *   budget), so timers, health checks and other rooms get the loop in between; the
+ *   connection whose message overran the slice goes behind those whose messages arrived
+ *   meanwhile;
+ * - a slice also ends before it moves on to another connection while updates it applied
+ *   are still being stored: they are stored and relayed (then published to other
+ *   instances) before another connection's work, perhaps a guarded update, starts;
  * - each user may spend `applyMsPerUserPerSecond` of update work per second over all their
  *   sockets; past it their messages wait for the next second;
  * - an update interrupted for taking too long is a strike; two strikes within a minute and
@@ -54,8 +59,8 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
   let scheduled: NodeJS.Immediate | null = null;
   let wakeTimer: NodeJS.Timeout | null = null;
   let closed = false;
-  /** The connection whose guarded update ended the last slice. */
-  let lastGuarded: Connection | null = null;
+  /** The connection whose message overran the last slice. */
+  let overran: Connection | null = null;
 
   const budgetOf = (username: string, now: number): UserBudget => {
     let budget = users.get(username);
@@ -102,13 +107,15 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
 
   function drain(): void {
     scheduled = null;
-    // Connections whose messages arrived while the last guarded update ran go before the
-    // next one of the same connection (otherwise an edit waits for two of them: 400 ms).
-    if (lastGuarded && ready.delete(lastGuarded)) ready.add(lastGuarded);
-    lastGuarded = null;
+    // Connections whose messages arrived while the last slice overran go before the next
+    // message of the connection that overran it (otherwise an edit waits for two long updates).
+    if (overran && ready.delete(overran)) ready.add(overran);
+    overran = null;
     const deadline = performance.now() + sliceMs;
     let runnable = false;
     let nextWindow = Infinity;
+    /** Rooms that applied messages in this slice. */
+    const touched = new Set<Room>();
     for (const conn of [...ready]) {
       const room = rooms.get(conn);
       if (!conn.isOpen()) {
@@ -116,6 +123,12 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
         continue;
       }
       if (!room || room.state !== 'ready') continue; // resumes on attach / roomReady
+      // What this slice applied is stored and relayed first (with SQLite, in the microtasks
+      // that run when the slice returns): another connection's next update may be a long one.
+      if (touched.size > 0 && [...touched].some((r) => r.hasUnstored)) {
+        runnable = true;
+        break;
+      }
       const now = Date.now();
       const budget = budgetOf(conn.username, now);
       if (budget.usedMs >= limits.applyMsPerUserPerSecond) {
@@ -135,9 +148,10 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
           yielded = true;
           break;
         }
+        touched.add(room);
         budget.usedMs += handled.ms;
-        if (handled.guarded) lastGuarded = conn;
-        if (handled.guarded || performance.now() > deadline || budget.usedMs >= limits.applyMsPerUserPerSecond) {
+        if (performance.now() > deadline) overran = conn;
+        if (performance.now() > deadline || budget.usedMs >= limits.applyMsPerUserPerSecond) {
           yielded = true;
           break;
         }

@@ -139,6 +139,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: Limits): A
     return found;
   };
 
+  /** True when the doc or this update holds `id` (this update first: cheaper, and where a large update's neighbours are). */
+  const known = (id: Y.ID): boolean => findIn(byClient.get(id.client), id.clock) !== null || docStruct(store, id) !== null;
+
   // Depth of a shared type: the number of types it is nested in, its own included.
   const depthOfType = new Map<string, number>();
   const typeDepth = (ref: ParentRef): number => {
@@ -176,9 +179,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: Limits): A
     const count = (siblings.get(at) ?? 0) + 1;
     if (count > limits.maxInsertsAtOneOrigin) throw new ProtocolError('too-many-siblings');
     siblings.set(at, count);
-    if (!conflicts && insertsBetweenConcurrent(store, item)) conflicts = true;
+    // A neighbour neither in the doc nor in this update: Yjs keeps the item pending.
+    if (!pending && ((item.origin && !known(item.origin)) || (item.rightOrigin && !known(item.rightOrigin)))) pending = true;
+    if (!conflicts && insertsBetweenConcurrent(store, item, () => firstInParent(doc, parent))) conflicts = true;
   }
 
+  // Structs or deletes the doc holds back until a dependency arrives are integrated by
+  // whichever update brings it, unseen by these checks.
+  if (store.pendingStructs !== null || store.pendingDs !== null) pending = true;
   if (pending || conflicts || update.byteLength > limits.plainUpdateBytes) return 'guarded';
   return deletesSharedType(store, ds) ? 'guarded' : 'plain';
 }
@@ -194,31 +202,64 @@ function parentOfDocStruct(struct: Y.Item | Y.GC): ParentRef {
 }
 
 /**
- * True when Yjs would have to resolve a conflict to place `item`: its origin and right
- * origin are in the doc but no longer neighbours (something was inserted between them
- * concurrently), or a map entry without origin. Mirrors the condition in Item.integrate.
- * Neighbours that are themselves new in this update count as no conflict: their number is
- * bounded by maxInsertsAtOneOrigin.
+ * The first item (deleted or not) of a sequence parent in the doc: null when the parent is
+ * empty or new in this update, undefined when it cannot be told (then the caller assumes the worst).
  */
-function insertsBetweenConcurrent(store: StructStore, item: Y.Item): boolean {
+function firstInParent(doc: Y.Doc, parent: ParentRef): Y.Item | null | undefined {
+  if (parent === null) return undefined;
+  if ('root' in parent) return (doc.share.get(parent.root) as Y.AbstractType<unknown> | undefined)?._start ?? null;
+  const holder = docStruct(doc.store, parent.type);
+  if (holder === null) return null;
+  if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType)) return undefined;
+  return holder.content.type._start;
+}
+
+/**
+ * True when Yjs may have to resolve a conflict to place `item` (mirrors the condition in
+ * Item.integrate), scanning items of the doc whose number this update does not bound:
+ * - its origin and right origin are in the doc but no longer neighbours (something was
+ *   inserted between them concurrently);
+ * - its origin is in the doc and no longer the last item before a new right neighbour (or
+ *   the end), or the origin is split;
+ * - it has no origin: a map entry, or an insert at the start of a sequence that already
+ *   has items in the doc (Yjs scans from the parent's first item over every item inserted
+ *   there concurrently: a burst of updates inserting at the start of one array from fresh
+ *   clients made each of them scan all earlier ones).
+ * An origin that is itself new in this update bounds the scan: it can only meet items of
+ * this update, whose number is bounded by maxInsertsAtOneOrigin and the update's size.
+ */
+function insertsBetweenConcurrent(store: StructStore, item: Y.Item, parentStart: () => Y.Item | null | undefined): boolean {
   const left = item.origin ? docStruct(store, item.origin) : null;
   const right = item.rightOrigin ? docStruct(store, item.rightOrigin) : null;
-  if ((item.origin && !left) || (item.rightOrigin && !right)) return false;
-  if (item.origin === null && item.rightOrigin === null) return item.parentSub !== null;
-  if (left && right) {
-    if (!(left instanceof Y.Item) || !(right instanceof Y.Item)) return true;
-    const origin = item.origin!;
-    const rightOrigin = item.rightOrigin!;
-    // The origin in the middle of an item: Yjs splits it, and its right half is the neighbour.
-    if (origin.clock < left.id.clock + left.length - 1) return !(rightOrigin.client === origin.client && rightOrigin.clock === origin.clock + 1);
-    return !(rightOrigin.clock === right.id.clock && left.right === right);
-  }
+  // The origin is new in this update (or missing: then the item waits as pending).
+  if (item.origin && !left) return false;
   if (left) {
     if (!(left instanceof Y.Item)) return true;
-    return item.origin!.clock < left.id.clock + left.length - 1 || left.right !== null;
+    const origin = item.origin!;
+    const split = origin.clock < left.id.clock + left.length - 1;
+    if (right) {
+      if (!(right instanceof Y.Item)) return true;
+      const rightOrigin = item.rightOrigin!;
+      // The origin in the middle of an item: Yjs splits it, and its right half is the neighbour.
+      if (split) return !(rightOrigin.client === origin.client && rightOrigin.clock === origin.clock + 1);
+      return !(rightOrigin.clock === right.id.clock && left.right === right);
+    }
+    // No right origin, or one new in this update: only new items may follow the origin.
+    return split || left.right !== null;
   }
-  if (!(right instanceof Y.Item)) return true;
-  return !(item.rightOrigin!.clock === right.id.clock && right.left === null);
+  // No origin.
+  if (item.parentSub !== null) {
+    // A map entry: Yjs scans every concurrent value of its key, unless its right neighbour is the first.
+    if (!right) return true;
+    if (!(right instanceof Y.Item)) return true;
+    return !(item.rightOrigin!.clock === right.id.clock && right.left === null);
+  }
+  if (right) {
+    if (!(right instanceof Y.Item)) return true;
+    return !(item.rightOrigin!.clock === right.id.clock && right.left === null);
+  }
+  // At the start of a sequence, before nothing or before an item new in this update.
+  return parentStart() !== null;
 }
 
 /**

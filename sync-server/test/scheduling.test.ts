@@ -1,0 +1,109 @@
+/**
+ * Issue 12, attack (c): which updates run under the time budget, and in what order the
+ * message pump handles and relays work of different rooms. Checked without timing: by the
+ * path an update is given, and by the order of events.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Connection } from '../src/rooms/connection';
+import { silentLogger } from '../src/log';
+import { defaultLimits } from '../src/options';
+import { createMessagePump, type Handled } from '../src/rooms/pump';
+import type { Room } from '../src/rooms/room';
+import { inspectUpdate } from '../src/rooms/update-check';
+
+/** `count` items inserted one by one at the start of array 'a' by a fresh client: all at one origin (none). */
+function siblingsUpdate(count: number): Uint8Array {
+  const doc = new Y.Doc();
+  const array = doc.getArray<number>('a');
+  doc.transact(() => { for (let i = 0; i < count; i++) array.insert(0, [i]); });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('which updates are guarded', () => {
+  it('guards a burst of inserts at the start of an array that already holds concurrent ones', () => {
+    const room = new Y.Doc();
+    // Into an empty array: Yjs has nothing to scan.
+    expect(inspectUpdate(room, siblingsUpdate(200), defaultLimits)).toBe('plain');
+    Y.applyUpdate(room, siblingsUpdate(200));
+    // Each further one scans every earlier item at that origin: it runs under the budget.
+    expect(inspectUpdate(room, siblingsUpdate(200), defaultLimits)).toBe('guarded');
+  });
+
+  it('keeps ordinary edits of a client in sync plain', () => {
+    const room = new Y.Doc();
+    const client = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => updates.push(update));
+    client.getArray<number>('a').insert(0, [1, 2, 3]);
+    client.getArray<number>('a').insert(3, [4]);
+    client.getArray<number>('a').insert(0, [0]);
+    client.getText('t').insert(0, 'hallo');
+    client.getText('t').insert(2, 'x');
+    for (const update of updates) {
+      expect(inspectUpdate(room, update, defaultLimits)).toBe('plain');
+      Y.applyUpdate(room, update);
+    }
+  });
+
+  it('guards an update whose items wait for a missing dependency, and any update while the doc holds such items', () => {
+    const room = new Y.Doc();
+    const client = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => updates.push(update));
+    client.getArray<number>('a').insert(0, [1]);
+    client.getArray<number>('a').insert(1, [2]);
+    expect(inspectUpdate(room, updates[1]!, defaultLimits)).toBe('guarded');
+    Y.applyUpdate(room, updates[1]!);
+    expect(room.store.pendingStructs).not.toBeNull();
+    expect(inspectUpdate(room, updates[0]!, defaultLimits)).toBe('guarded');
+  });
+});
+
+interface FakeRoom { name: string; state: 'ready'; hasUnstored: boolean }
+
+function fakeConn(id: string, username: string): Connection {
+  return { id, username, inbox: [], inboxBytes: 0, isOpen: () => true, close: () => {} } as unknown as Connection;
+}
+
+describe('message pump order', () => {
+  it('relays an edit of another room before the next update of another connection starts', async () => {
+    const events: string[] = [];
+    const quiet: FakeRoom = { name: 'quiet', state: 'ready', hasUnstored: false };
+    const target: FakeRoom = { name: 'target', state: 'ready', hasUnstored: false };
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const pump = createMessagePump({
+      limits: defaultLimits,
+      logger: silentLogger,
+      handle(room, _conn, data): Handled {
+        const fake = room as unknown as FakeRoom;
+        if (fake === quiet) {
+          events.push(`apply edit ${data[0]}`);
+          // As Room does with SQLite: the update is stored, then relayed, in microtasks.
+          fake.hasUnstored = true;
+          queueMicrotask(() => {
+            events.push(`relay edit ${data[0]}`);
+            fake.hasUnstored = false;
+          });
+        } else {
+          events.push('guarded update');
+          done();
+        }
+        return { guarded: true, ms: 0.1 };
+      },
+    });
+    const editor = fakeConn('editor', 'anna');
+    const attacker = fakeConn('attacker', 'mallory');
+    pump.attach(editor, quiet as unknown as Room);
+    pump.attach(attacker, target as unknown as Room);
+    pump.push(editor, Uint8Array.of(1));
+    pump.push(editor, Uint8Array.of(2));
+    pump.push(attacker, Uint8Array.of(9));
+    await finished;
+    pump.close();
+    // Both edits of one connection are handled in one slice (cheap guarded messages do not
+    // end it); their relays come before the other connection's update.
+    expect(events).toEqual(['apply edit 1', 'apply edit 2', 'relay edit 1', 'relay edit 2', 'guarded update']);
+  });
+});
