@@ -213,7 +213,7 @@ async function main(): Promise<void> {
 }
 
 /** What PostgreSQL holds after a run, once the instances stopped (and compacted every loaded room). */
-async function storageFigures(databaseUrl: string): Promise<{ rooms: number; head: number; rows: number; rowBytes: number; snapshots: number; snapshotBytes: number; databaseBytes: number }> {
+async function storageFigures(databaseUrl: string): Promise<{ rooms: number; head: number; rows: number; rowBytes: number; snapshots: number; snapshotBytes: number; databaseBytes: number; walLsn: bigint }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -226,6 +226,7 @@ async function storageFigures(databaseUrl: string): Promise<{ rooms: number; hea
       snapshots: await one('SELECT count(*) FROM snapshots'),
       snapshotBytes: await one('SELECT coalesce(sum(length(data)), 0) FROM snapshots'),
       databaseBytes: await one('SELECT pg_database_size(current_database())'),
+      walLsn: BigInt(await one("SELECT pg_current_wal_lsn() - '0/0'")),
     };
   } finally {
     await client.end();
@@ -258,6 +259,8 @@ async function mainScale(): Promise<void> {
         await prepareOurs(join(dataRoot, `pg-${index}`), scenario, shared),
       ];
       const measured = new Map<string, Round[]>(deployments.map(({ server }) => [server.name, []]));
+      // WAL is written by the whole cluster; only this scenario's instances use it meanwhile.
+      const walBefore = (await storageFigures(databaseUrl)).walLsn;
       const scenarioRounds = scenario.throughputSteps.length > 0 ? rounds : 1;
       for (let round = 0; round < scenarioRounds; round++) {
         const order = round % 2 === 0 ? deployments : [...deployments].reverse();
@@ -280,7 +283,8 @@ async function mainScale(): Promise<void> {
       }
       const edits = (measured.get(deployments[1]!.server.name) ?? []).reduce((n, m) => n + m.edits, 0);
       const s = await storageFigures(databaseUrl);
-      storage.push(`| ${scenario.name} | ${edits} | ${s.head} | ${f(s.head / Math.max(1, edits), 2)} | ${s.rows} | ${s.snapshots} | ${f(s.snapshotBytes / Math.max(1, s.snapshots), 0)} | ${f(s.databaseBytes / 1024 / 1024, 1)} |`);
+      const walPerEdit = Number(s.walLsn - walBefore) / Math.max(1, edits);
+      storage.push(`| ${scenario.name} | ${edits} | ${s.head} | ${f(s.head / Math.max(1, edits), 2)} | ${f(walPerEdit, 0)} | ${s.rows} | ${s.snapshots} | ${f(s.snapshotBytes / Math.max(1, s.snapshots), 0)} | ${f(s.databaseBytes / 1024 / 1024, 1)} |`);
       const [single, scaled] = deployments.map(({ server }) => p99.get(server.name) ?? Number.NaN) as [number, number];
       if (scenario.name.startsWith('A')) {
         const ratio = scaled / single;
@@ -301,8 +305,8 @@ async function mainScale(): Promise<void> {
   console.log('\nOn two instances p50/p99 count only deliveries between clients of different instances.\n');
   for (const verdict of verdicts) console.log(verdict);
   console.log('\nPostgreSQL after the run (instances stopped with SIGTERM, which compacts every loaded room):\n');
-  console.log('| scenario | edits sent | seqs stored (sum of heads) | rows per edit | update rows left | snapshots | bytes per snapshot | database MiB |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| scenario | edits sent | seqs stored (sum of heads) | rows per edit | WAL bytes per edit (incl. shutdown compaction) | update rows left | snapshots | bytes per snapshot | database MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of storage) console.log(row);
 }
 
