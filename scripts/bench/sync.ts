@@ -5,17 +5,26 @@
  *   B. 2,000 connections over 200 rooms: edit→peer latency, server RSS and CPU.
  * Servers run as child processes; CPU and memory are read from /proc for the server alone.
  * Method and figures: docs/benchmarks.md, "Sync server".
+ *
+ * `npm run bench:sync -- --scale [--quick] [--scenario a|b] [--rounds N] [--pg-durability normal|full]`: the same
+ * scenarios on our server alone, on SQLite as one instance (the reference) and on PostgreSQL + Redis as two
+ * instances with every room's clients split over both; latency counts only the deliveries where
+ * writer and peer are on different instances. Method and figures: docs/benchmarks.md, "Sync server scaled out".
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { openAdmin } from '../../sync-server/src/cli/admin';
+import { startPostgres, startRedis, type PostgresDurability, type TestPostgres, type TestRedis } from '../../sync-server/test/backends';
 import { connectFleet, type Fleet } from './sync/fleet';
-import { startOurs, startReference, type ServerUnderTest } from './sync/servers';
+import { startOurs, startOursCluster, startReference, treeCpuSeconds, type ServerUnderTest } from './sync/servers';
 import { percentile } from './sync/stats';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, 'pg-durability': { type: 'string' } } });
 const quick = values.quick ?? false;
 const which = (values.only ?? 'both') as 'both' | 'ours' | 'reference';
 const userCount = 25;
@@ -68,11 +77,15 @@ async function drain(fleet: Fleet, maxMs = 5000): Promise<void> {
   }
 }
 
-interface Round { p50: number; p99: number; samples: number; cpuPercent: number; latencies: number[] }
+/** With several instances, p50/p99 are over cross-instance deliveries only; `allP99` over every delivery. */
+interface Round { p50: number; p99: number; allP99: number; samples: number; cpuPercent: number; backendCpuPercent: number; latencies: number[]; edits: number }
+
+/** CPU seconds of what the servers depend on (PostgreSQL and Redis), when they are measured. */
+let backendCpuSeconds: () => number = () => 0;
 
 /** One measured round: connect a fleet, warm up, drive the scenario's load, read the server's CPU. */
 async function runRound(scenario: Scenario, server: ServerUnderTest, tokens: string[]): Promise<{ round: Round; fleet: Fleet }> {
-  const fleet = await connectFleet(server.wsUrl, scenario.rooms, scenario.perRoom, (i) => tokens[i % tokens.length] ?? '');
+  const fleet = await connectFleet(server.wsUrls, scenario.rooms, scenario.perRoom, (i) => tokens[i % tokens.length] ?? '');
   await sleep(500);
   const offered = fleet.clients.length * scenario.editsPerClientPerSecond;
   // Warm-up (JIT, room loading), not measured.
@@ -80,15 +93,21 @@ async function runRound(scenario: Scenario, server: ServerUnderTest, tokens: str
   await drain(fleet);
   fleet.reset();
   const cpuBefore = server.cpuSeconds();
+  const backendBefore = backendCpuSeconds();
   const wallBefore = performance.now();
   await drive(fleet, offered, scenario.seconds);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const backendSeconds = backendCpuSeconds() - backendBefore;
   const wallSeconds = (performance.now() - wallBefore) / 1000;
   await drain(fleet);
-  const latencies = fleet.latencies;
+  const latencies = server.wsUrls.length > 1 ? fleet.crossLatencies : fleet.latencies;
   return {
     fleet,
-    round: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length, cpuPercent: (100 * cpuSeconds) / wallSeconds, latencies },
+    round: {
+      p50: percentile(latencies, 50), p99: percentile(latencies, 99), allP99: percentile(fleet.latencies, 99), samples: latencies.length,
+      cpuPercent: (100 * cpuSeconds) / wallSeconds, backendCpuPercent: (100 * backendSeconds) / wallSeconds, latencies,
+      edits: fleet.clients.reduce((n, c) => n + c.seq, 0),
+    },
   };
 }
 
@@ -109,15 +128,22 @@ async function throughput(scenario: Scenario, fleet: Fleet): Promise<Result['ste
 
 const median = (values: number[]): number => percentile(values, 50);
 
-async function prepareOurs(dataDir: string, scenario: Scenario): Promise<{ server: ServerUnderTest; tokens: string[] }> {
-  const admin = await openAdmin({ dataDir });
+/** Where a scaled-out deployment keeps its state. */
+interface Shared { databaseUrl: string; redisUrl: string; dataKey: string; instances: number }
+
+async function prepareOurs(dataDir: string, scenario: Scenario, shared: Shared | null = null, name = 'ours'): Promise<{ server: ServerUnderTest; tokens: string[] }> {
+  const admin = await openAdmin({ dataDir, databaseUrl: shared?.databaseUrl ?? null });
   await admin.addOrg('zvh', 'Benchmark ZVH (fictief)');
   for (let u = 0; u < userCount; u++) await admin.addUser({ username: `bench${u}`, org: 'zvh', role: 'deelnemer', password });
   for (const [r, room] of scenario.rooms.entries()) {
     for (let k = 0; k < scenario.perRoom; k++) await admin.grant(room, `bench${(r * scenario.perRoom + k) % userCount}`, 'edit');
   }
   await admin.close();
-  const server = await startOurs(dataDir);
+  const server = shared
+    ? await startOursCluster(`PostgreSQL + Redis, ${shared.instances} instances`, shared.instances, dataDir, {
+      args: ['--database-url', shared.databaseUrl, '--redis-url', shared.redisUrl], env: { THEMAKAMER_DATA_KEY: shared.dataKey },
+    })
+    : await startOurs(dataDir, { name });
   const tokens: string[] = [];
   for (let u = 0; u < userCount; u++) {
     const response = await fetch(`${server.httpUrl}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: `bench${u}`, password }) });
@@ -186,7 +212,105 @@ async function main(): Promise<void> {
   if (oursB) console.log(`B: ours p99 ${f(oursB.p99, 1)} ms (target ≤ 100 ms), peak RSS ${f(oursB.peakMiB, 0)} MiB (target ≤ 500 MiB)`);
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
+/** What PostgreSQL holds after a run, once the instances stopped (and compacted every loaded room). */
+async function storageFigures(databaseUrl: string): Promise<{ rooms: number; head: number; rows: number; rowBytes: number; snapshots: number; snapshotBytes: number; databaseBytes: number; walLsn: bigint }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const one = async (query: string): Promise<number> => Number(Object.values((await client.query(query)).rows[0] as Record<string, unknown>)[0] ?? 0);
+    return {
+      rooms: await one("SELECT count(*) FROM rooms WHERE head > 0"),
+      head: await one('SELECT coalesce(sum(head), 0) FROM rooms'),
+      rows: await one('SELECT count(*) FROM updates'),
+      rowBytes: await one('SELECT coalesce(sum(length(data)), 0) FROM updates'),
+      snapshots: await one('SELECT count(*) FROM snapshots'),
+      snapshotBytes: await one('SELECT coalesce(sum(length(data)), 0) FROM snapshots'),
+      databaseBytes: await one('SELECT pg_database_size(current_database())'),
+      walLsn: BigInt(await one("SELECT pg_current_wal_lsn() - '0/0'")),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** `--scale`: SQLite on one instance against PostgreSQL + Redis on two, same scenarios. */
+async function mainScale(): Promise<void> {
+  const durability = (values['pg-durability'] ?? 'normal') as PostgresDurability;
+  if (!['normal', 'full'].includes(durability)) throw new Error('--pg-durability is normal or full');
+  const dataRoot = await mkdtemp(join(tmpdir(), 'themakamer-bench-scale-'));
+  const rounds = Number(values.rounds ?? (quick ? 2 : 3));
+  let postgres: TestPostgres | null = null;
+  let redis: TestRedis | null = null;
+  const rows: string[] = [];
+  const verdicts: string[] = [];
+  const storage: string[] = [];
+  try {
+    process.stderr.write(`starting PostgreSQL (durability ${durability}) and Redis …\n`);
+    [postgres, redis] = await Promise.all([startPostgres({ durability }), startRedis()]);
+    const pgPid = Number(readFileSync(join(postgres.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const redisPid = redis.pid();
+    const f = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+    for (const [index, scenario] of scenarios.entries()) {
+      if (values.scenario && !scenario.name.toLowerCase().startsWith(values.scenario.toLowerCase())) continue;
+      const databaseUrl = await postgres.database();
+      const shared: Shared = { databaseUrl, redisUrl: redis.url, dataKey: randomBytes(32).toString('base64'), instances: 2 };
+      const deployments = [
+        await prepareOurs(join(dataRoot, `sqlite-${index}`), scenario, null, 'SQLite, 1 instance'),
+        await prepareOurs(join(dataRoot, `pg-${index}`), scenario, shared),
+      ];
+      const measured = new Map<string, Round[]>(deployments.map(({ server }) => [server.name, []]));
+      // WAL is written by the whole cluster; only this scenario's instances use it meanwhile.
+      const walBefore = (await storageFigures(databaseUrl)).walLsn;
+      const scenarioRounds = scenario.throughputSteps.length > 0 ? rounds : 1;
+      for (let round = 0; round < scenarioRounds; round++) {
+        const order = round % 2 === 0 ? deployments : [...deployments].reverse();
+        for (const { server, tokens } of order) {
+          process.stderr.write(`${scenario.name} — ${server.name}, round ${round + 1}/${scenarioRounds} …\n`);
+          backendCpuSeconds = server.wsUrls.length > 1 ? () => treeCpuSeconds(pgPid) + treeCpuSeconds(redisPid) : () => 0;
+          const { round: result, fleet } = await runRound(scenario, server, tokens);
+          measured.get(server.name)?.push(result);
+          fleet.destroy();
+          await sleep(500);
+        }
+      }
+      const p99 = new Map<string, number>();
+      for (const { server } of deployments) {
+        const list = measured.get(server.name) ?? [];
+        const memory = server.memory();
+        p99.set(server.name, median(list.map((m) => m.p99)));
+        rows.push(`| ${scenario.name} | ${server.name} | ${scenario.rooms.length * scenario.perRoom} | ${f(scenario.rooms.length * scenario.perRoom * scenario.editsPerClientPerSecond, 0)} | ${f(median(list.map((m) => m.p50)), 2)} | ${f(median(list.map((m) => m.p99)), 2)} | ${list.map((m) => f(m.p99, 1)).join(' / ')} | ${f(median(list.map((m) => m.allP99)), 2)} | ${list.reduce((n, m) => n + m.samples, 0)} | ${f(median(list.map((m) => m.cpuPercent)))} | ${server.wsUrls.length > 1 ? f(median(list.map((m) => m.backendCpuPercent))) : '–'} | ${f(memory.peakMiB, 0)} |`);
+        await server.stop();
+      }
+      const edits = (measured.get(deployments[1]!.server.name) ?? []).reduce((n, m) => n + m.edits, 0);
+      const s = await storageFigures(databaseUrl);
+      const walPerEdit = Number(s.walLsn - walBefore) / Math.max(1, edits);
+      storage.push(`| ${scenario.name} | ${edits} | ${s.head} | ${f(s.head / Math.max(1, edits), 2)} | ${f(walPerEdit, 0)} | ${s.rows} | ${s.snapshots} | ${f(s.snapshotBytes / Math.max(1, s.snapshots), 0)} | ${f(s.databaseBytes / 1024 / 1024, 1)} |`);
+      const [single, scaled] = deployments.map(({ server }) => p99.get(server.name) ?? Number.NaN) as [number, number];
+      if (scenario.name.startsWith('A')) {
+        const ratio = scaled / single;
+        verdicts.push(`A: cross-instance p99 ${f(scaled, 2)} ms vs SQLite p99 ${f(single, 2)} ms = ${f(ratio, 2)}× (target ≤ 2.5×): ${ratio <= 2.5 ? 'met' : 'NOT met'}`);
+      } else {
+        verdicts.push(`B: cross-instance p99 ${f(scaled, 1)} ms on 2 instances (target ≤ 100 ms): ${scaled <= 100 ? 'met' : 'NOT met'}; SQLite, 1 instance: ${f(single, 1)} ms`);
+      }
+    }
+  } finally {
+    await redis?.stop();
+    await postgres?.stop();
+    await rm(dataRoot, { recursive: true, force: true });
+  }
+  console.log(`\nSync benchmark, scaled out (${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, PostgreSQL durability ${durability})\n`);
+  console.log('| scenario | deployment | conns | offered edits/s | p50 ms | p99 ms (median of rounds) | p99 per round | p99 ms, all pairs | samples | instances CPU % (sum) | PostgreSQL + Redis CPU % | peak RSS MiB (largest instance) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log('\nOn two instances p50/p99 count only deliveries between clients of different instances.\n');
+  for (const verdict of verdicts) console.log(verdict);
+  console.log('\nPostgreSQL after the run (instances stopped with SIGTERM, which compacts every loaded room):\n');
+  console.log('| scenario | edits sent | seqs stored (sum of heads) | rows per edit | WAL bytes per edit (incl. shutdown compaction) | update rows left | snapshots | bytes per snapshot | database MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const row of storage) console.log(row);
+}
+
+(values.scale ? mainScale() : main()).then(() => process.exit(0), (error: unknown) => {
   console.error(error);
   process.exit(1);
 });

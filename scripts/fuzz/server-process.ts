@@ -17,13 +17,19 @@ export interface ServerProcess {
   exit(): number | string | null;
   /** SIGTERM, then resolves with the exit code (SIGKILL after `graceMs`). */
   stop(graceMs?: number): Promise<number | string>;
+  /** SIGKILL (a crash: nothing is flushed, no socket is closed cleanly); resolves once it is gone. */
+  kill(): Promise<number | string>;
   /** CPU seconds (user + system) used so far (Linux /proc). */
   cpuSeconds(): number;
 }
 
+/** Extra environment for the child (e.g. THEMAKAMER_DATA_KEY for PostgreSQL); undefined removes a variable. */
+export interface SpawnOptions { env?: Record<string, string | undefined> }
+
 /** Starts `sync-server/src/cli/cli.ts` on a free port with `dataDir`; resolves once it listens. */
-export function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--require-mfa', 'off', '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnServer(dataDir: string, extraArgs: string[] = [], options: SpawnOptions = {}): Promise<ServerProcess> {
+  const env = { ...process.env, THEMAKAMER_PORT: undefined, ...options.env };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--require-mfa', 'off', '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const logs: string[] = [];
   let exit: number | string | null = null;
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => {
@@ -56,6 +62,11 @@ export function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<
           const code = await exited;
           clearTimeout(killer);
           return code;
+        },
+        kill: async () => {
+          if (exit !== null) return exit;
+          child.kill('SIGKILL');
+          return exited;
         },
         cpuSeconds: () => {
           const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

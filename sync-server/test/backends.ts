@@ -43,6 +43,8 @@ const runAsPostgres = (command: string, args: string[]): string => {
 /** A running PostgreSQL cluster; `database()` makes a fresh, empty database per test. */
 export interface TestPostgres {
   port: number;
+  /** The cluster's data directory (its postmaster.pid names the server process). */
+  dataDir: string;
   /** A new empty database on this cluster; resolves with its URL. */
   database(): Promise<string>;
   stop(): Promise<void>;
@@ -50,8 +52,22 @@ export interface TestPostgres {
 
 let databases = 0;
 
+/**
+ * How much the cluster writes to disk before a commit returns: 'test' (default) switches
+ * fsync off; 'normal' keeps fsync and full-page writes but commits without waiting for the
+ * WAL flush (synchronous_commit=off: a crash of the machine may lose the last fraction of a
+ * second, never corrupts); 'full' is PostgreSQL's default (every commit waits for its flush).
+ */
+export type PostgresDurability = 'test' | 'normal' | 'full';
+
+const durabilitySettings: Record<PostgresDurability, string> = {
+  test: '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+  normal: '-c synchronous_commit=off',
+  full: '',
+};
+
 /** Starts a PostgreSQL cluster (initdb in a temp dir, trust auth on loopback). */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: { durability?: PostgresDurability } = {}): Promise<TestPostgres> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'themakamer-pg-'));
   chmodSync(dir, 0o700);
@@ -63,11 +79,12 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = join(dir, 'data');
   runAsPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durabilitySettings[options.durability ?? 'test']} -c max_connections=300`;
   runAsPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     port,
+    dataDir: data,
     async database() {
       const name = `t${process.pid}_${++databases}_${Date.now() % 100000}`;
       const client = new pg.Client({ connectionString: admin });
@@ -92,6 +109,8 @@ export async function startPostgres(): Promise<TestPostgres> {
 /** A running Redis server that a test can kill and start again on the same port. */
 export interface TestRedis {
   port: number;
+  /** The server's process id (0 while it is not running). */
+  pid(): number;
   url: string;
   /** SIGKILL: the server is gone, as in a crash. */
   kill(): Promise<void>;
@@ -133,5 +152,5 @@ export async function startRedis(): Promise<TestRedis> {
     await exited;
   };
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
+  return { port, pid: () => (child as ChildProcess | null)?.pid ?? 0, url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
 }
