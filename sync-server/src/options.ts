@@ -2,6 +2,7 @@
  * Server options and their defaults. Every limit the server enforces lives here so an
  * operator (and a test) can see and tune them in one place.
  */
+import type { ConnectionOptions } from 'node:tls';
 import type { Logger } from './log';
 import type { FanoutHub } from './rooms/fanout';
 
@@ -99,6 +100,14 @@ export interface ServerOptions {
    * server (docs: sync-server/README.md, "Two-factor sign-in"). Enrolled users are always asked.
    */
   requireMfa?: boolean;
+  /**
+   * How often the server looks for e-mail digests that are due (default hourly; 0: never, e.g.
+   * when `npm run admin -- digest send` runs from cron instead). Organisations without a
+   * digest cost one query per check.
+   */
+  digestCheckMs?: number;
+  /** Extra TLS options for the SMTP connections of digests (e.g. a private CA). */
+  digestTls?: ConnectionOptions;
   /** Where log lines go; defaults to stderr as JSON lines. */
   logger?: Logger;
 }
@@ -129,7 +138,8 @@ export const defaultLimits: Limits = {
 };
 
 /** Options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub'>> {
+export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub' | 'digestTls'>> {
+  digestTls: ConnectionOptions | null;
   databaseUrl: string | null;
   redisUrl: string | null;
   fanoutHub: FanoutHub | null;
@@ -161,6 +171,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
     durability: options.durability ?? 'normal',
     requireMfa: options.requireMfa ?? true,
+    digestCheckMs: options.digestCheckMs ?? 60 * 60_000,
+    digestTls: options.digestTls ?? null,
     limits: { ...defaultLimits, ...options.limits },
   };
 }

@@ -27,6 +27,9 @@ import { createTwoFactor } from './access/two-factor';
 import { createFirstRun } from './access/first-run';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRoomStore } from './storage/room-store';
+import { sendDueDigests } from './digest/digest-run';
+import { startDigestTimer } from './digest/digest-timer';
+import { createMailSettings } from './digest/mail-settings';
 import { verifyDataKey } from './storage/keyed-data-dir';
 import { createRoomRegistry } from './rooms/rooms';
 import { setSecurityHeaders } from './http/security-headers';
@@ -195,6 +198,15 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     sessions.purgeExpired().catch((error: unknown) => logger.error('session-purge-failed', { error: (error as Error).name }));
   }, 60 * 60_000);
   for (const timer of [accessPoll, ping, purge]) timer.unref();
+  const digests = options.digestCheckMs > 0
+    ? startDigestTimer({
+      intervalMs: options.digestCheckMs,
+      logger,
+      run: (now) => sendDueDigests({
+        sql, store: createRoomStore(sql, cipher), settings: createMailSettings(sql, cipher), now, ...(options.digestTls ? { tls: options.digestTls } : {}),
+      }),
+    })
+    : null;
 
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -220,6 +232,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         clearInterval(accessPoll);
         clearInterval(ping);
         clearInterval(purge);
+        await digests?.stop();
         await stopListening();
         await rooms.closeAll();
         await enforcing;

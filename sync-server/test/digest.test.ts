@@ -5,11 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import forge from 'node-forge';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAction } from '../../renderer/src/collab/actions';
@@ -27,6 +24,7 @@ import { openDatabase } from '../src/storage/database';
 import { verifyDataKey } from '../src/storage/keyed-data-dir';
 import { createRoomStore } from '../src/storage/room-store';
 import { sqliteSql, type Sql } from '../src/storage/sql';
+import { decoded, smtpPassword, startSmtp, testCertificate } from './smtp-helpers';
 
 const caseRoom = 'case:digesttest000001';
 const otherCase = 'case:digesttest000002';
@@ -35,58 +33,7 @@ const now = new Date();
 const today = toIsoDate(now);
 // Everything a digest must never say (all fictional).
 const secrets = ['Casus Zwaluw (fictief)', 'ZVH-DIGEST-4711', 'Huisbezoek bij de Lindelaan (fictief)', 'Roos Geheim (fictief)', 'Casus Kraai (fictief)', 'Dirk Deelnemer (fictief)', 'dirk.deelnemer'];
-const smtpPassword = 'fictief-smtp-wachtwoord';
 const key = Buffer.alloc(32, 7).toString('base64');
-
-/** A self-signed certificate for 127.0.0.1/localhost, made for this test. */
-function testCertificate(): { key: string; cert: string } {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 24 * 3_600_000);
-  const name = [{ name: 'commonName', value: 'localhost' }];
-  cert.setSubject(name);
-  cert.setIssuer(name);
-  cert.setExtensions([{ name: 'basicConstraints', cA: true }, { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { key: forge.pki.privateKeyToPem(keys.privateKey), cert: forge.pki.certificateToPem(cert) };
-}
-
-interface Delivered { to: string[]; raw: string; secure: boolean; user: string | undefined }
-
-/** A real SMTP server on a free port that records what it receives and who logged in. */
-async function startSmtp(options: Partial<SMTPServerOptions>): Promise<{ port: number; delivered: Delivered[]; logins: string[]; close(): Promise<void> }> {
-  const delivered: Delivered[] = [];
-  const logins: string[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    authMethods: ['PLAIN', 'LOGIN'],
-    onAuth(auth, _session, callback) {
-      logins.push(auth.username ?? '');
-      if (auth.username === 'digest-user' && auth.password === smtpPassword) callback(null, { user: auth.username });
-      else callback(new Error('invalid credentials'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        delivered.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8'), secure: session.secure, user: session.user as string | undefined });
-        callback();
-      });
-    },
-    ...options,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, delivered, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** Quoted-printable and soft line breaks undone, so a phrase split over lines is still found. */
-function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/gu, '').replace(/=([0-9A-F]{2})/gu, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 describe('e-mail digest', () => {
   let dir: string;
@@ -149,9 +96,9 @@ describe('e-mail digest', () => {
 
   it('is off by default: no organisation, no mail', async () => {
     smtp = await startSmtp({ key: tls.key, cert: tls.cert });
-    expect(await run({ force: true })).toEqual({ orgs: 0, sent: 0, empty: 0, failed: 0 });
+    expect(await run({ force: true })).toEqual({ orgs: 0, sent: 0, empty: 0, byChoice: 0, failed: 0 });
     await createMailSettings(sql, cipher).setSmtp({ org: 'vt', host: '127.0.0.1', port: smtp.port, username: 'digest-user', password: smtpPassword, sender: 'themakamer@vt.test', appUrl: 'https://themakamer.test/', frequency: 'off' });
-    expect(await run({ force: true })).toEqual({ orgs: 0, sent: 0, empty: 0, failed: 0 });
+    expect(await run({ force: true })).toEqual({ orgs: 0, sent: 0, empty: 0, byChoice: 0, failed: 0 });
     expect(smtp.delivered).toEqual([]);
   });
 
@@ -163,7 +110,7 @@ describe('e-mail digest', () => {
     const stored = await sql.get<{ password: Buffer }>("SELECT password FROM org_smtp WHERE org = 'vt'");
     expect(Buffer.from(stored!.password).toString('latin1')).not.toContain(smtpPassword);
 
-    expect(await run()).toEqual({ orgs: 1, sent: 1, empty: 0, failed: 0 });
+    expect(await run()).toEqual({ orgs: 1, sent: 1, empty: 0, byChoice: 0, failed: 0 });
     expect(smtp.delivered).toHaveLength(1);
     const [mail] = smtp.delivered;
     expect(mail!.secure).toBe(true);
@@ -180,7 +127,7 @@ describe('e-mail digest', () => {
     expect(text).not.toMatch(/case:|meeting:|action:/u);
 
     // Daily: not again within the day.
-    expect(await run()).toEqual({ orgs: 0, sent: 0, empty: 0, failed: 0 });
+    expect(await run()).toEqual({ orgs: 0, sent: 0, empty: 0, byChoice: 0, failed: 0 });
     expect(isDigestDue({ frequency: 'daily', lastSentAt: now.toISOString() }, new Date(now.getTime() + 21 * 3_600_000))).toBe(true);
     expect(isDigestDue({ frequency: 'weekly', lastSentAt: now.toISOString() }, new Date(now.getTime() + 3 * 24 * 3_600_000))).toBe(false);
   });
@@ -188,9 +135,12 @@ describe('e-mail digest', () => {
   it('refuses a server without TLS before logging in or sending anything', async () => {
     smtp = await startSmtp({ disabledCommands: ['STARTTLS'], hideSTARTTLS: true, allowInsecureAuth: true });
     await createMailSettings(sql, cipher).setSmtp({ org: 'vt', host: '127.0.0.1', port: smtp.port, username: 'digest-user', password: smtpPassword, sender: 'themakamer@vt.test', appUrl: 'https://themakamer.test/', frequency: 'daily' });
-    expect(await run({ force: true })).toEqual({ orgs: 1, sent: 0, empty: 0, failed: 1 });
+    const before = (await createMailSettings(sql, cipher).getSmtp('vt'))!.lastSentAt;
+    expect(await run({ force: true })).toEqual({ orgs: 1, sent: 0, empty: 0, byChoice: 0, failed: 1 });
     expect(smtp.logins).toEqual([]);
     expect(smtp.delivered).toEqual([]);
+    // Nobody was reached: the run is given back, so the next check tries again.
+    expect((await createMailSettings(sql, cipher).getSmtp('vt'))!.lastSentAt).toBe(before);
   });
 
   it('is set up and sent from the admin CLI, the SMTP password read from stdin', async () => {
@@ -223,5 +173,40 @@ describe('e-mail digest', () => {
     expect((await admin(['org', 'digest', 'vt', 'off'])).status).toBe(0);
     expect((await admin(['digest', 'send', '--force'])).stdout).toContain('0 organisaties, 0 e-mails verstuurd');
     expect((await admin(['org', 'smtp', 'vt', '--host', '127.0.0.1'])).status).toBe(2);
+  });
+
+  it("follows each user's own choice: none, or at most weekly in a daily organisation", async () => {
+    smtp = await startSmtp({ key: tls.key, cert: tls.cert });
+    const settings = createMailSettings(sql, cipher);
+    await settings.setSmtp({ org: 'vt', host: '127.0.0.1', port: smtp.port, username: 'digest-user', password: smtpPassword, sender: 'themakamer@vt.test', appUrl: 'https://themakamer.test/', frequency: 'daily' });
+    await settings.setUserAddress('dirk.deelnemer', 'dirk@vt.test');
+    expect(await settings.userChoice('dirk.deelnemer')).toBe('org');
+
+    await settings.setUserChoice('dirk.deelnemer', 'off');
+    expect(await run({ force: true })).toEqual({ orgs: 1, sent: 0, empty: 0, byChoice: 1, failed: 0 });
+
+    // At most weekly: Dirk got one earlier in this test file, so the daily run leaves him out…
+    await settings.setUserChoice('dirk.deelnemer', 'weekly');
+    const later = new Date(now.getTime() + 21 * 3_600_000);
+    const runAt = (at: Date) => sendDueDigests({ sql, store: createRoomStore(sql, cipher), settings, now: at, tls: { ca: tls.cert } });
+    expect(await runAt(later)).toEqual({ orgs: 1, sent: 0, empty: 0, byChoice: 1, failed: 0 });
+    // …until a week after his last one.
+    const nextWeek = new Date(now.getTime() + 7 * 24 * 3_600_000);
+    expect((await runAt(nextWeek)).sent).toBe(1);
+    expect(smtp.delivered.map((mail) => mail.to)).toEqual([['dirk@vt.test']]);
+    // The organisation's rhythm is daily: its own last run moved on, Dirk's too.
+    expect((await settings.getSmtp('vt'))!.lastSentAt).toBe(nextWeek.toISOString());
+    await settings.setUserChoice('dirk.deelnemer', 'org');
+  });
+
+  it('sends one digest when two runs start at once (two instances, or cron beside the timer)', async () => {
+    smtp = await startSmtp({ key: tls.key, cert: tls.cert });
+    const settings = createMailSettings(sql, cipher);
+    await settings.setSmtp({ org: 'vt', host: '127.0.0.1', port: smtp.port, username: 'digest-user', password: smtpPassword, sender: 'themakamer@vt.test', appUrl: 'https://themakamer.test/', frequency: 'daily' });
+    const at = new Date(now.getTime() + 30 * 24 * 3_600_000);
+    const one = () => sendDueDigests({ sql, store: createRoomStore(sql, cipher), settings: createMailSettings(sql, cipher), now: at, tls: { ca: tls.cert } });
+    const reports = await Promise.all([one(), one(), one()]);
+    expect(reports.map((report) => report.orgs).sort()).toEqual([0, 0, 1]);
+    expect(smtp.delivered).toHaveLength(1);
   });
 });

@@ -23,6 +23,8 @@ const usage = `Usage: npm run sync-server -- [options]
   --allow-origin O    origin allowed to call the API cross-origin; repeatable (env THEMAKAMER_ALLOW_ORIGINS, comma-separated)
   --require-mfa on|off  two-factor sign-in (TOTP) for every password user (env THEMAKAMER_REQUIRE_MFA, default on;
                       off only when a gateway in front of this server already asks a second factor: see sync-server/README.md)
+  --digest-check-minutes N  how often to send the e-mail digests that are due (env THEMAKAMER_DIGEST_CHECK_MINUTES,
+                      default 60; 0 = never, when \`npm run admin -- digest send\` runs from cron instead)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
   --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
   --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -63,6 +65,9 @@ async function main(): Promise<void> {
   if (durability !== 'normal' && durability !== 'full') fail('--durability is normal or full.');
   const requireMfa = values['require-mfa'] ?? env.THEMAKAMER_REQUIRE_MFA ?? 'on';
   if (requireMfa !== 'on' && requireMfa !== 'off') fail('--require-mfa is on or off.');
+  const digestText = values['digest-check-minutes'] ?? env.THEMAKAMER_DIGEST_CHECK_MINUTES ?? '60';
+  const digestMinutes = Number(digestText);
+  if (!Number.isSafeInteger(digestMinutes) || digestMinutes < 0) fail('--digest-check-minutes must be a whole number of minutes (0 = never).');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
   const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
       allowedOrigins,
       durability,
       requireMfa: requireMfa === 'on',
+      digestCheckMs: digestMinutes * 60_000,
       limits: setLimits,
     });
   } catch (error) {

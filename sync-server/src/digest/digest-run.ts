@@ -12,7 +12,7 @@ import type { RoomStore } from '../storage/room-store';
 import type { Sql } from '../storage/sql';
 import { countReminders, isEmptyDigest } from './digest-counts';
 import { composeDigest, sendDigest } from './digest-mail';
-import type { MailSettings, SmtpSettings } from './mail-settings';
+import type { DigestRecipient, MailSettings, SmtpSettings } from './mail-settings';
 
 /**
  * A digest is due when the last one went at least this long ago: a daily cron job that
@@ -27,12 +27,24 @@ export function isDigestDue(settings: Pick<SmtpSettings, 'frequency' | 'lastSent
   return now.getTime() - Date.parse(settings.lastSentAt) >= dueAfterHours[settings.frequency] * 3_600_000;
 }
 
+/**
+ * True when a user who chose "at most weekly" is due in an organisation that sends daily
+ * (with the organisation's own rhythm, every other choice is due whenever the organisation is).
+ */
+export function isUserDue(recipient: Pick<DigestRecipient, 'choice' | 'lastSentAt'>, orgFrequency: SmtpSettings['frequency'], now: Date): boolean {
+  if (recipient.choice === 'off') return false;
+  if (recipient.choice === 'org' || orgFrequency !== 'daily' || recipient.lastSentAt === null) return true;
+  return now.getTime() - Date.parse(recipient.lastSentAt) >= dueAfterHours.weekly * 3_600_000;
+}
+
 /** What a run did, in counts only (the CLI prints it). */
 export interface DigestRunReport {
   orgs: number;
   sent: number;
   /** Users with nothing to report. */
   empty: number;
+  /** Users whose own choice left them out this time (none, or at most weekly). */
+  byChoice: number;
   failed: number;
 }
 
@@ -52,7 +64,7 @@ export interface DigestRunOptions {
 
 /** Sends the digests that are due; one failing recipient does not stop the others. */
 export async function sendDueDigests(options: DigestRunOptions): Promise<DigestRunReport> {
-  const report: DigestRunReport = { orgs: 0, sent: 0, empty: 0, failed: 0 };
+  const report: DigestRunReport = { orgs: 0, sent: 0, empty: 0, byChoice: 0, failed: 0 };
   const docs = new Map<string, Y.Doc>();
   const docOf = async (room: string): Promise<Y.Doc> => {
     let doc = docs.get(room);
@@ -67,10 +79,16 @@ export async function sendDueDigests(options: DigestRunOptions): Promise<DigestR
       if (options.org !== undefined && org.org !== options.org) continue;
       if (!options.force && !isDigestDue(org, options.now)) continue;
       if (org.frequency === 'off') continue;
+      // Several instances (or a cron job beside the server's timer) may try at once: one claims the run.
+      if (!(await options.settings.claimRun(org.org, org.lastSentAt, options.now))) continue;
       report.orgs++;
       let failed = 0;
       let sent = 0;
       for (const recipient of await options.settings.recipients(org.org)) {
+        if (recipient.choice === 'off' || (!options.force && !isUserDue(recipient, org.frequency, options.now))) {
+          report.byChoice++;
+          continue;
+        }
         const rooms = await options.sql.all<{ room: string }>('SELECT room FROM grants WHERE username = $1 ORDER BY room', [recipient.username]);
         const userDocs = new Map<string, Y.Doc>();
         for (const { room } of rooms) userDocs.set(room, await docOf(room));
@@ -84,12 +102,14 @@ export async function sendDueDigests(options: DigestRunOptions): Promise<DigestR
           sent++;
         } catch {
           failed++;
+          continue;
         }
+        await options.settings.markUserSent(recipient.username, options.now);
       }
       report.sent += sent;
       report.failed += failed;
-      // A run that reached no one (the SMTP server down) is tried again on the next run.
-      if (failed === 0 || sent > 0) await options.settings.markSent(org.org, options.now);
+      // A run that reached no one (the SMTP server down) is given back, to be tried on the next run.
+      if (failed > 0 && sent === 0) await options.settings.releaseRun(org.org, options.now, org.lastSentAt);
     }
   } finally {
     for (const doc of docs.values()) doc.destroy();

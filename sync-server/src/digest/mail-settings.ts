@@ -14,6 +14,26 @@ export function isDigestFrequency(value: unknown): value is DigestFrequency {
   return value === 'off' || value === 'daily' || value === 'weekly';
 }
 
+/**
+ * A user's own choice: the digest as their organisation sends it, at most once a week, or
+ * none. A user cannot get more than the organisation sends.
+ */
+export type UserDigestChoice = 'org' | 'weekly' | 'off';
+
+/** True for a choice the API accepts. */
+export function isUserDigestChoice(value: unknown): value is UserDigestChoice {
+  return value === 'org' || value === 'weekly' || value === 'off';
+}
+
+/** A recipient of an organisation's digest, with their own choice. */
+export interface DigestRecipient {
+  username: string;
+  address: string;
+  choice: UserDigestChoice;
+  /** When this user last got a digest (null: never, or before choices existed). */
+  lastSentAt: string | null;
+}
+
 /** An organisation's SMTP settings, password opened. */
 export interface SmtpSettings {
   org: string;
@@ -46,9 +66,23 @@ export interface MailSettings {
   /** Organisations whose digest is daily or weekly. */
   listActive(): Promise<SmtpSettings[]>;
   markSent(org: string, at: Date): Promise<void>;
+  /**
+   * Claims the run of `org`'s digest at `at` if its last run is still `previous` (what the
+   * caller read): true for exactly one of several instances that try at once.
+   */
+  claimRun(org: string, previous: string | null, at: Date): Promise<boolean>;
+  /** Gives a claimed run back (nobody was reached), if no other run took it since. */
+  releaseRun(org: string, claimedAt: Date, previous: string | null): Promise<void>;
   setUserAddress(username: string, address: string): Promise<void>;
-  /** Users of `org` (active) with an address. */
-  recipients(org: string): Promise<{ username: string; address: string }[]>;
+  /** Users of `org` (active) with an address, with their own choice. */
+  recipients(org: string): Promise<DigestRecipient[]>;
+  /** The user's own choice ('org' until they make one). */
+  userChoice(username: string): Promise<UserDigestChoice>;
+  setUserChoice(username: string, choice: UserDigestChoice): Promise<void>;
+  /** Notes that `username` got a digest at `at`. */
+  markUserSent(username: string, at: Date): Promise<void>;
+  /** Whether the user has an address set. */
+  hasAddress(username: string): Promise<boolean>;
 }
 
 const hostPattern = /^[a-z0-9.-]{1,253}$/iu;
@@ -100,6 +134,34 @@ export function createMailSettings(sql: Sql, cipher: ContentCipher): MailSetting
     async markSent(org, at) {
       await sql.run('UPDATE org_smtp SET last_sent_at = $2 WHERE org = $1', [org, at.toISOString()]);
     },
+    async claimRun(org, previous, at) {
+      const { changes } = previous === null
+        ? await sql.run('UPDATE org_smtp SET last_sent_at = $2 WHERE org = $1 AND last_sent_at IS NULL', [org, at.toISOString()])
+        : await sql.run('UPDATE org_smtp SET last_sent_at = $2 WHERE org = $1 AND last_sent_at = $3', [org, at.toISOString(), previous]);
+      return changes === 1;
+    },
+    async releaseRun(org, claimedAt, previous) {
+      await sql.run('UPDATE org_smtp SET last_sent_at = $2 WHERE org = $1 AND last_sent_at = $3', [org, previous, claimedAt.toISOString()]);
+    },
+    async userChoice(username) {
+      const row = await sql.get<{ choice: string }>('SELECT choice FROM user_digest WHERE username = $1', [username]);
+      return isUserDigestChoice(row?.choice) ? row.choice : 'org';
+    },
+    async setUserChoice(username, choice) {
+      await sql.run(
+        'INSERT INTO user_digest (username, choice, last_sent_at) VALUES ($1, $2, NULL) ON CONFLICT (username) DO UPDATE SET choice = $2',
+        [username, choice],
+      );
+    },
+    async markUserSent(username, at) {
+      await sql.run(
+        "INSERT INTO user_digest (username, choice, last_sent_at) VALUES ($1, 'org', $2) ON CONFLICT (username) DO UPDATE SET last_sent_at = $2",
+        [username, at.toISOString()],
+      );
+    },
+    async hasAddress(username) {
+      return (await sql.get('SELECT username FROM user_mail WHERE username = $1', [username])) !== undefined;
+    },
     async setUserAddress(username, address) {
       if (!addressPattern.test(address)) throw new MailSettingsError('Ongeldig e-mailadres.');
       const user = await sql.get('SELECT username FROM users WHERE username = $1', [username]);
@@ -107,10 +169,16 @@ export function createMailSettings(sql: Sql, cipher: ContentCipher): MailSetting
       await sql.run('INSERT INTO user_mail (username, address) VALUES ($1, $2) ON CONFLICT (username) DO UPDATE SET address = $2', [username, address]);
     },
     async recipients(org) {
-      return sql.all<{ username: string; address: string }>(
-        'SELECT u.username AS username, m.address AS address FROM users u JOIN user_mail m ON m.username = u.username WHERE u.org = $1 AND u.disabled = 0 ORDER BY u.username',
+      const rows = await sql.all<{ username: string; address: string; choice: string | null; last_sent_at: string | null }>(
+        `SELECT u.username AS username, m.address AS address, d.choice AS choice, d.last_sent_at AS last_sent_at
+         FROM users u JOIN user_mail m ON m.username = u.username LEFT JOIN user_digest d ON d.username = u.username
+         WHERE u.org = $1 AND u.disabled = 0 ORDER BY u.username`,
         [org],
       );
+      return rows.map((row) => ({
+        username: row.username, address: row.address,
+        choice: isUserDigestChoice(row.choice) ? row.choice : 'org', lastSentAt: row.last_sent_at,
+      }));
     },
   };
 }

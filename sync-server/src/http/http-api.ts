@@ -13,6 +13,7 @@ import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
 import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from '../access/names';
+import { digestRoutes } from './digest-routes';
 import { privacyRoutes } from './privacy-routes';
 import { versionRoute } from './version-route';
 
@@ -321,6 +322,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     }],
 
     ...privacyRoutes({ ctx, authenticate, remoteAddress }),
+    ...digestRoutes({ ctx, authenticate }),
   ];
 
   return async (req, res) => {

@@ -13,7 +13,7 @@ export type Db = Database.Database;
 /** File name of the database inside the data dir. */
 export const databaseFile = 'themakamer.sqlite';
 
-const schemaVersion = 3;
+const schemaVersion = 4;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -116,6 +116,13 @@ CREATE TABLE IF NOT EXISTS org_smtp (
 );
 -- Where a user's digest goes (set by the administrator).
 CREATE TABLE IF NOT EXISTS user_mail (username TEXT PRIMARY KEY REFERENCES users(username), address TEXT NOT NULL);
+-- A user's own choice for the digest (version 4): as the organisation sends it, at most weekly,
+-- or none; and when they last got one (for "at most weekly" in a daily organisation).
+CREATE TABLE IF NOT EXISTS user_digest (
+  username TEXT PRIMARY KEY REFERENCES users(username),
+  choice TEXT NOT NULL CHECK (choice IN ('org', 'weekly', 'off')),
+  last_sent_at TEXT
+);
 -- Guards against our own bugs; someone with the raw file can drop these, which
 -- is what the hash chain is for.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -153,6 +160,11 @@ function migrateFrom2(db: Db): void {
   db.exec("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
 }
 
+/** Version 4 adds the user's digest choice: the table user_digest (created by the schema). */
+function migrateFrom3(db: Db): void {
+  db.exec("UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+}
+
 /** How hard commits are flushed: 'normal' survives a killed process, 'full' also power loss. */
 export type Durability = 'normal' | 'full';
 
@@ -175,6 +187,7 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
     const current = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
     if (current?.value === '1') migrateFrom1(db);
     if (current?.value === '1' || current?.value === '2') migrateFrom2(db);
+    if (current?.value === '1' || current?.value === '2' || current?.value === '3') migrateFrom3(db);
     db.exec(schema);
     db.exec(privacySchema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));

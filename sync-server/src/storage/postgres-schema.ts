@@ -6,7 +6,7 @@
 import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 4;
+export const postgresSchemaVersion = 5;
 
 /** Added in version 3 (e-mail digests). */
 const digestTables = `
@@ -44,10 +44,20 @@ CREATE TABLE IF NOT EXISTS recovery_codes (
 );
 `;
 
+/** Added in version 5: the user's own digest choice (see database.ts). */
+const userDigestTables = `
+CREATE TABLE IF NOT EXISTS user_digest (
+  username TEXT PRIMARY KEY REFERENCES users(username),
+  choice TEXT NOT NULL CHECK (choice IN ('org', 'weekly', 'off')),
+  last_sent_at TEXT
+);
+`;
+
 /** What each version after 2 added, in order (a database at version 2 gets them all). */
 const migrations: ReadonlyArray<readonly [number, string]> = [
   [3, digestTables],
   [4, twoFactorTables],
+  [5, userDigestTables],
 ];
 
 const schema = `
@@ -114,7 +124,7 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
 CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
-${digestTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+${digestTables}${userDigestTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 DROP TRIGGER IF EXISTS audit_no_update ON audit;
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();
