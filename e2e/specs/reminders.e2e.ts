@@ -7,6 +7,9 @@ import { pushDoc } from '../fixtures/minutes';
 import { backOnline, goOfflineWithShell } from '../fixtures/offlineShell';
 import { createTestCase, dutchDate, seedUser, seedWithGrants } from '../fixtures/plan';
 import { signedInPage } from '../fixtures/session';
+import { apiToken } from '../fixtures/totp';
+import { createMailSettings } from '../../sync-server/src/digest/mail-settings';
+import { openKeyedStore } from '../../sync-server/src/storage/keyed-data-dir';
 import { describe, expect, test } from '../fixtures/test';
 
 // Issue 17, part 2: "Mijn acties" and the reminders bell, computed in the app from the vault.
@@ -26,10 +29,18 @@ const victimName = 'Iris Verzonnen';
 const label = 'Casus Merel (fictief)';
 const caseNumber = 'E2E-0001';
 
-async function login(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+const login = (url: string, username: string, password: string): Promise<string> => apiToken(url, username, password);
+
+/** Veilig Thuis sends a daily digest (to a fictional SMTP host that is never reached here) and Dirk has an address. */
+async function turnOnDigest(dataDir: string): Promise<void> {
+  const { sql, cipher } = await openKeyedStore({ dataDir });
+  try {
+    const settings = createMailSettings(sql, cipher);
+    await settings.setSmtp({ org: 'vt', host: 'smtp.vt.test', port: 587, username: 'digest', password: 'fictief-smtp-wachtwoord', sender: 'themakamer@vt.test', appUrl: 'https://themakamer.test/', frequency: 'daily' });
+    await settings.setUserAddress('dirk.deelnemer', 'dirk@vt.test');
+  } finally {
+    await sql.close();
+  }
 }
 
 /** A meeting of Pim with Dirk invited; with `approve`, Dirk attended and Pim approves the minutes. */
@@ -85,6 +96,7 @@ describe('Mijn acties and the reminders bell', () => {
     });
     await publishMeeting(server.url, soonMeeting, new Date(Date.now() + 24 * 3_600_000), false);
     await publishMeeting(server.url, approvedMeeting, new Date(Date.now() - 7 * 24 * 3_600_000), true);
+    await turnOnDigest(server.dataDir);
 
     const context = await newUserContext();
     const { page, session } = await signedInPage(context, server.url, dirk, '#/acties');
@@ -138,7 +150,16 @@ describe('Mijn acties and the reminders bell', () => {
     await panel(page).getByRole('checkbox', { name: /^Maatregelen in mijn casussen/u }).uncheck();
     await expect.poll(() => bell(page).getAttribute('aria-label')).toBe('Herinneringen, 7 ongelezen');
     expect((await reminderTitles(page)).join('\n')).not.toContain('Contactverbod');
+    // The e-mail digest is Dirk's own choice too, kept by the server that sends it.
+    const digest = panel(page).getByRole('group', { name: 'Overzicht per e-mail' });
+    await expect.poll(() => digest.textContent(), { timeout: 10_000 }).toContain('Uw organisatie verstuurt dagelijks een overzicht');
+    expect(await digest.getByRole('radio', { name: 'Zoals mijn organisatie het verstuurt' }).isChecked()).toBe(true);
+    await digest.getByRole('radio', { name: 'Hoogstens één keer per week' }).check();
+    await expect.poll(() => digest.getAttribute('aria-busy')).toBe('false');
     await expectNoSeriousA11yViolations(page, 'the reminders panel with its settings');
+    await panel(page).getByRole('button', { name: 'Welke herinneringen?' }).click();
+    await panel(page).getByRole('button', { name: 'Welke herinneringen?' }).click();
+    await expect.poll(() => digest.getByRole('radio', { name: 'Hoogstens één keer per week' }).isChecked(), { timeout: 10_000 }).toBe(true);
 
     // Offline: the app shell from disk, everything else from the vault. The read mark and
     // the choice are the user's, kept in the vault: nothing nags again after the reload.

@@ -5,6 +5,7 @@ import { reminderKinds } from '../../domain/reminders';
 import { Button } from '../../ui';
 import { reminderHref, useReminderText } from './ReminderText';
 import { useReminders } from './useReminders';
+import { DigestSettings } from './DigestSettings';
 import './reminders.css';
 
 /**
@@ -105,6 +106,7 @@ export function ReminderBell() {
               ))}
             </fieldset>
           ) : null}
+          {settings ? <DigestSettings /> : null}
         </div>
       ) : null}
     </div>

@@ -24,6 +24,24 @@ export const remindersEn = {
     'meeting-soon': 'Meetings I am invited to, 2 days ahead',
     'minutes-approved': 'Approved minutes of meetings I attended',
   },
+  digest: {
+    legend: 'E-mail digest',
+    loading: 'Loading your choice…',
+    offline: 'Without a connection to the server this choice cannot be shown or changed.',
+    failed: 'Your choice could not be loaded. Please try again later.',
+    saveFailed: 'Your choice was not saved. Please try again.',
+    noAddress: 'No e-mail address has been set for you yet; ask the administrator.',
+    org: {
+      off: 'Your organisation sends no e-mail digest.',
+      daily: 'Your organisation sends a daily digest with counts and a link only.',
+      weekly: 'Your organisation sends a weekly digest with counts and a link only.',
+    },
+    choice: {
+      org: 'As my organisation sends it',
+      weekly: 'At most once a week',
+      off: 'No e-mail digest',
+    },
+  },
   text: {
     assigned: 'Action for you: {{description}}',
     overdue_one: '{{count}} day overdue: {{description}}',

@@ -20,6 +20,24 @@ export const remindersNl = {
     'meeting-soon': 'Overleggen waarvoor ik ben uitgenodigd, 2 dagen van tevoren',
     'minutes-approved': 'Vastgestelde verslagen van overleggen waarbij ik aanwezig was',
   },
+  digest: {
+    legend: 'Overzicht per e-mail',
+    loading: 'Uw keuze wordt geladen…',
+    offline: 'Zonder verbinding met de server is deze keuze niet te zien of te wijzigen.',
+    failed: 'Uw keuze kon niet worden geladen. Probeer het later opnieuw.',
+    saveFailed: 'Uw keuze is niet opgeslagen. Probeer het opnieuw.',
+    noAddress: 'Er is nog geen e-mailadres voor u ingesteld; vraag de beheerder.',
+    org: {
+      off: 'Uw organisatie verstuurt geen overzicht per e-mail.',
+      daily: 'Uw organisatie verstuurt dagelijks een overzicht met alleen aantallen en een link.',
+      weekly: 'Uw organisatie verstuurt wekelijks een overzicht met alleen aantallen en een link.',
+    },
+    choice: {
+      org: 'Zoals mijn organisatie het verstuurt',
+      weekly: 'Hoogstens één keer per week',
+      off: 'Geen overzicht per e-mail',
+    },
+  },
   text: {
     assigned: 'Actie voor u: {{description}}',
     overdue_one: '{{count}} dag te laat: {{description}}',
