@@ -7,6 +7,7 @@ import { pushDoc } from '../fixtures/minutes';
 import { backOnline, goOfflineWithShell } from '../fixtures/offlineShell';
 import { createTestCase, dutchDate, seedUser, seedWithGrants } from '../fixtures/plan';
 import { signedInPage } from '../fixtures/session';
+import { apiToken } from '../fixtures/totp';
 import { describe, expect, test } from '../fixtures/test';
 
 // Issue 17, part 2: "Mijn acties" and the reminders bell, computed in the app from the vault.
@@ -26,11 +27,7 @@ const victimName = 'Iris Verzonnen';
 const label = 'Casus Merel (fictief)';
 const caseNumber = 'E2E-0001';
 
-async function login(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
+const login = (url: string, username: string, password: string): Promise<string> => apiToken(url, username, password);
 
 /** A meeting of Pim with Dirk invited; with `approve`, Dirk attended and Pim approves the minutes. */
 async function publishMeeting(url: string, room: string, start: Date, approve: boolean): Promise<void> {
