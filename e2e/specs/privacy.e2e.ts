@@ -7,6 +7,7 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { createTestCase, seedUser, seedWithGrants } from '../fixtures/plan';
 import { defaultSeed, seedPassword, type Seed } from '../fixtures/seed';
 import { signedInPage } from '../fixtures/session';
+import { newSeedSecret } from '../fixtures/totp';
 import { describe, expect, test } from '../fixtures/test';
 import { BoardPage } from '../pages/BoardPage';
 
@@ -18,7 +19,7 @@ const caseB = 'case:e2eprivacy00000b2';
 const numberA = 'E2E-00A1';
 const numberB = 'E2E-00B2';
 const labelA = 'Casus Vertrouwelijk-Label (fictief)';
-const pieter = { username: 'pieter.privacy', name: 'Pieter Privacy (fictief)', org: 'zvh', role: 'privacyfunctionaris' as const, password: seedPassword };
+const pieter = { username: 'pieter.privacy', name: 'Pieter Privacy (fictief)', org: 'zvh', role: 'privacyfunctionaris' as const, password: seedPassword, totpSecret: newSeedSecret() };
 const seed: Seed = seedWithGrants([
   { room: caseA, username: 'pim.proef', access: 'edit' },
   { room: caseA, username: 'dirk.deelnemer', access: 'edit' },
