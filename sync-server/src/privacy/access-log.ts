@@ -18,8 +18,8 @@ export const accessLogCategories = {
   rights: ['grant', 'revoke', 'user-disable'],
   /** Logins, successful and failed. */
   login: ['login-success', 'login-failure', 'login-rate-limited'],
-  /** Looking at who accessed what (this log, a case's "Wie heeft deze casus ingezien?"). */
-  review: ['access-log-view', 'case-access-view'],
+  /** Looking at who accessed what (this log, a case's "Wie heeft deze casus ingezien?"), and inzageverzoek reports. */
+  review: ['access-log-view', 'case-access-view', 'subject-report'],
   /** Cases closed, reopened and deleted after their retention period; periods set. */
   retention: ['case-close', 'case-reopen', 'case-delete', 'retention-set'],
 } as const;

@@ -16,7 +16,7 @@ export type AuditEvent =
   | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
-  | 'access-log-view' | 'access-log-export' | 'case-access-view'
+  | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */

@@ -9,6 +9,7 @@ import { Button, Select, TextInput } from '../../ui';
 import { Notice } from '../session';
 import { emptyAccessLogForm, isAccessLogCategory, queryOfForm, type AccessLogForm } from './accessLogForm';
 import { useEntryText } from './entryText';
+import { SubjectReportSection } from './SubjectReportSection';
 import { accessLogCategories, PrivacyApiError, type AccessLogEntry, type AccessLogPage as LogPage, type AccessLogQuery, type ChainVerdict, type LogPeople } from './privacyApi';
 import { usePrivacyApi } from './usePrivacyApi';
 import './privacy.css';
@@ -127,6 +128,7 @@ export function AccessLogPage() {
       </form>
       {exportError ? <Notice tone="danger" role="alert"><p>{t('privacy.accessLog.errors.exportFailed')}</p></Notice> : null}
       <LogResults log={log} />
+      <SubjectReportSection />
     </SectionPage>
   );
 }

@@ -76,8 +76,20 @@ const openingsSchema = z.object({
 /** One person's openings of a case. */
 export type CaseOpening = z.infer<typeof openingsSchema>['openings'][number];
 
+const subjectReportSchema = z.object({
+  matches: z.array(z.object({
+    room: z.string(), caseNumber: z.string().nullable(), caseType: z.string().nullable(), status: z.string().nullable(),
+    role: z.string(), birthYear: z.number().int().nullable(),
+  })),
+  casesSearched: z.number().int().min(0),
+});
+/** The inzageverzoek report: every appearance of the person, by case number and role. */
+export type SubjectReport = z.infer<typeof subjectReportSchema>;
+
 /** The privacy calls. */
 export interface PrivacyApi {
+  /** The inzageverzoek report for a name (and birth year); the server audits it. */
+  subjectReport(query: { name: string; birthYear?: number }): Promise<SubjectReport>;
   accessLog(query: AccessLogQuery): Promise<AccessLogPage>;
   verifyChain(): Promise<ChainVerdict>;
   people(): Promise<LogPeople>;
@@ -126,6 +138,31 @@ export function createPrivacyApi(options: PrivacyApiOptions): PrivacyApi {
     throw new PrivacyApiError(codeForStatus(response.status, typeof body?.error === 'string' ? body.error : null, path), response.status);
   }
 
+  async function post<T>(schema: z.ZodType<T>, path: string, body: unknown): Promise<T> {
+    const token = await options.token();
+    let response: Response;
+    try {
+      response = await doFetch(`${options.serverUrl}${path}`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new PrivacyApiError('unreachable', 0);
+    }
+    const answer = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok) {
+      const code = typeof (answer as { error?: unknown } | null)?.error === 'string' ? (answer as { error: string }).error : null;
+      throw new PrivacyApiError(codeForStatus(response.status, code, path), response.status);
+    }
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new PrivacyApiError('server', response.status);
+    return parsed.data;
+  }
+
   async function json<T>(schema: z.ZodType<T>, path: string): Promise<T> {
     const response = await get(path, 'application/json');
     const parsed = schema.safeParse(await response.json().catch(() => null));
@@ -141,6 +178,7 @@ export function createPrivacyApi(options: PrivacyApiOptions): PrivacyApi {
       const response = await get(`/api/access-log/export.csv${accessLogSearch(query)}`, 'text/csv');
       return new Uint8Array(await response.arrayBuffer());
     },
+    subjectReport: (query) => post(subjectReportSchema, '/api/privacy/subject-report', query),
     caseOpenings: async (caseId) => (await json(openingsSchema, `/api/rooms/${encodeURIComponent(caseId)}/openings`)).openings,
   };
 }
