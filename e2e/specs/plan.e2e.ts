@@ -93,7 +93,8 @@ describe('safety plan', () => {
     expect(await toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('aria-label'), b.getAttribute('tabindex'), b.getAttribute('aria-keyshortcuts')])))
       .toEqual([
         ['Vet', '0', 'Control+B'], ['Cursief', '-1', 'Control+I'], ['Opsomming', '-1', 'Control+Shift+8'],
-        ['Genummerde lijst', '-1', 'Control+Shift+7'], ['Ongedaan maken', '-1', 'Control+Z'], ['Opnieuw', '-1', 'Control+Shift+Z Control+Y'],
+        ['Genummerde lijst', '-1', 'Control+Shift+7'], ['Nooit exporteren', '-1', 'Control+Shift+E'],
+        ['Ongedaan maken', '-1', 'Control+Z'], ['Opnieuw', '-1', 'Control+Shift+Z Control+Y'],
       ]);
     await a.tool(section, 'Vet').focus();
     await a.page.keyboard.press('ArrowRight');
@@ -102,6 +103,29 @@ describe('safety plan', () => {
     expect(await a.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Opnieuw');
     await a.page.keyboard.press('ArrowRight');
     expect(await a.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Vet');
+  });
+
+  test('a passage marked "Nooit exporteren" is marked for everyone on screen, live; the mark toggles off again', async ({ server, newUserContext }) => {
+    await createTestCase(server.url, pim, { room, label: 'Casus 2026-205 (fictief)', plan: { 'situatie-en-risico': [base] } });
+    const a = new PlanPage((await signedInPage(await newUserContext(), server.url, pim, hash)).page);
+    const b = new PlanPage((await signedInPage(await newUserContext(), server.url, dirk, hash)).page);
+    await expect.poll(() => b.text(section), { timeout: 15_000 }).toBe(base);
+    await a.typeAtEnd(section, ' Schuiladres (fictief).');
+    const tool = a.tool(section, 'Nooit exporteren');
+    expect(await tool.getAttribute('aria-pressed')).toBe('false');
+    await tool.click();
+    await expect.poll(() => tool.getAttribute('aria-pressed')).toBe('true');
+    const marked = (page: PlanPage) => page.editor(section).locator('[data-never-export]');
+    await expect.poll(() => marked(b).count()).toBe(1);
+    expect(await marked(b).textContent()).toContain('Schuiladres (fictief).');
+    // The label is on screen, in Dutch, from the stylesheet.
+    expect(await marked(b).evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"Nooit exporteren: alleen op het scherm"');
+    await expectNoSeriousA11yViolations(b.page, 'a never-export passage');
+    // With the keyboard the mark comes off again, for both.
+    await a.editor(section).focus();
+    await a.page.keyboard.press('Control+Shift+E');
+    await expect.poll(() => marked(b).count()).toBe(0);
+    expect(await tool.getAttribute('aria-pressed')).toBe('false');
   });
 
   test('a user with view access reads the plan live but cannot change it', async ({ server, newUserContext }) => {

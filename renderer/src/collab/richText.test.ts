@@ -58,6 +58,25 @@ describe('rich text fragments', () => {
     expect(blocksToPlainText(blocks)).toBe('Risico\nGeen contact met verdachte (fictief)\neerste regel\ntweede\n• AWARE uitreiken\n• Camera\n• ophangen\ncitaat\n\ncode');
   });
 
+  it('read the never-export marking of a paragraph, a heading or a whole list, and write it back', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('plan');
+    appendBlocks(fragment, [
+      { kind: 'paragraph', runs: [{ text: 'Gewoon' }] },
+      { kind: 'paragraph', runs: [{ text: 'Geheim adres (fictief)' }], neverExport: true },
+      { kind: 'list', ordered: false, items: [[{ text: 'Een' }], [{ text: 'Twee' }]], neverExport: true },
+    ]);
+    const blocks = fragmentToBlocks(fragment);
+    expect(blocks.map((block) => block.neverExport === true)).toEqual([false, true, true]);
+    expect((fragment.get(1) as Y.XmlElement).getAttribute('neverExport')).toBe(true);
+    // As y-prosemirror stores a Tiptap attribute: the element attribute, on the list as a whole.
+    const marked = new Y.XmlElement('heading');
+    marked.setAttribute('neverExport', true as unknown as string);
+    marked.insert(0, [new Y.XmlText('Kop')]);
+    fragment.insert(fragment.length, [marked]);
+    expect(fragmentToBlocks(fragment).at(-1)).toEqual({ kind: 'heading', text: 'Kop', neverExport: true });
+  });
+
   it('round-trip blocks written with appendBlocks', () => {
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment('plan');

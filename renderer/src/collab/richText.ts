@@ -66,32 +66,39 @@ function listItems(list: Y.XmlElement, items: TextRun[][]): void {
   }
 }
 
-function toBlocks(nodes: Node[], blocks: RichBlock[]): RichBlock[] {
+/** True when the element carries the plan editor's never-export marking (neverExport.ts). */
+const isNeverExport = (node: Y.XmlElement): boolean => {
+  const value = node.getAttribute('neverExport') as unknown;
+  return value === true || value === 'true';
+};
+
+function toBlocks(nodes: Node[], blocks: RichBlock[], inheritedNeverExport = false): RichBlock[] {
   for (const node of nodes) {
     if (node instanceof Y.XmlText) {
       const runs = trimRuns(inlineRuns(node));
-      if (runs.length > 0) blocks.push({ kind: 'paragraph', runs });
+      if (runs.length > 0) blocks.push({ kind: 'paragraph', runs, ...(inheritedNeverExport ? { neverExport: true } : {}) });
       continue;
     }
     if (!(node instanceof Y.XmlElement)) continue;
+    const never = inheritedNeverExport || isNeverExport(node) ? { neverExport: true as const } : {};
     switch (node.nodeName) {
       case 'heading':
-        blocks.push({ kind: 'heading', text: plain(trimRuns(inlineRuns(node))) });
+        blocks.push({ kind: 'heading', text: plain(trimRuns(inlineRuns(node))), ...never });
         break;
       case 'bulletList':
       case 'orderedList': {
         const items: TextRun[][] = [];
         listItems(node, items);
-        blocks.push({ kind: 'list', ordered: node.nodeName === 'orderedList', items });
+        blocks.push({ kind: 'list', ordered: node.nodeName === 'orderedList', items, ...never });
         break;
       }
       case 'blockquote':
-        toBlocks(node.toArray(), blocks);
+        toBlocks(node.toArray(), blocks, 'neverExport' in never);
         break;
       case 'horizontalRule':
         break;
       default:
-        blocks.push({ kind: 'paragraph', runs: trimRuns(inlineRuns(node)) });
+        blocks.push({ kind: 'paragraph', runs: trimRuns(inlineRuns(node)), ...never });
     }
   }
   return blocks;
@@ -130,10 +137,12 @@ function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attribute
  */
 export function appendBlocks(fragment: Y.XmlFragment, blocks: readonly RichBlock[]): void {
   const nodes = blocks.map((block) => {
-    if (block.kind === 'heading') return element('heading', [runsToText([{ text: block.text }])], { level: 3 });
-    if (block.kind === 'paragraph') return element('paragraph', [runsToText(block.runs)]);
-    return element(block.ordered ? 'orderedList' : 'bulletList',
-      block.items.map((item) => element('listItem', [element('paragraph', [runsToText(item)])])));
+    const made = block.kind === 'heading' ? element('heading', [runsToText([{ text: block.text }])], { level: 3 })
+      : block.kind === 'paragraph' ? element('paragraph', [runsToText(block.runs)])
+        : element(block.ordered ? 'orderedList' : 'bulletList',
+          block.items.map((item) => element('listItem', [element('paragraph', [runsToText(item)])])));
+    if (block.neverExport) made.setAttribute('neverExport', true as unknown as string);
+    return made;
   });
   fragment.insert(fragment.length, nodes);
 }

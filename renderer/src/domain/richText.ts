@@ -10,11 +10,14 @@ export interface TextRun {
   italic?: boolean;
 }
 
-/** A block of rich text. */
+/**
+ * A block of rich text. `neverExport`: shown on screen to those who may open the case, left
+ * out of every export (pdf/exportFilter.ts; the plan editor's "Nooit exporteren").
+ */
 export type RichBlock =
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; runs: TextRun[] }
-  | { kind: 'list'; ordered: boolean; items: TextRun[][] };
+  | { kind: 'heading'; text: string; neverExport?: boolean }
+  | { kind: 'paragraph'; runs: TextRun[]; neverExport?: boolean }
+  | { kind: 'list'; ordered: boolean; items: TextRun[][]; neverExport?: boolean };
 
 const runsText = (runs: readonly TextRun[]) => runs.map((run) => run.text).join('');
 

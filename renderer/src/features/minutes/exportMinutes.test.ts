@@ -20,7 +20,7 @@ import { exportMinutes, type ExportStage, type MinutesExportRequest } from './ex
 import { minutesFromDocs } from './fromDocs';
 import { loadApprovedMinutes } from './loadApprovedMinutes';
 import { createMinutesServer, type MinutesServer } from './minutesServer';
-import { PERSON_SECRETS } from './testing/fictionalDocs';
+import { NEVER_EXPORT_PASSAGE, PERSON_SECRETS } from './testing/fictionalDocs';
 
 const work = mkdtempSync(join(tmpdir(), 'themakamer-minutes-dialog-'));
 const fontDir = new URL('../../../../assets/fonts/', import.meta.url);
@@ -112,6 +112,11 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     const text = pdftotext(file.data);
     expect(text).toContain('Sanne Secretaris-Bĳl');
     for (const secret of PERSON_SECRETS) expect(text).not.toContain(secret);
+    // The plan around it is printed; the passage marked "Nooit exporteren" is not, though the
+    // approved copy holds it, marked (those who may open the case see it on screen).
+    expect(JSON.stringify(data)).toContain(`"runs":[{"text":${JSON.stringify(NEVER_EXPORT_PASSAGE)}}],"neverExport":true`);
+    expect(text).toContain('dreigende berichten');
+    expect(text).not.toContain('Schuilweg');
     expect((await auditExports()).at(-1)).toMatchObject({ actor: 'sanne.secretaris', detail: { kind: 'minutes', version: 1, org: null, signed: true, sha256: outcome.sha256 } });
   }, 60_000);
 
@@ -123,6 +128,7 @@ describe('approved minutes over the API, exported like the dialog does', () => {
     const text = pdftotext(saved[0]?.data ?? new Uint8Array());
     expect(text).toContain('Casus Grutto');
     expect(text).not.toContain('Casus Kievit');
+    expect(text).not.toContain('Schuilweg');
     expect(saved[0]?.suggestedName).toContain('voor rn');
     expect((await auditExports()).at(-1)).toMatchObject({ detail: { org: 'rn', signed: false } });
   }, 60_000);

@@ -7,7 +7,7 @@ import { actionRowsFrom, minutesActionRows, toActionListData } from './actionRow
 import { minutesFromDocs, minutesFromFrozen, type FrozenApproval } from './fromDocs';
 import { MinutesSourceError } from './minutesSourceError';
 import { canKnowFromMembers } from './needToKnow';
-import { approveLikeServer, fictionalMeeting, PERSON_SECRETS, testDirectory, type FictionalMeeting } from './testing/fictionalDocs';
+import { NEVER_EXPORT_PASSAGE, PERSON_SECRETS, approveLikeServer, fictionalMeeting, testDirectory, type FictionalMeeting } from './testing/fictionalDocs';
 import { readActions } from '../../collab/actions';
 import { readCaseMeta } from '../../collab/caseHeader';
 
@@ -55,6 +55,8 @@ describe('minutes from documents', () => {
     expect(kievit?.safetyPlan.map((s) => s.sectionTitle)).toContain('Situatie en risico');
     expect(kievit?.safetyPlan.find((s) => s.sectionTitle === 'Situatie en risico')?.blocks).toEqual([
       { kind: 'paragraph', runs: [{ text: 'Hoog risico na breuk; ' }, { text: 'dreigende berichten', bold: true }, { text: '.' }] },
+      // Carried, marked, to the export filter that drops it from every rendering.
+      { kind: 'paragraph', runs: [{ text: NEVER_EXPORT_PASSAGE }], neverExport: true },
     ]);
     // Agreed here or still open; the old, done action of another meeting is not repeated.
     expect(grutto?.actions).toEqual([{

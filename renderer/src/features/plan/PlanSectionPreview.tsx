@@ -35,17 +35,19 @@ function nodes(children: readonly (Y.XmlElement | Y.XmlText | Y.XmlHook)[], key:
     if (child instanceof Y.XmlText) return inline(child, childKey);
     if (!(child instanceof Y.XmlElement)) return null;
     const inner = nodes(child.toArray(), childKey);
+    // Shown like the editor shows it (neverExport.ts): marked, never exported.
+    const never = (child.getAttribute('neverExport') as unknown) === true ? { 'data-never-export': '' } : {};
     switch (child.nodeName) {
       case 'paragraph':
         // An empty paragraph keeps its line, as ProseMirror's trailing break does.
-        return <p key={childKey}>{child.toArray().every((part) => part instanceof Y.XmlText && part.length === 0) ? <br /> : inner}</p>;
+        return <p key={childKey} {...never}>{child.toArray().every((part) => part instanceof Y.XmlText && part.length === 0) ? <br /> : inner}</p>;
       case 'heading':
-        return <h4 key={childKey}>{inner}</h4>;
+        return <h4 key={childKey} {...never}>{inner}</h4>;
       case 'bulletList':
-        return <ul key={childKey}>{inner}</ul>;
+        return <ul key={childKey} {...never}>{inner}</ul>;
       case 'orderedList': {
         const start = Number(child.getAttribute('start') ?? 1);
-        return <ol key={childKey} start={Number.isFinite(start) ? start : 1}>{inner}</ol>;
+        return <ol key={childKey} start={Number.isFinite(start) ? start : 1} {...never}>{inner}</ol>;
       }
       case 'listItem':
         return <li key={childKey}>{inner}</li>;

@@ -2,9 +2,10 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import type { UndoManager } from 'yjs';
-import { Bold, Italic, List, ListOrdered, Redo2, Undo2 } from 'lucide-react';
+import { Bold, EyeOff, Italic, List, ListOrdered, Redo2, Undo2 } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { selectionNeverExport } from './neverExport';
 import { isMacPlatform } from './shortcuts';
 
 interface ToolbarState {
@@ -12,6 +13,7 @@ interface ToolbarState {
   italic: boolean;
   bulletList: boolean;
   orderedList: boolean;
+  neverExport: boolean;
 }
 
 const selectState = ({ editor }: { editor: Editor }): ToolbarState => ({
@@ -19,6 +21,7 @@ const selectState = ({ editor }: { editor: Editor }): ToolbarState => ({
   italic: editor.isActive('italic'),
   bulletList: editor.isActive('bulletList'),
   orderedList: editor.isActive('orderedList'),
+  neverExport: selectionNeverExport(editor.state),
 });
 
 const undoEvents = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const;
@@ -76,6 +79,7 @@ export function PlanToolbar({ editor, sectionLabel }: { editor: Editor; sectionL
     { id: 'italic', label: t('plan.italic'), icon: <Italic size={16} />, keys: `${mod}+I`, pressed: state.italic, run: () => chain().toggleItalic().run() },
     { id: 'bulletList', label: t('plan.bulletList'), icon: <List size={16} />, keys: `${mod}+Shift+8`, pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
     { id: 'orderedList', label: t('plan.orderedList'), icon: <ListOrdered size={16} />, keys: `${mod}+Shift+7`, pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { id: 'neverExport', label: t('plan.neverExport'), icon: <EyeOff size={16} />, keys: `${mod}+Shift+E`, pressed: state.neverExport, run: () => chain().toggleNeverExport().run() },
     { id: 'undo', label: t('plan.undo'), icon: <Undo2 size={16} />, keys: `${mod}+Z`, disabled: !state.canUndo, run: () => chain().undo().run() },
     { id: 'redo', label: t('plan.redo'), icon: <Redo2 size={16} />, keys: `${mod}+Shift+Z ${mod}+Y`, disabled: !state.canRedo, run: () => chain().redo().run() },
   ];

@@ -1,5 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { AwarenessUser } from '../../collab/awareness';
@@ -47,8 +48,11 @@ export function RichTextSection(props: RichTextSectionProps) {
 }
 
 function Frame({ className, headingId, title, section, toolbar, children, footer }: Pick<RichTextSectionProps, 'className' | 'headingId' | 'title' | 'section' | 'footer'> & { toolbar: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  // The label a never-export passage shows on screen (plan.css), in the user's language.
+  const style = { '--never-export-label': JSON.stringify(t('plan.neverExportLabel')) } as CSSProperties;
   return (
-    <section className={className ? `plan-section ${className}` : 'plan-section'} aria-labelledby={headingId} data-section={section}>
+    <section className={className ? `plan-section ${className}` : 'plan-section'} aria-labelledby={headingId} data-section={section} style={style}>
       <div className="plan-section__header">
         <h3 id={headingId} className="plan-section__title">{title}</h3>
         {toolbar}

@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import type { AwarenessUser } from '../../collab/awareness';
 import { renderCaret, renderSelection } from './caret';
 import { caretAwareness } from './caretAwareness';
+import { NeverExport } from './neverExport';
 
 /** What one section editor binds to. */
 export interface PlanEditorBinding {
@@ -39,6 +40,7 @@ export function planExtensions({ fragment, awareness, user }: PlanEditorBinding)
       underline: false,
     }),
     Collaboration.configure({ fragment }),
+    NeverExport,
   ];
   if (user) {
     extensions.push(CollaborationCaret.configure({

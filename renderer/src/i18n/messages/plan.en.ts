@@ -17,6 +17,8 @@ export const planEn = {
   italic: 'Italic',
   bulletList: 'Bulleted list',
   orderedList: 'Numbered list',
+  neverExport: 'Never export',
+  neverExportLabel: 'Never exported: on screen only',
   undo: 'Undo',
   redo: 'Redo',
   typing: '{{names}} is typing here',

@@ -13,6 +13,8 @@ export const planNl = {
   italic: 'Cursief',
   bulletList: 'Opsomming',
   orderedList: 'Genummerde lijst',
+  neverExport: 'Nooit exporteren',
+  neverExportLabel: 'Nooit exporteren: alleen op het scherm',
   undo: 'Ongedaan maken',
   redo: 'Opnieuw',
   typing: '{{names}} typt hier',

@@ -20,6 +20,9 @@ import { origins } from '../../../collab/origins';
 import { createId, type CaseId, type MeetingId } from '../../../domain/ids';
 import type { MinutesDirectory } from '../directory';
 
+/** A plan passage marked "Nooit exporteren": on screen for those who may open the case, in no export. */
+export const NEVER_EXPORT_PASSAGE = 'Opvang op een geheim adres aan de Schuilweg (fictief).';
+
 /** Names that must never appear in any export. */
 export const PERSON_SECRETS = ['Xaviera Verzonnen-Fictief', 'Yorick Bedacht', 'Fictiefstraat 13'] as const;
 
@@ -57,7 +60,10 @@ function fictionalCase(meetingId: MeetingId, label: string, other: boolean): Y.D
   const signs = planFragment(doc, 'signalen-en-wie-wat-doet');
   if (!plan || !signs) throw new Error('plan sections missing');
   doc.transact(() => {
-    appendBlocks(plan, [{ kind: 'paragraph', runs: [{ text: 'Hoog risico na breuk; ' }, { text: 'dreigende berichten', bold: true }, { text: '.' }] }]);
+    appendBlocks(plan, [
+      { kind: 'paragraph', runs: [{ text: 'Hoog risico na breuk; ' }, { text: 'dreigende berichten', bold: true }, { text: '.' }] },
+      { kind: 'paragraph', runs: [{ text: NEVER_EXPORT_PASSAGE }], neverExport: true },
+    ]);
     appendBlocks(signs, [{ kind: 'list', ordered: false, items: [[{ text: 'Verschijnen bij school: politie rijdt met voorrang aan.' }]] }]);
   }, origins.userEdit);
   ensureMeetingNotes(doc, meetingId);
