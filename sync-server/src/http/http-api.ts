@@ -9,7 +9,7 @@ import type { ServerContext } from '../context';
 import { DirectoryError, type UserRecord } from '../access/directory';
 import { newInitialPassword } from '../access/initial-password';
 import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
-import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
+import { HttpError, readJson, roomParam, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
 import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from '../access/names';
@@ -49,16 +49,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-function roomParam(raw: string): string {
-  let room: string;
-  try {
-    room = decodeURIComponent(raw);
-  } catch {
-    throw new HttpError(404, 'not_found');
-  }
-  if (!isRoom(room)) throw new HttpError(404, 'not_found');
-  return room;
-}
 
 /** The remote address of a request (the direct peer; no proxy headers are trusted). */
 export function remoteAddress(req: IncomingMessage): string {

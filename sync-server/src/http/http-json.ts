@@ -3,6 +3,7 @@
  * `{ error: <code> }` for anything refused.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRoom } from '../access/names';
 
 /** A refusal with an HTTP status and a stable error code for the app. */
 export class HttpError extends Error {
@@ -43,4 +44,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendNoContent(res: ServerResponse): void {
   res.writeHead(204, { 'Cache-Control': 'no-store' });
   res.end();
+}
+
+/** A room name from a URL path segment; anything else is a 404 (as an unknown room is). */
+export function roomParam(raw: string): string {
+  let room: string;
+  try {
+    room = decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(404, 'not_found');
+  }
+  if (!isRoom(room)) throw new HttpError(404, 'not_found');
+  return room;
 }

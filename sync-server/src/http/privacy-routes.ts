@@ -19,7 +19,7 @@ import { createRetention, isCloseReason } from '../privacy/retention';
 import { canManage } from '../access/grants';
 import { serverOrigin } from '../rooms/room';
 import { createRoomStore } from '../storage/room-store';
-import { HttpError, readJson, sendJson } from './http-json';
+import { HttpError, readJson, roomParam, sendJson } from './http-json';
 
 /** A route in the shape of http-api.ts's route table. */
 export type Route = [string, RegExp, (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> | void];
@@ -68,17 +68,6 @@ export function privacyRoutes({ ctx, authenticate, remoteAddress }: PrivacyRoute
   const accessLog = createAccessLog(ctx.sql, cases);
   const retention = createRetention(ctx.sql, createRoomStore(ctx.sql, ctx.cipher), ctx.audit);
 
-  const caseRoomParam = (raw: string): string => {
-    let room: string;
-    try {
-      room = decodeURIComponent(raw);
-    } catch {
-      throw new HttpError(404, 'not_found');
-    }
-    if (!isRoom(room)) throw new HttpError(404, 'not_found');
-    return room;
-  };
-
   /** Writes the case's status with the server's origin: stored, then relayed to everyone in the room. */
   const setStatus = async (room: string, status: string): Promise<void> => {
     const loaded = await readyRoom(ctx.rooms, room).catch((error: unknown) => {
@@ -92,7 +81,7 @@ export function privacyRoutes({ ctx, authenticate, remoteAddress }: PrivacyRoute
   /** Only the case's manager (a process director with edit access) closes or reopens it. */
   const requireCaseManager = async (req: IncomingMessage, raw: string): Promise<{ user: UserRecord; room: string }> => {
     const { user } = await authenticate(req);
-    const room = caseRoomParam(raw);
+    const room = roomParam(raw);
     if (!canManage(user.role, await ctx.grants.effectiveAccess(user.username, room))) throw new HttpError(403, 'forbidden');
     if (!isCaseRoom(room)) throw new HttpError(404, 'not_found');
     return { user, room };
