@@ -283,3 +283,27 @@ describe('signing in', () => {
     pageErrors.splice(0, pageErrors.length, ...unexpected);
   });
 });
+
+describe('the idle lock', () => {
+  // The region's policy, from the server (GET /api/version): 0.1 minutes, so the test waits 6 s, not 15 minutes.
+  test.override('serverEnv', { THEMAKAMER_IDLE_LOCK_MINUTES: '0.1' });
+
+  test('after the idle time the app locks, says why, and keeps what was typed; the password unlocks it', async ({ page, server }) => {
+    const session = new SessionPage(page, server.url);
+    await session.open('#/casussen');
+    await session.signIn(pim.username, pim.password);
+    const cases = new CasesPage(page);
+    const { caseId } = await cases.createCase({ label: 'Casus 2026-311 (fictief)' });
+    const board = new BoardPage(page);
+    await board.addPerson('slachtoffer', 'Nina Nooitgezien');
+    // No input for longer than the idle time: the unlock card, with the reason, and no case on screen.
+    await session.heading().waitFor({ timeout: 20_000 });
+    await expect.poll(() => session.heading().textContent(), { timeout: 20_000 }).toBe('Ontgrendelen');
+    await page.getByText('Themakamer is vergrendeld omdat u een tijd niets deed.', { exact: false }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('Nina Nooitgezien');
+    await expectNoSeriousA11yViolations(page, 'the unlock card after the idle lock');
+    await session.unlock(pim.password);
+    await board.open(caseId);
+    await expect.poll(async () => (await board.panel('Betrokkenen').textContent()) ?? '', { timeout: 15_000 }).toContain('Nina Nooitgezien');
+  });
+});

@@ -106,6 +106,11 @@ export interface ServerOptions {
    * digest cost one query per check.
    */
   digestCheckMs?: number;
+  /**
+   * After how many minutes without keyboard or pointer input the app locks and asks for the
+   * password again (default 15; 0: never). Told to the app by GET /api/version.
+   */
+  idleLockMinutes?: number;
   /** Extra TLS options for the SMTP connections of digests (e.g. a private CA). */
   digestTls?: ConnectionOptions;
   /** Where log lines go; defaults to stderr as JSON lines. */
@@ -172,6 +177,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     durability: options.durability ?? 'normal',
     requireMfa: options.requireMfa ?? true,
     digestCheckMs: options.digestCheckMs ?? 60 * 60_000,
+    idleLockMinutes: options.idleLockMinutes ?? 15,
     digestTls: options.digestTls ?? null,
     limits: { ...defaultLimits, ...options.limits },
   };

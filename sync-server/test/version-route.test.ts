@@ -17,7 +17,16 @@ describe('GET /api/version', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(await response.json()).toEqual({ protocol: SYNC_PROTOCOL_VERSION, app: version });
+    expect(await response.json()).toEqual({ protocol: SYNC_PROTOCOL_VERSION, app: version, idleLockMinutes: 15 });
+  });
+
+  it("tells the app the region's idle lock", async () => {
+    const other = await newServer({ idleLockMinutes: 5 });
+    try {
+      expect(await (await fetch(`${other.url}/api/version`)).json()).toMatchObject({ idleLockMinutes: 5 });
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses other methods like every route', async () => {

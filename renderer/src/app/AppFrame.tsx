@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, UnlockScreen, useConnection, useSession, useSessionController,
+  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
 import { ReminderBell } from '../features/reminders';
@@ -50,7 +50,7 @@ function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'sig
   const setupToken = useSetupToken();
   if (phase.phase === 'recovery-codes') return <RecoveryCodesScreen codes={phase.codes} />;
   if (setupToken !== null) return <SetupScreen token={setupToken} />;
-  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} /> : <SignInScreen remembered={phase.remembered} />;
+  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} idle={phase.reason === 'idle'} /> : <SignInScreen remembered={phase.remembered} />;
 }
 
 /** Signed in: the session's server, checked again each time the connection comes back. */
@@ -79,6 +79,7 @@ export function AppFrame() {
   const signOut = useCallback(() => void controller.signOut(), [controller]);
   useHashRoute();
   useSessionToStore(live, signOut);
+  useIdleLock(live, controller);
   useSyncAnnouncements();
   useRouteFocus(main);
   useDocumentTitle(live ? route : phase.phase === 'locked' ? 'unlock' : 'sign-in');

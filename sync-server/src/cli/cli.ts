@@ -25,6 +25,8 @@ const usage = `Usage: npm run sync-server -- [options]
                       off only when a gateway in front of this server already asks a second factor: see sync-server/README.md)
   --digest-check-minutes N  how often to send the e-mail digests that are due (env THEMAKAMER_DIGEST_CHECK_MINUTES,
                       default 60; 0 = never, when \`npm run admin -- digest send\` runs from cron instead)
+  --idle-lock-minutes N  the app locks after N minutes without input and asks the password again
+                      (env THEMAKAMER_IDLE_LOCK_MINUTES, default 15; 0 = never; decimals allowed)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
   --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
   --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, 'idle-lock-minutes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -68,6 +70,9 @@ async function main(): Promise<void> {
   const digestText = values['digest-check-minutes'] ?? env.THEMAKAMER_DIGEST_CHECK_MINUTES ?? '60';
   const digestMinutes = Number(digestText);
   if (!Number.isSafeInteger(digestMinutes) || digestMinutes < 0) fail('--digest-check-minutes must be a whole number of minutes (0 = never).');
+  const idleText = values['idle-lock-minutes'] ?? env.THEMAKAMER_IDLE_LOCK_MINUTES ?? '15';
+  const idleLockMinutes = Number(idleText);
+  if (!Number.isFinite(idleLockMinutes) || idleLockMinutes < 0 || idleLockMinutes > 24 * 60) fail('--idle-lock-minutes must be a number of minutes from 0 (never) to 1440.');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
   const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
       durability,
       requireMfa: requireMfa === 'on',
       digestCheckMs: digestMinutes * 60_000,
+      idleLockMinutes,
       limits: setLimits,
     });
   } catch (error) {

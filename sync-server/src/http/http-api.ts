@@ -115,7 +115,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
   type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> | void;
   const routes: [string, RegExp, Handler][] = [
     ['GET', /^\/healthz$/, (_req, res) => sendJson(res, 200, { ok: true })],
-    versionRoute,
+    versionRoute(options.idleLockMinutes),
 
     ['POST', /^\/api\/login$/, async (req, res) => {
       const body = parse(loginBody, await readJson(req, options.limits.maxJsonBytes));

@@ -26,9 +26,12 @@ export const serverAppVersion: string = (() => {
 export interface VersionInfo {
   protocol: number;
   app: string;
+  /** After how many minutes without input the app locks and asks the password again (0: never). */
+  idleLockMinutes: number;
 }
 
-/** The route, in the shape of http-api.ts's route table. */
-export const versionRoute: ['GET', RegExp, (req: IncomingMessage, res: ServerResponse) => void] = [
-  'GET', /^\/api\/version$/, (_req, res) => sendJson(res, 200, { protocol: SYNC_PROTOCOL_VERSION, app: serverAppVersion } satisfies VersionInfo),
-];
+/** The route, in the shape of http-api.ts's route table; `idleLockMinutes` is the region's policy (--idle-lock-minutes). */
+export function versionRoute(idleLockMinutes: number): ['GET', RegExp, (req: IncomingMessage, res: ServerResponse) => void] {
+  const info: VersionInfo = { protocol: SYNC_PROTOCOL_VERSION, app: serverAppVersion, idleLockMinutes };
+  return ['GET', /^\/api\/version$/, (_req, res) => sendJson(res, 200, info)];
+}

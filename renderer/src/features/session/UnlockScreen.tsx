@@ -8,8 +8,8 @@ import { useSessionController } from './useSession';
 import { useSignInError } from './useSignInError';
 import './session.css';
 
-/** "Ontgrendelen" after a reload: the remembered server and username, password only. */
-export function UnlockScreen({ remembered }: { remembered: RememberedLogin }) {
+/** "Ontgrendelen" after a reload or the idle lock: the remembered server and username, password only. */
+export function UnlockScreen({ remembered, idle = false }: { remembered: RememberedLogin; idle?: boolean }) {
   const { t } = useTranslation();
   const controller = useSessionController();
   const [password, setPassword] = useState('');
@@ -33,7 +33,7 @@ export function UnlockScreen({ remembered }: { remembered: RememberedLogin }) {
     <div className="session-screen">
       <section className="session-card">
         <PageHeading>{t('session.unlock.title')}</PageHeading>
-        <p className="session-card__intro">{t('session.unlock.intro')}</p>
+        <p className="session-card__intro">{t(idle ? 'session.unlock.idleIntro' : 'session.unlock.intro')}</p>
         <p className="session-card__who">
           {t('session.unlock.who', { username: remembered.username, server: new URL(remembered.serverUrl).host })}
         </p>

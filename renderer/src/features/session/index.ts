@@ -17,6 +17,7 @@ export { LiveSessionContext, SessionControllerContext } from './sessionContext';
 export { createBrowserSessionController } from './browserSession';
 export { SignInScreen } from './SignInScreen';
 export { UnlockScreen } from './UnlockScreen';
+export { useIdleLock } from './idleLock';
 export { RecoveryCodesScreen } from './RecoveryCodesScreen';
 export { SetupScreen } from './SetupScreen';
 export { setupTokenOf } from './setupApi';

@@ -75,6 +75,28 @@ describe('session controller', () => {
     expect(controller().phase.getSnapshot().phase).toBe('signed-out');
   });
 
+  it('the idle lock closes the vault but does not sign out on the server; the password unlocks it', async () => {
+    const { server, storage, controller } = await setup();
+    const session = controller();
+    await session.signIn({ server: server.url, username: 'pr.fictief', password: testPassword });
+    const before = session.phase.getSnapshot();
+    if (before.phase !== 'signed-in') throw new Error('not signed in');
+    const token = (await before.live.vault.loadSession())?.token;
+    await session.lock();
+    expect(session.phase.getSnapshot()).toEqual({ phase: 'locked', remembered: { serverUrl: server.url, username: 'pr.fictief', signedIn: true }, reason: 'idle' });
+    expect(before.live.vault.unlocked).toBe(false);
+    expect(JSON.parse(storage.getItem('themakamer.login') ?? '{}')).toMatchObject({ signedIn: true });
+    // Not signed out on the server: the same session resumes.
+    const me = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    await session.unlock(testPassword);
+    expect(session.phase.getSnapshot().phase).toBe('signed-in');
+    // Locking twice, or while locked, does nothing.
+    await session.lock();
+    await session.lock();
+    expect(session.phase.getSnapshot().phase).toBe('locked');
+  });
+
   it('"switch user" from the unlock screen goes to the full form', async () => {
     const { server, storage, controller } = await setup();
     storage.setItem('themakamer.login', JSON.stringify({ serverUrl: server.url, username: 'pr.fictief', signedIn: true }));

@@ -12,7 +12,8 @@ import { SignInError } from './signInError';
 /** Where the session is. */
 export type SessionPhase =
   | { phase: 'signed-out'; remembered: RememberedLogin | null }
-  | { phase: 'locked'; remembered: RememberedLogin }
+  /** `idle`: locked by the app after the region's idle time (the unlock screen says so). */
+  | { phase: 'locked'; remembered: RememberedLogin; reason?: 'idle' }
   | { phase: 'signed-in'; live: LiveSession }
   /** Just enrolled in two-factor sign-in: the recovery codes are shown once before the app. */
   | { phase: 'recovery-codes'; live: LiveSession; codes: readonly string[]; remembered: RememberedLogin };
@@ -41,6 +42,12 @@ export interface SessionController {
   switchUser(): void;
   /** Ends the session: logs out on the server, locks the vault, drops documents and sockets. */
   signOut(): Promise<void>;
+  /**
+   * Locks after idle time: the vault's key and every document leave memory, sockets close,
+   * the server session stays (the password unlocks it again, with no second factor while the
+   * server still takes it). Edits already typed are in the vault and go out after the unlock.
+   */
+  lock(): Promise<void>;
 }
 
 /** Creates the controller; the first phase comes from the remembered login. */
@@ -105,6 +112,15 @@ export function createSessionController(options: SessionControllerOptions): Sess
       const signedOut = { ...current.remembered, signedIn: false };
       saveRememberedLogin(options.storage, signedOut);
       phase.set({ phase: 'signed-out', remembered: signedOut });
+    },
+    async lock() {
+      const current = phase.getSnapshot();
+      if (current.phase !== 'signed-in') return;
+      const remembered: RememberedLogin = { serverUrl: current.live.serverUrl, username: current.live.user.username, signedIn: true };
+      saveRememberedLogin(options.storage, remembered);
+      // As for sign-out: the screen leaves the session before its documents close.
+      phase.set({ phase: 'locked', remembered, reason: 'idle' });
+      await current.live.close({ logout: false });
     },
     async signOut() {
       const current = phase.getSnapshot();

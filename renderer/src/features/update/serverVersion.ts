@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 
-const versionSchema = z.object({ protocol: z.number().int().min(0), app: z.string().max(64) });
+const versionSchema = z.object({
+  protocol: z.number().int().min(0),
+  app: z.string().max(64),
+  /** The region's idle lock (absent on servers from before it: the app's default). */
+  idleLockMinutes: z.number().min(0).max(24 * 60).optional(),
+});
 const notFoundSchema = z.object({ error: z.literal('not_found') });
 
 /** What a server from before GET /api/version is taken to be. */

@@ -19,6 +19,7 @@ export const sessionEn = {
   unlock: {
     title: 'Unlock',
     intro: 'Your data on this device is locked. Enter your password to continue.',
+    idleIntro: 'Themakamer locked because you were away for a while. What you typed is kept. Enter your password to continue.',
     who: 'Signed in as {{username}} on {{server}}',
     submit: 'Unlock',
     busy: 'Unlocking…',

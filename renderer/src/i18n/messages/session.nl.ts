@@ -15,6 +15,7 @@ export const sessionNl = {
   unlock: {
     title: 'Ontgrendelen',
     intro: 'Uw gegevens op dit apparaat zijn vergrendeld. Vul uw wachtwoord in om verder te werken.',
+    idleIntro: 'Themakamer is vergrendeld omdat u een tijd niets deed. Wat u typte is bewaard. Vul uw wachtwoord in om verder te werken.',
     who: 'Ingelogd als {{username}} op {{server}}',
     submit: 'Ontgrendelen',
     busy: 'Bezig met ontgrendelen…',
