@@ -34,6 +34,7 @@ import { deleteOnlyUpdate } from '../fuzz/update-codec';
 import { spawnServer, type ServerProcess } from '../fuzz/server-process';
 import { generateHistory } from './board/history';
 import { percentile } from './sync/stats';
+import { deepDoc, siblingsUpdate } from '../../sync-server/test/attack-updates';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' } } });
 const quick = values.quick ?? false;
@@ -50,29 +51,6 @@ const rooms = {
 };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const emptyVector = Y.encodeStateVector(new Y.Doc());
-
-/** A doc holding one Y.Map nested `depth` levels deep under map 'm', key 'deep'. */
-function deepDoc(depth: number): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    let map = new Y.Map<unknown>();
-    doc.getMap('m').set('deep', map);
-    for (let i = 1; i < depth; i++) {
-      const next = new Y.Map<unknown>();
-      map.set('c', next);
-      map = next;
-    }
-  });
-  return doc;
-}
-
-/** `count` items inserted one by one at the start of array 'a' by a fresh client: all at one origin. */
-function siblingsUpdate(count: number): Uint8Array {
-  const doc = new Y.Doc();
-  const array = doc.getArray<number>('a');
-  doc.transact(() => { for (let i = 0; i < count; i++) array.insert(0, [i]); });
-  return Y.encodeStateAsUpdate(doc);
-}
 
 const words = 'de het een en van in op met voor bij afspraak contact verbod signaal huisbezoek evaluatie gesprek school route alarm toezicht plan veiligheid risico overleg melding politie'.split(' ');
 

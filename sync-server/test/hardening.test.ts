@@ -21,6 +21,7 @@ import { loadRoomDoc } from '../src/rooms/room-loader';
 import { createRoomStore } from '../src/storage/room-store';
 import { startServer } from '../src/server';
 import { addTestUser, login, newClient, newServer, rawSocket, testPassword, waitFor, type TestClient, type TestServer } from './helpers';
+import { deepDoc, siblingsUpdate } from './attack-updates';
 
 const room = 'case:hardening00000001';
 const legacyRoom = 'case:hardening00000002';
@@ -33,21 +34,6 @@ function message(build: (e: encoding.Encoder) => void): Uint8Array {
 }
 const syncUpdate = (update: Uint8Array): Uint8Array => message((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); });
 
-/** A doc holding one Y.Map nested `depth` levels deep under map 'm', key 'deep'. */
-function deepDoc(depth: number): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    let map = new Y.Map<unknown>();
-    doc.getMap('m').set('deep', map);
-    for (let i = 1; i < depth; i++) {
-      const next = new Y.Map<unknown>();
-      map.set('c', next);
-      map = next;
-    }
-  });
-  return doc;
-}
-
 /** An update that only deletes one item (as an attacker writes it by hand: no structs, one delete range). */
 function deleteUpdate(id: Y.ID): Uint8Array {
   return message((e) => {
@@ -58,14 +44,6 @@ function deleteUpdate(id: Y.ID): Uint8Array {
     encoding.writeVarUint(e, id.clock);
     encoding.writeVarUint(e, 1);
   });
-}
-
-/** `count` items inserted one by one at the start of array 'a' by a fresh client: all at one origin (none). */
-function siblingsUpdate(count: number): Uint8Array {
-  const doc = new Y.Doc();
-  const array = doc.getArray<number>('a');
-  doc.transact(() => { for (let i = 0; i < count; i++) array.insert(0, [i]); });
-  return Y.encodeStateAsUpdate(doc);
 }
 
 async function timedHealthz(url: string): Promise<number> {

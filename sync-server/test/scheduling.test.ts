@@ -11,14 +11,7 @@ import { defaultLimits } from '../src/options';
 import { createMessagePump, type Handled } from '../src/rooms/pump';
 import type { Room } from '../src/rooms/room';
 import { inspectUpdate } from '../src/rooms/update-check';
-
-/** `count` items inserted one by one at the start of array 'a' by a fresh client: all at one origin (none). */
-function siblingsUpdate(count: number): Uint8Array {
-  const doc = new Y.Doc();
-  const array = doc.getArray<number>('a');
-  doc.transact(() => { for (let i = 0; i < count; i++) array.insert(0, [i]); });
-  return Y.encodeStateAsUpdate(doc);
-}
+import { siblingsUpdate } from './attack-updates';
 
 describe('which updates are guarded', () => {
   it('guards a burst of inserts at the start of an array that already holds concurrent ones', () => {
