@@ -22,17 +22,12 @@ import { createRoomStore } from '../src/storage/room-store';
 import { startServer } from '../src/server';
 import { addTestUser, login, newClient, newServer, rawSocket, testPassword, waitFor, type TestClient, type TestServer } from './helpers';
 import { deepDoc, siblingsUpdate } from './attack-updates';
+import { raw as message, syncUpdate } from '../../scripts/fuzz/messages';
 
 const room = 'case:hardening00000001';
 const legacyRoom = 'case:hardening00000002';
 const otherRoom = 'case:hardening00000003';
 
-function message(build: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  build(e);
-  return encoding.toUint8Array(e);
-}
-const syncUpdate = (update: Uint8Array): Uint8Array => message((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); });
 
 /** An update that only deletes one item (as an attacker writes it by hand: no structs, one delete range). */
 function deleteUpdate(id: Y.ID): Uint8Array {

@@ -9,17 +9,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { memoryLogger } from '../src/log';
 import { addTestUser, login, newClient, newServer, rawSocket, testPassword, waitFor, type TestClient, type TestServer } from './helpers';
+import { raw as message, syncUpdate } from '../../scripts/fuzz/messages';
 
 const room = 'case:hostile000000001';
 const otherRoom = 'case:hostile000000002';
 const marker = 'FICTIEF-MARKER-7f3a9';
 
-function message(build: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  build(e);
-  return encoding.toUint8Array(e);
-}
-const syncUpdate = (update: Uint8Array): Uint8Array => message((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); });
 
 /** An update with `clients` client blocks, each one GC struct past the known clock (so pending). */
 function pendingClientsUpdate(clients: number): Uint8Array {
