@@ -11,7 +11,7 @@ describe('fetchServerVersion', () => {
   afterAll(() => server.close());
 
   it('reads the real server’s protocol and release', async () => {
-    expect(await fetchServerVersion(server.url)).toEqual({ protocol: SYNC_PROTOCOL_VERSION, app: expect.any(String) });
+    expect(await fetchServerVersion(server.url)).toEqual({ protocol: SYNC_PROTOCOL_VERSION, app: expect.any(String), idleLockMinutes: 15 });
   });
 
   it('gives null for an unreachable server, an error status or an answer it does not understand', async () => {
