@@ -75,6 +75,10 @@ describe('the retention timer on SQLite', () => {
     expect(deletions).toMatchObject([{ room, caseNumber: 'ZVH-T-001', caseType: 'ex-partnerstalking', closedAt, deletedAt: clock.toISOString() }]);
     expect((await t.admin.auditList({ room })).filter((entry) => entry.event === 'case-delete')).toMatchObject([{ actor: '@retentie' }]);
     expect(logger.lines.filter((line) => line.includes('retention-run-failed'))).toEqual([]);
+    // The access log still names the deleted case by its number (from its deletion record), and finds it by that number.
+    const log = (await api(t.url, pieter, 'GET', '/api/access-log?caseNumber=zvh-t-001')).body as { entries: { event: string; caseNumber: string | null; room: string | null }[] };
+    expect(log.entries.map((entry) => entry.event)).toEqual(expect.arrayContaining(['case-delete', 'case-close', 'room-open']));
+    expect(log.entries.every((entry) => entry.room === room && entry.caseNumber === 'ZVH-T-001')).toBe(true);
     // The case number is not in the log.
     expect(logger.lines.join('\n')).not.toContain('ZVH-T-001');
   });

@@ -40,6 +40,7 @@ export const privacyEn = {
       ip: 'IP address',
     },
     adminActor: 'Administration (command line)',
+    retentionActor: 'Server (retention timer)',
     unknownPerson: 'Unknown username',
     caseWithNumber: 'Case {{number}}',
     caseWithoutNumber: 'Case without number ({{room}})',

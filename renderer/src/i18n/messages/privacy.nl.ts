@@ -36,6 +36,7 @@ export const privacyNl = {
       ip: 'IP-adres',
     },
     adminActor: 'Beheer (opdrachtregel)',
+    retentionActor: 'Server (bewaartermijn)',
     unknownPerson: 'Onbekende gebruikersnaam',
     caseWithNumber: 'Casus {{number}}',
     caseWithoutNumber: 'Casus zonder nummer ({{room}})',
