@@ -135,8 +135,6 @@ export const privacyEn = {
     },
     confirm: 'Close case',
     closing: 'Closing…',
-    closed: 'The case is closed.',
-    reopened: 'The case is reopened and will no longer be deleted.',
     closedAt: 'Closed on',
     deleteFrom: 'Deleted from',
     summary_one: 'Closed. Reason: {{reason}}. Retention: {{count}} month after closing; deleted from {{date}}.',

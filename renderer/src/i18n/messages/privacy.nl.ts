@@ -131,8 +131,6 @@ export const privacyNl = {
     },
     confirm: 'Casus afsluiten',
     closing: 'Afsluiten…',
-    closed: 'De casus is afgesloten.',
-    reopened: 'De casus is heropend en wordt niet meer verwijderd.',
     closedAt: 'Afgesloten op',
     deleteFrom: 'Wordt verwijderd vanaf',
     summary_one: 'Afgesloten. Reden: {{reason}}. Bewaartermijn: {{count}} maand na afsluiten; wordt verwijderd vanaf {{date}}.',
