@@ -30,6 +30,8 @@ import { createRoomStore } from './storage/room-store';
 import { sendDueDigests } from './digest/digest-run';
 import { startDigestTimer } from './digest/digest-timer';
 import { createMailSettings } from './digest/mail-settings';
+import { createRetention } from './privacy/retention';
+import { startRetentionTimer } from './privacy/retention-timer';
 import { verifyDataKey } from './storage/keyed-data-dir';
 import { createRoomRegistry } from './rooms/rooms';
 import { setSecurityHeaders } from './http/security-headers';
@@ -207,6 +209,12 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
       }),
     })
     : null;
+  const retentionTimer = options.retentionIntervalMs > 0
+    ? startRetentionTimer({
+      sql, logger, intervalMs: options.retentionIntervalMs, now: options.retentionNow,
+      retention: createRetention(sql, createRoomStore(sql, cipher), audit),
+    })
+    : null;
 
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -233,6 +241,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         clearInterval(ping);
         clearInterval(purge);
         await digests?.stop();
+        await retentionTimer?.stop();
         await stopListening();
         await rooms.closeAll();
         await enforcing;

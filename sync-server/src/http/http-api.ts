@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
+import * as Y from 'yjs';
+import { agendaCases, ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
 import type { ServerContext } from '../context';
 import { DirectoryError, type UserRecord } from '../access/directory';
 import { newInitialPassword } from '../access/initial-password';
@@ -294,6 +295,33 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       if (!isRoom(room)) throw new HttpError(400, 'invalid_request');
       await requireAccess(caller, room);
       sendJson(res, 200, { frozen: await approvals.list(room) });
+    }],
+
+    // Cases on the agenda of an approved version of this meeting that were deleted after their
+    // retention period: the approved minutes print their number and "verwijderd na bewaartermijn".
+    ['GET', /^\/api\/meetings\/([^/]+)\/deleted-cases$/, async (req, res, [raw]) => {
+      const caller = await authenticate(req);
+      const room = roomParam(raw ?? '');
+      if (!isMeetingRoom(room)) throw new HttpError(404, 'not_found');
+      await requireAccess(caller, room);
+      const deleted = await ctx.sql.all<{ room: string; case_number: string | null; deleted_at: string }>('SELECT room, case_number, deleted_at FROM deletions ORDER BY room');
+      const onAgenda = new Set<string>();
+      if (deleted.length > 0) {
+        for (const info of (await approvals.list(room)).filter((entry) => entry.room === room)) {
+          const copy = await approvals.get(info.id);
+          if (!copy) continue;
+          const doc = new Y.Doc();
+          try {
+            Y.applyUpdate(doc, copy.data);
+            for (const name of agendaCases(doc)) onAgenda.add(name);
+          } finally {
+            doc.destroy();
+          }
+        }
+      }
+      sendJson(res, 200, {
+        deleted: deleted.filter((row) => onAgenda.has(row.room)).map((row) => ({ room: row.room, caseNumber: row.case_number, deletedAt: row.deleted_at })),
+      });
     }],
 
     ['GET', /^\/api\/frozen\/([^/]+)$/, async (req, res, [raw]) => {

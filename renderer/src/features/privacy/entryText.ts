@@ -22,6 +22,7 @@ export function useEntryText() {
     const person = (who: LoggedPerson | null): string => {
       if (who === null) return t('privacy.accessLog.unknownPerson');
       if (who.username === '@admin') return t('privacy.accessLog.adminActor');
+      if (who.username === '@retentie') return t('privacy.accessLog.retentionActor');
       return who.name ? `${who.name} (${who.username})` : who.username;
     };
     return {
