@@ -69,6 +69,29 @@ describe('admin CLI', () => {
     await login(t.url, 'agent', 'nieuw-wachtwoord-fictief');
   });
 
+  it('renames an organisation, changes a user\'s name, role and organisation, and blocks and unblocks', async () => {
+    expect(admin(['org', 'add', 'om', 'OM']).status).toBe(0);
+    expect(admin(['org', 'rename', 'om', 'Openbaar', 'Ministerie', 'Testland'])).toMatchObject({ status: 0 });
+    expect(admin(['org', 'list']).stdout).toContain('om\tOpenbaar Ministerie Testland');
+    expect(admin(['org', 'rename', 'nergens', 'X']).stderr).toContain('Organisatie nergens bestaat niet');
+    const set = admin(['user', 'set', 'agent', '--org', 'om', '--role', 'waarnemer']);
+    expect(set).toMatchObject({ status: 0, stdout: 'Gebruiker agent gewijzigd: rol, organisatie.\n' });
+    expect(admin(['user', 'set', 'agent', '--role', 'waarnemer']).stdout).toContain('niets gewijzigd');
+    expect(admin(['user', 'set', 'agent', '--org', 'nergens']).status).toBe(1);
+    expect(admin(['user', 'set', 'agent']).status).toBe(2);
+    expect(admin(['user', 'list']).stdout).toContain('agent\tom\twaarnemer\tactief\tAgent Test');
+    expect(admin(['user', 'disable', 'agent']).status).toBe(0);
+    await expect(login(t.url, 'agent', 'nieuw-wachtwoord-fictief')).rejects.toThrow('401');
+    expect(admin(['user', 'enable', 'agent']).status).toBe(0);
+    expect((await login(t.url, 'agent', 'nieuw-wachtwoord-fictief')).user).toMatchObject({ org: 'om', role: 'waarnemer' });
+    const events = admin(['audit', 'list']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; actor: string; detail: Record<string, unknown> | null });
+    expect(events.filter((e) => ['org-rename', 'user-update', 'user-enable'].includes(e.event)).map((e) => [e.event, e.actor, e.detail])).toEqual([
+      ['org-rename', '@admin', { org: 'om' }],
+      ['user-update', '@admin', { fields: 'role,org', role: 'waarnemer', org: 'om' }],
+      ['user-enable', '@admin', null],
+    ]);
+  });
+
   it('lists and verifies the audit log; verify fails naming the first bad entry', () => {
     const listed = admin(['audit', 'list', '--user', 'agent']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string });
     expect(listed.map((e) => e.event)).toEqual(expect.arrayContaining(['user-add', 'grant', 'revoke', 'login-success', 'user-password']));

@@ -15,9 +15,12 @@ import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from '.
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
+  org rename <id> <nieuwe naam>
   org list
   user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris [--name "Naam"]   (wachtwoord via stdin)
+  user set <gebruikersnaam> [--name "Naam"] [--org <id>] [--role <rol>]   (naam, organisatie en/of rol wijzigen)
   user disable <gebruikersnaam>
+  user enable <gebruikersnaam>
   user password <gebruikersnaam>   (wachtwoord via stdin)
   user reset-mfa <gebruikersnaam>  (tweestapsverificatie opnieuw instellen bij de volgende keer inloggen)
   user list
@@ -32,6 +35,8 @@ ${digestUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
+
+const fieldNames = { name: 'naam', org: 'organisatie', role: 'rol' } as const;
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Wachtwoord (daarna Enter, invoer wordt getoond; gebruik liever een pipe): ');
@@ -57,6 +62,13 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
       out(`Organisatie ${id} toegevoegd.`);
       return 0;
     }
+    case 'org rename': {
+      const [id, ...nameWords] = rest;
+      if (!id || nameWords.length === 0) throw new UsageError('org rename <id> <nieuwe naam>');
+      await admin.renameOrg(id, nameWords.join(' '));
+      out(`Organisatie ${id} heet nu ${nameWords.join(' ')}.`);
+      return 0;
+    }
     case 'org list':
       for (const org of await admin.listOrgs()) out(`${org.id}\t${org.name}`);
       return 0;
@@ -67,6 +79,21 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
       const password = await readPassword();
       await admin.addUser({ username, name: flags.name, org: flags.org, role: flags.role, password });
       out(`Gebruiker ${username} toegevoegd.`);
+      return 0;
+    }
+    case 'user set': {
+      const [username] = rest;
+      if (!username || (flags.name === undefined && flags.org === undefined && flags.role === undefined)) throw new UsageError('user set <gebruikersnaam> [--name "Naam"] [--org <id>] [--role <rol>]');
+      if (flags.role !== undefined && !isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.');
+      const changed = await admin.updateUser(username, { name: flags.name, org: flags.org, role: flags.role });
+      out(changed.length === 0 ? `Gebruiker ${username} was al zo; niets gewijzigd.` : `Gebruiker ${username} gewijzigd: ${changed.map((field) => fieldNames[field]).join(', ')}.`);
+      return 0;
+    }
+    case 'user enable': {
+      const [username] = rest;
+      if (!username) throw new UsageError('user enable <gebruikersnaam>');
+      await admin.enableUser(username);
+      out(`Gebruiker ${username} weer actief.`);
       return 0;
     }
     case 'user disable': {

@@ -5,7 +5,7 @@
  * data key: it reads no document content.
  */
 import { adminActor, createAuditLog, type AuditEntry, type AuditQuery, type AuditVerdict } from '../storage/audit';
-import { createDirectory, type NewUser, type Org, type PublicUser } from '../access/directory';
+import { createDirectory, type NewUser, type Org, type PublicUser, type UserChanges } from '../access/directory';
 import { createGrants } from '../access/grants';
 import type { Access } from '../access/names';
 import { openStorage, type StorageTarget } from '../storage/open';
@@ -13,8 +13,12 @@ import { openStorage, type StorageTarget } from '../storage/open';
 /** Administrative operations on one store. */
 export interface Admin {
   addOrg(id: string, name: string): Promise<void>;
+  renameOrg(id: string, name: string): Promise<void>;
   addUser(user: NewUser): Promise<PublicUser>;
+  /** Changes name, role and/or organisation; returns the fields that changed. */
+  updateUser(username: string, changes: UserChanges): Promise<(keyof UserChanges)[]>;
   disableUser(username: string): Promise<void>;
+  enableUser(username: string): Promise<void>;
   setPassword(username: string, password: string): Promise<void>;
   /** The user enrols a new second factor at the next sign-in; their sessions end. */
   resetTwoFactor(username: string): Promise<void>;
@@ -36,8 +40,11 @@ export async function openAdmin(options: StorageTarget): Promise<Admin> {
   const grants = createGrants(sql, audit);
   return {
     addOrg: (id, name) => directory.addOrg(id, name, adminActor),
+    renameOrg: (id, name) => directory.renameOrg(id, name, adminActor),
     addUser: (user) => directory.addUser(user, adminActor),
+    updateUser: (username, changes) => directory.updateUser(username, changes, adminActor),
     disableUser: (username) => directory.disableUser(username, adminActor),
+    enableUser: (username) => directory.enableUser(username, adminActor),
     setPassword: (username, password) => directory.setPassword(username, password, adminActor),
     resetTwoFactor: (username) => directory.resetTwoFactor(username, adminActor),
     grant: (room, username, access) => grants.grant(room, username, access, adminActor),
