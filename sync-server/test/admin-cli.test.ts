@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../src/storage/database';
@@ -90,6 +91,34 @@ describe('admin CLI', () => {
       ['user-update', '@admin', { fields: 'role,org', role: 'waarnemer', org: 'om' }],
       ['user-enable', '@admin', null],
     ]);
+  });
+
+  it('imports users from a CSV file: the dry run changes nothing, the import prints each one-time password once', async () => {
+    const file = join(t.dataDir, 'gebruikers.csv');
+    await writeFile(file, '\uFEFFgebruikersnaam,naam,organisatie,rol\r\nnina.nieuw,"Nieuw, Nina (fictief)",politie,deelnemer\r\nagent,,,deelnemer\r\nfout,Fout,nergens,deelnemer\r\n');
+    const dry = admin(['user', 'import', file, '--dry-run']);
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toBe([
+      'Regel 2: nina.nieuw toevoegen (politie, deelnemer).',
+      'Regel 3: agent wijzigen: rol waarnemer → deelnemer.',
+      'Regel 4: organisatie "nergens" bestaat niet; voeg haar eerst toe onder Organisaties.',
+      '1 toe te voegen, 1 te wijzigen, 0 ongewijzigd, 1 met een fout.',
+      'Proefimport: er is niets gewijzigd.',
+      '',
+    ].join('\n'));
+    expect(admin(['user', 'list']).stdout).not.toContain('nina.nieuw');
+    const applied = admin(['user', 'import', file]);
+    expect(applied.status).toBe(1);
+    expect(applied.stdout).toContain('Geïmporteerd: 1 toegevoegd, 1 gewijzigd; 1 regel(s) met een fout overgeslagen.');
+    const password = /^nina\.nieuw;Nieuw, Nina \(fictief\);([a-z2-9-]{19})$/m.exec(applied.stdout)?.[1] ?? '';
+    expect((await login(t.url, 'nina.nieuw', password)).user).toEqual({ username: 'nina.nieuw', name: 'Nieuw, Nina (fictief)', org: 'politie', role: 'deelnemer' });
+    expect(admin(['user', 'list']).stdout).toContain('agent\tom\tdeelnemer');
+    expect(admin(['audit', 'list']).stdout).not.toContain(password);
+    const unreadable = admin(['user', 'import', join(t.dataDir, 'bestaat-niet.csv')]);
+    expect(unreadable).toMatchObject({ status: 2 });
+    expect(unreadable.stderr).toContain('Kan');
+    await writeFile(file, 'naam;rol\nX;deelnemer\n');
+    expect(admin(['user', 'import', file])).toMatchObject({ status: 1, stderr: expect.stringContaining('Regel 1: de kolom gebruikersnaam ontbreekt') as string });
   });
 
   it('lists and verifies the audit log; verify fails naming the first bad entry', () => {

@@ -7,6 +7,7 @@
 import { adminActor, createAuditLog, type AuditEntry, type AuditQuery, type AuditVerdict } from '../storage/audit';
 import { createDirectory, type NewUser, type Org, type PublicUser, type UserChanges } from '../access/directory';
 import { createGrants } from '../access/grants';
+import { applyImport, previewImport, type ImportPlan, type ImportResult } from '../access/user-import';
 import type { Access } from '../access/names';
 import { openStorage, type StorageTarget } from '../storage/open';
 
@@ -25,6 +26,10 @@ export interface Admin {
   grant(room: string, username: string, access: Access): Promise<void>;
   /** True if there was a grant to remove. */
   revoke(room: string, username: string): Promise<boolean>;
+  /** The CSV import's dry run (see access/user-import.ts). */
+  previewImport(text: string): Promise<ImportPlan>;
+  /** Applies the plan of `text` if it still has hash `planHash`. */
+  applyImport(text: string, planHash: string): Promise<ImportResult>;
   listOrgs(): Promise<Org[]>;
   listUsers(): Promise<(PublicUser & { disabled: boolean })[]>;
   auditVerify(): Promise<AuditVerdict>;
@@ -49,6 +54,8 @@ export async function openAdmin(options: StorageTarget): Promise<Admin> {
     resetTwoFactor: (username) => directory.resetTwoFactor(username, adminActor),
     grant: (room, username, access) => grants.grant(room, username, access, adminActor),
     revoke: (room, username) => grants.revoke(room, username, adminActor),
+    previewImport: (text) => previewImport(sql, text),
+    applyImport: (text, planHash) => applyImport(sql, audit, text, planHash, adminActor),
     listOrgs: () => directory.listOrgs(),
     listUsers: () => directory.listUsers({ includeDisabled: true }),
     auditVerify: () => audit.verify(),
