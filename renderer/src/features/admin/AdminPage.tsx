@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError, useDirectory, useSession, type AdminUser, type UserRole } from '../session';
 import { Notice } from '../session';
 import { Button, PageHeading, Select, TextInput } from '../../ui';
+import { OrgRenameForm } from './OrgRenameForm';
+import { UserEditForm } from './UserEditForm';
+import { UserImport } from './UserImport';
 import './admin.css';
 
 const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'];
@@ -31,7 +34,9 @@ export function AdminPage() {
   const [newUser, setNewUser] = useState({ name: '', username: '', org: '', role: 'deelnemer' as UserRole });
   const [newOrg, setNewOrg] = useState({ id: '', name: '' });
   const [extraOrgs, setExtraOrgs] = useState<readonly { id: string; name: string }[]>([]);
-  const allOrgs = [...orgs, ...extraOrgs.filter((org) => !orgs.some((known) => known.id === org.id))];
+  const [renamed, setRenamed] = useState<Readonly<Record<string, string>>>({});
+  const allOrgs = [...orgs, ...extraOrgs.filter((org) => !orgs.some((known) => known.id === org.id))].map((org) => ({ ...org, name: renamed[org.id] ?? org.name }));
+  const nameOfOrg = (id: string): string => allOrgs.find((org) => org.id === id)?.name ?? orgName(id);
 
   const reload = useCallback(async () => {
     setUsers(await api.adminUsers());
@@ -97,7 +102,7 @@ export function AdminPage() {
 
       <section aria-labelledby="admin-users">
         <h2 id="admin-users">{t('admin.users.title')}</h2>
-        <table className="data-table" aria-busy={users === null || busy || undefined}>
+        <table className="data-table" aria-labelledby="admin-users" aria-busy={users === null || busy || undefined}>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.name')}</th>
@@ -114,7 +119,7 @@ export function AdminPage() {
               <tr key={user.username}>
                 <th scope="row">{user.name}</th>
                 <td>{user.username}</td>
-                <td>{orgName(user.org)}</td>
+                <td>{nameOfOrg(user.org)}</td>
                 <td>{t(`admin.roles.${user.role}`)}</td>
                 <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
                 <td>{user.twoFactor ? t('admin.users.enrolled') : t('admin.users.notEnrolled')}</td>
@@ -167,6 +172,13 @@ export function AdminPage() {
         </form>
       </section>
 
+      <UserEditForm users={users ?? []} orgs={allOrgs} roles={roles} busy={busy} onSave={(user, changes) => change(async () => {
+        const changed = await api.adminUpdateUser(user.username, changes);
+        return { kind: 'done', text: t(changed.length > 0 ? 'admin.done.userChanged' : 'admin.done.userUnchanged', { name: changes.name }) };
+      })} />
+
+      <UserImport orgName={nameOfOrg} onImported={reload} />
+
       <section aria-labelledby="admin-orgs">
         <h2 id="admin-orgs">{t('admin.orgs.title')}</h2>
         <ul>
@@ -177,6 +189,11 @@ export function AdminPage() {
           <TextInput label={t('admin.orgs.name')} value={newOrg.name} onChange={(event) => setNewOrg({ ...newOrg, name: event.target.value })} required />
           <Button type="submit" variant="primary" icon={<Plus size={18} />} disabled={busy}>{t('admin.orgs.submit')}</Button>
         </form>
+        <OrgRenameForm orgs={allOrgs} busy={busy} onRename={(id, name) => change(async () => {
+          await api.adminRenameOrg(id, name);
+          setRenamed((before) => ({ ...before, [id]: name }));
+          return { kind: 'done', text: t('admin.done.orgRenamed', { name }) };
+        })} />
       </section>
     </div>
   );
