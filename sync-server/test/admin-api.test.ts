@@ -89,7 +89,7 @@ describe('Beheer API', () => {
     const entries = (await t.admin.auditList({ user: 'bea.beheer' })).filter((entry) => entry.event === 'org-rename' || entry.event === 'user-update');
     expect(entries.map((entry) => [entry.event, entry.target, entry.detail])).toEqual([
       ['org-rename', null, { org: 'om' }],
-      ['user-update', 'pim.proef', { fields: 'role,org', role: 'waarnemer', org: 'om' }],
+      ['user-update', 'pim.proef', { fields: 'role,org', role: 'waarnemer', org: 'om', fromRole: 'procesregisseur', fromOrg: 'zvh' }],
     ]);
   });
 });

@@ -64,7 +64,7 @@ describe('CSV import API', () => {
     const planId = plan.hash.slice(0, 16);
     expect(entries.map((entry) => [entry.event, entry.target, entry.detail])).toEqual([
       ['user-add', 'olga.officier', { org: 'om', role: 'deelnemer', via: 'import', plan: planId }],
-      ['user-update', 'test.pim', { fields: 'name,role', role: 'secretaris', org: 'zvh', via: 'import', plan: planId }],
+      ['user-update', 'test.pim', { fields: 'name,role', role: 'secretaris', org: 'zvh', fromRole: 'procesregisseur', fromOrg: 'zvh', via: 'import', plan: planId }],
       ['user-import', null, { add: 1, change: 1, unchanged: 1, error: 1, plan: planId }],
     ]);
     expect(JSON.stringify(await t.admin.auditList())).not.toContain(created[0]?.initialPassword);

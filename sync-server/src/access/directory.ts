@@ -80,7 +80,8 @@ export async function insertUserIn(q: SqlQueries, audit: AuditLog, user: PublicU
 
 /**
  * Changes a user's name, role and/or organisation inside a transaction and audits the change
- * (field names and the new role/organisation; never the name itself): shared by
+ * (field names, the role and organisation before and after; never the name itself: the
+ * access log joins names at read time, and this entry keeps a user's earlier organisation): shared by
  * {@link Directory.updateUser} and the CSV import. Returns the fields that changed.
  */
 export async function updateUserIn(q: SqlQueries, audit: AuditLog, username: string, changes: UserChanges, actor: string, detail: AuditDetail = {}): Promise<(keyof UserChanges)[]> {
@@ -100,7 +101,7 @@ export async function updateUserIn(q: SqlQueries, audit: AuditLog, username: str
   if (org !== row.org) changed.push('org');
   if (changed.length === 0) return changed;
   await q.run('UPDATE users SET name = $1, role = $2, org = $3 WHERE username = $4', [name, role, org, username]);
-  await audit.appendIn(q, { event: 'user-update', actor, target: username, detail: { fields: changed.join(','), role, org, ...detail } });
+  await audit.appendIn(q, { event: 'user-update', actor, target: username, detail: { fields: changed.join(','), role, org, fromRole: row.role, fromOrg: row.org, ...detail } });
   // A role caps room access: running instances re-check open connections.
   await q.notify(accessChannel);
   return changed;
