@@ -70,6 +70,12 @@ describe('CSV import API', () => {
     expect(JSON.stringify(await t.admin.auditList())).not.toContain(created[0]?.initialPassword);
     expect(await t.admin.auditVerify()).toMatchObject({ ok: true });
 
+    // The privacy officer sees the role change among the rights changes, with before and after.
+    await addTestUser(t.admin, 'test.fg', 'privacyfunctionaris', 'zvh');
+    const fg = (await login(t.url, 'test.fg', testPassword)).token;
+    const log = (await (await fetch(`${t.url}/api/access-log?category=rights`, { headers: { Authorization: `Bearer ${fg}` } })).json()) as { entries: { event: string; target: { username: string } | null; detail: Record<string, unknown> }[] };
+    expect(log.entries.filter((entry) => entry.event === 'user-update').map((entry) => [entry.target?.username, entry.detail.fromRole, entry.detail.role])).toEqual([['test.pim', 'procesregisseur', 'secretaris']]);
+
     // The same file again is now another plan: the old preview no longer applies.
     expect(await post(`?plan=${plan.hash}`, admin)).toEqual({ status: 409, body: { error: 'plan_changed' } });
   });
