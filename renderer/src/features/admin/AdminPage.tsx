@@ -20,8 +20,9 @@ type Outcome =
   | { kind: 'error'; key: ErrorKey };
 
 /**
- * "Beheer" for the role beheerder: organisations and accounts (add, disable and enable, a new
- * one-time password, a new two-factor set-up). The server audits every change with the
+ * "Beheer" for the role beheerder: organisations (add, rename) and accounts (add, change name,
+ * role and organisation, disable and enable, a new one-time password, a new two-factor set-up,
+ * a CSV import with a dry run). The server audits every change with the
  * beheerder as actor, through the same code as `npm run admin`.
  */
 export function AdminPage() {
