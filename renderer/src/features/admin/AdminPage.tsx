@@ -51,8 +51,11 @@ export function AdminPage() {
     setBusy(true);
     setOutcome(null);
     try {
-      setOutcome(await work());
-      await reload();
+      const result = await work();
+      // The list first, then the message: what the message says is already in the table. A
+      // failed reload must not hide a one-time password, so it only leaves the list stale.
+      await reload().catch(() => undefined);
+      setOutcome(result);
       return true;
     } catch (error) {
       const code = isApiError(error) ? error.serverCode : null;
