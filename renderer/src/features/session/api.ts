@@ -131,6 +131,9 @@ export interface ApiClient {
   adminResetTwoFactor(username: string): Promise<void>;
 }
 
+/** How long the app waits for an import to apply (500 new accounts on a slow server). */
+const importTimeoutMs = 5 * 60_000;
+
 const errorBody = z.object({ error: z.string(), message: z.string().max(2000).optional() });
 
 /** Creates a client for one server. */
@@ -138,7 +141,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  async function call(method: string, path: string, body?: unknown, callTimeoutMs = timeoutMs): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token?.() ?? null;
     if (token !== null && !path.startsWith('/api/login')) headers.Authorization = `Bearer ${token}`;
@@ -150,7 +153,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method,
         headers,
         body: body === undefined ? undefined : csv ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(callTimeoutMs),
         // The token is the credential; cookies play no part.
         credentials: 'omit',
         cache: 'no-store',
@@ -177,8 +180,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     throw new ApiError(code, response.status, path, serverCode, serverMessage);
   }
 
-  async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await call(method, path, body);
+  async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown, callTimeoutMs = timeoutMs): Promise<T> {
+    const response = await call(method, path, body, callTimeoutMs);
     let value: unknown;
     try {
       value = await response.json();
@@ -220,7 +223,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     adminUpdateUser: async (username, changes) => (await json(z.object({ changed: z.array(z.string()) }), 'PATCH', `/api/admin/users/${encodeURIComponent(username)}`, changes)).changed,
     adminImportPreview: async (csv) => (await json(z.object({ plan: importPlanSchema }), 'POST', '/api/admin/users/import?dryRun=1', csv)).plan,
-    adminImport: (csv, planHash) => json(importResultSchema, 'POST', `/api/admin/users/import?plan=${planHash}`, csv),
+    // Each new account costs a deliberately slow password hash: a large file takes a while, and
+    // giving up early would lose the one-time passwords of accounts the server did create.
+    adminImport: (csv, planHash) => json(importResultSchema, 'POST', `/api/admin/users/import?plan=${planHash}`, csv, Math.max(timeoutMs, importTimeoutMs)),
     adminAddUser: async (user) => (await json(initialPasswordSchema, 'POST', '/api/admin/users', user)).initialPassword,
     async adminDisable(username) {
       await call('POST', `/api/admin/users/${encodeURIComponent(username)}/disable`);
