@@ -13,8 +13,9 @@ import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
 import { HttpError, readJson, roomParam, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
-import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from '../access/names';
+import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
 import { digestRoutes } from './digest-routes';
+import { importRoutes } from './import-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
 import { versionRoute } from './version-route';
@@ -25,6 +26,8 @@ const setupBody = z.object({
   username: z.string().max(256), password: z.string().max(4096),
 }).strict();
 const newOrgBody = z.object({ id: z.string().max(64), name: z.string().max(1000) }).strict();
+const renameOrgBody = z.object({ name: z.string().max(1000) }).strict();
+const userChangesBody = z.object({ name: z.string().max(1000).optional(), org: z.string().max(64).optional(), role: z.string().max(32).optional() }).strict();
 const newUserBody = z.object({ username: z.string().max(256), name: z.string().max(1000), org: z.string().max(64), role: z.string().max(32) }).strict();
 const codeBody = z.object({ ticket: z.string().min(1).max(2048), code: z.string().min(1).max(64) });
 const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
@@ -222,6 +225,26 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       sendJson(res, 201, { id: body.id });
     }],
 
+    ['PATCH', /^\/api\/admin\/orgs\/([^/]+)$/, async (req, res, [raw]) => {
+      const caller = await requireAdministrator(req);
+      const id = decodeURIComponent(raw ?? '');
+      const body = parse(renameOrgBody, await readJson(req, options.limits.maxJsonBytes));
+      await directoryChange(() => directory.renameOrg(id, body.name, caller.user.username));
+      sendNoContent(res);
+    }],
+
+    ['PATCH', /^\/api\/admin\/users\/([^/]+)$/, async (req, res, [raw]) => {
+      const caller = await requireAdministrator(req);
+      const username = targetUser(raw);
+      const body = parse(userChangesBody, await readJson(req, options.limits.maxJsonBytes));
+      if (body.role !== undefined && !isRole(body.role)) throw new HttpError(400, 'invalid');
+      // A beheerder never takes the Beheer screen away from themselves.
+      if (username === caller.user.username && body.role !== undefined && body.role !== 'beheerder') throw new HttpError(400, 'self');
+      const changed = await directoryChange(() => directory.updateUser(username, { name: body.name, org: body.org, role: body.role as Role | undefined }, caller.user.username));
+      if (changed.includes('role')) await ctx.connections.enforce({ username });
+      sendJson(res, 200, { changed });
+    }],
+
     ['POST', /^\/api\/admin\/users$/, async (req, res) => {
       const caller = await requireAdministrator(req);
       const body = parse(newUserBody, await readJson(req, options.limits.maxJsonBytes));
@@ -342,6 +365,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
 
     ...privacyRoutes({ ctx, authenticate, remoteAddress }),
     ...digestRoutes({ ctx, authenticate }),
+    ...importRoutes({ ctx, requireAdministrator }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
   ];
 

@@ -16,6 +16,7 @@ export type AuditEvent =
   | 'room-check' | 'quarantine-export'
   | 'meeting-approve' | 'meeting-reopen'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
+  | 'org-rename' | 'user-update' | 'user-import'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
 

@@ -73,6 +73,8 @@ export const privacyEn = {
       grant: 'Access granted',
       revoke: 'Access revoked',
       'user-disable': 'Account disabled',
+      'user-enable': 'Account enabled',
+      'user-update': 'Account changed (name, role or organisation)',
       'login-success': 'Signed in',
       'login-failure': 'Sign-in failed',
       'login-rate-limited': 'Sign-in refused (too often)',

@@ -69,6 +69,8 @@ export const privacyNl = {
       grant: 'Toegang verleend',
       revoke: 'Toegang ingetrokken',
       'user-disable': 'Account geblokkeerd',
+      'user-enable': 'Account gedeblokkeerd',
+      'user-update': 'Account gewijzigd (naam, rol of organisatie)',
       'login-success': 'Aangemeld',
       'login-failure': 'Aanmelden mislukt',
       'login-rate-limited': 'Aanmelden geweigerd (te vaak)',
