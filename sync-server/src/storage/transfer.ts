@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import * as Y from 'yjs';
-import { createAuditLog } from './audit';
+import { adminActor, createAuditLog } from './audit';
 import { createContentCipher, type ContentCipher } from './content-cipher';
 import { keyFileName, loadDataKey, requireEnvDataKey } from './data-key';
 import { databaseFile } from './database';
@@ -148,6 +148,8 @@ export async function migrate(options: { fromDataDir: string; toDatabaseUrl: str
         });
         const rooms = await verifyRooms(target, cipher, { q: src, cipher, rooms: await listRoomsIn(src) });
         const auditEntries = await verifyAudit(target);
+        // The target's chain records where its history came from (after the check, which it is not part of).
+        await createAuditLog(target).append({ event: 'migrate', actor: adminActor, detail: { from: 'sqlite', rooms, auditEntries } });
         return { rows: rowCounts(counts), rooms, auditEntries, ms: Math.round(performance.now() - started) };
       }, { readOnly: true });
     } finally {
@@ -220,6 +222,8 @@ export async function backup(target: StorageTarget, file: string): Promise<Trans
     gzip.end();
     await done;
     renameSync(partial, file);
+    // A backup is a copy of everything: recorded in the chain it copied (after the snapshot).
+    await createAuditLog(sql).append({ event: 'backup', actor: adminActor, detail: { rooms, auditEntries: counts.audit?.rows ?? 0, bytes: stream.bytesWritten } });
     return { rows: rowCounts(counts), rooms, auditEntries: counts.audit?.rows ?? 0, ms: Math.round(performance.now() - started), bytes: stream.bytesWritten };
   } catch (error) {
     gzip.destroy();
@@ -318,6 +322,8 @@ export async function restore(file: string, target: StorageTarget, dataKey: stri
     });
     const rooms = await verifyRooms(sql, cipher);
     const auditEntries = await verifyAudit(sql);
+    const from = header as BackupHeader | null;
+    await createAuditLog(sql).append({ event: 'restore', actor: adminActor, detail: { from: from?.backend ?? null, backupAt: from?.createdAt ?? null, rooms, auditEntries } });
     const found = header as BackupHeader | null;
     return { rows: rowCounts(counts), rooms, auditEntries, ms: Math.round(performance.now() - started), backend: found?.backend ?? sql.dialect, createdAt: found?.createdAt ?? '' };
   } finally {
