@@ -202,7 +202,7 @@ describe.each(backends)('restore on $name refuses', (to) => {
     const columns = (JSON.parse(lines[at - 1]!) as { columns: string[] }).columns;
     const row = JSON.parse(lines[at]!) as ({ b: string } | string | number)[];
     const data = Buffer.from((row[columns.indexOf('data')] as { b: string }).b, 'base64');
-    data[data.length - 1] ^= 1;
+    data.writeUInt8(data.readUInt8(data.length - 1) ^ 1, data.length - 1);
     row[columns.indexOf('data')] = { b: data.toString('base64') };
     const altered = join(tempDir(), 'altered.jsonl.gz');
     writeFileSync(altered, gzipSync([...lines.slice(0, at), JSON.stringify(row), ...lines.slice(at + 1)].join('\n') + '\n'));
