@@ -101,4 +101,23 @@ describe('limits shared by instances through Redis', () => {
     for (const s of [again!, onA[1]!, onB]) s.socket.close();
     await Promise.all([again!, onA[1]!, onB].map((s) => s.closed));
   }, 60_000);
+
+  it('while Redis is down, logins and sockets still work and each instance limits on its own', async () => {
+    const { a, b, admin } = await twoInstances();
+    await addTestUser(admin, 'dirk');
+    await admin.grant(room, 'dirk', 'edit');
+    await redis.kill();
+    try {
+      const started = Date.now();
+      const token = (await login(b.url, 'dirk', testPassword)).token;
+      (await admitted(b.wsUrl, token)).socket.close();
+      for (let i = 0; i < 4; i++) expect(await tryLogin(a.url, 'dirk', 'verkeerd-wachtwoord')).toBe(401);
+      expect(await tryLogin(a.url, 'dirk', testPassword)).toBe(429);
+      // B did not see A's failures: the limits hold per instance until Redis is back.
+      expect(await tryLogin(b.url, 'dirk', testPassword)).toBe(200);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await redis.restart();
+    }
+  }, 60_000);
 });
