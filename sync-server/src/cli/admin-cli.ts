@@ -13,6 +13,7 @@ import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 // --- end minutes export ---
 import { retentionUsage, runRetentionCommand } from './retention-cli';
 import { roomUsage, runRoomCommand } from './room-cli';
+import { isTransferCommand, runTransferCommand, transferOptions, transferUsage } from './transfer-cli';
 import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from './digest-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
@@ -35,6 +36,7 @@ ${minutesUsage}
 ${roomUsage}
 ${retentionUsage}
 ${digestUsage}
+${transferUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -206,6 +208,7 @@ async function main(): Promise<number> {
         ...minutesOptions,
         // --- end minutes export ---
         ...digestOptions,
+        ...transferOptions,
       },
     });
   } catch (error) {
@@ -223,6 +226,7 @@ async function main(): Promise<number> {
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (isTransferCommand(parsed.positionals)) return runTransferCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
