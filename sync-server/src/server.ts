@@ -25,6 +25,7 @@ import { stderrLogger } from './log';
 import { createLogin } from './access/login';
 import { createTwoFactor } from './access/two-factor';
 import { createFirstRun } from './access/first-run';
+import { createOidcBindings } from './access/oidc-bindings';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRoomStore } from './storage/room-store';
 import { sendDueDigests } from './digest/digest-run';
@@ -88,7 +89,9 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger });
   const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
-  const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa });
+  const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa,
+    orgUsesOidc: createOidcBindings(sql, cipher, audit).isBound,
+  });
   const firstRun = await createFirstRun(sql, directory, audit);
   const api = createApiHandler(ctx, login, createApprovals(sql, rooms, cipher, grants.roomExists), firstRun);
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;

@@ -42,6 +42,8 @@ export function createLogin(deps: {
   twoFactor: TwoFactor; cipher: ContentCipher;
   /** Every password user must use a second factor (enrolling at the next sign-in). */
   requireMfa: boolean;
+  /** True when the organisation signs in with its own identity provider: password sign-in is refused. */
+  orgUsesOidc?: (org: string) => Promise<boolean>;
 }): Login {
   const perUser = createRateLimiter(deps.limits.loginAttemptsPerUser, deps.limits.loginWindowMs);
   const perIp = createRateLimiter(deps.limits.loginAttemptsPerIp, deps.limits.loginWindowMs);
@@ -85,6 +87,14 @@ export function createLogin(deps: {
     const userKey = username.normalize('NFC').toLowerCase();
     await refuseIfLimited(userKey, ip);
     const user = await deps.directory.getUser(userKey);
+    if (user && !user.disabled && (await deps.orgUsesOidc?.(user.org))) {
+      // Same work as a password check, and it counts against the limits like a failure.
+      await withHashSlot(async () => verifyPassword(password, await decoyHash()));
+      perUser.record(userKey);
+      perIp.record(ip);
+      await deps.audit.append({ event: 'login-failure', actor: user.username, ip, detail: { reason: 'oidc-required' } });
+      throw new HttpError(403, 'oidc_required');
+    }
     const ok = await withHashSlot(async () => {
       if (!user || user.disabled) {
         await verifyPassword(password, await decoyHash());
@@ -124,6 +134,8 @@ export function createLogin(deps: {
     const user = await deps.directory.getUser(ticket.username);
     // A disabled user, a changed password or a reset second factor void the ticket.
     if (!user || user.disabled || passwordFingerprint(user.passwordHash) !== ticket.passwordFingerprint) throw new HttpError(401, 'ticket_expired');
+    // Bound to an identity provider after the password step.
+    if (await deps.orgUsesOidc?.(user.org)) throw new HttpError(403, 'oidc_required');
 
     const fail = async (reason: string): Promise<never> => {
       perUser.record(ticket.username);

@@ -16,6 +16,7 @@ import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from 
 import { digestRoutes } from './digest-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
+import { oidcRoutes } from './oidc-routes';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
@@ -315,6 +316,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     ...privacyRoutes({ ctx, authenticate, remoteAddress }),
     ...digestRoutes({ ctx, authenticate }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
+    ...oidcRoutes({ ctx, requireAdministrator, remoteAddress }),
   ];
 
   return async (req, res) => {
