@@ -12,6 +12,7 @@ import { minutesOptions, minutesUsage, runMinutesCommand } from './minutes-cli';
 import { retentionUsage, runRetentionCommand } from './retention-cli';
 import { roomUsage, runRoomCommand } from './room-cli';
 import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from './digest-cli';
+import { isOidcCommand, oidcOptions, oidcUsage, runOidcCommand } from './oidc-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
@@ -29,6 +30,7 @@ ${minutesUsage}
 ${roomUsage}
 ${retentionUsage}
 ${digestUsage}
+${oidcUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -139,6 +141,7 @@ async function main(): Promise<number> {
         ...minutesOptions,
         // --- end minutes export ---
         ...digestOptions,
+        ...oidcOptions,
       },
     });
   } catch (error) {
@@ -157,6 +160,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
+  if (isOidcCommand(parsed.positionals)) return runOidcCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined>);
