@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError, useDirectory, useSession, type AdminUser, type UserRole } from '../session';
 import { Notice } from '../session';
 import { Button, PageHeading, Select, TextInput } from '../../ui';
+import { OidcBindings } from './OidcBindings';
 import './admin.css';
 
 const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'];
@@ -178,6 +179,8 @@ export function AdminPage() {
           <Button type="submit" variant="primary" icon={<Plus size={18} />} disabled={busy}>{t('admin.orgs.submit')}</Button>
         </form>
       </section>
+
+      <OidcBindings orgs={allOrgs} />
     </div>
   );
 }

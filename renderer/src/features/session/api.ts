@@ -61,6 +61,11 @@ const adminUserSchema = apiUserSchema.extend({ disabled: z.boolean(), twoFactor:
 /** A user as the Beheer screen sees it. */
 export type AdminUser = z.infer<typeof adminUserSchema>;
 const initialPasswordSchema = z.object({ initialPassword: z.string().min(8) });
+const oidcBindingSchema = z.object({ org: z.string(), orgName: z.string(), issuer: z.string(), clientId: z.string(), claim: z.enum(['preferred_username', 'email']), updatedAt: z.string() });
+/** An organisation's identity-provider binding as the Beheer screen sees it (never the secret). */
+export type OidcBinding = z.infer<typeof oidcBindingSchema>;
+/** What binding an organisation sends (the secret once). */
+export interface OidcBindingInput { issuer: string; clientId: string; clientSecret: string; claim: OidcBinding['claim'] }
 
 /** How to reach the server. */
 export interface ApiClientOptions {
@@ -100,6 +105,10 @@ export interface ApiClient {
   /** Sets a new one-time initial password and resolves with it. */
   adminResetPassword(username: string): Promise<string>;
   adminResetTwoFactor(username: string): Promise<void>;
+  /** The identity-provider bindings; `available`: the server has a public URL (sign-in with them works). */
+  adminOidcBindings(): Promise<{ bindings: OidcBinding[]; available: boolean }>;
+  adminBindOidc(org: string, input: OidcBindingInput): Promise<void>;
+  adminUnbindOidc(org: string): Promise<void>;
 }
 
 const errorBody = z.object({ error: z.string() });
@@ -193,6 +202,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     adminResetPassword: async (username) => (await json(initialPasswordSchema, 'POST', `/api/admin/users/${encodeURIComponent(username)}/password`)).initialPassword,
     async adminResetTwoFactor(username) {
       await call('POST', `/api/admin/users/${encodeURIComponent(username)}/reset-mfa`);
+    },
+    adminOidcBindings: () => json(z.object({ bindings: z.array(oidcBindingSchema), available: z.boolean() }), 'GET', '/api/admin/oidc'),
+    async adminBindOidc(org, input) {
+      await call('PUT', `/api/admin/orgs/${encodeURIComponent(org)}/oidc`, input);
+    },
+    async adminUnbindOidc(org) {
+      await call('DELETE', `/api/admin/orgs/${encodeURIComponent(org)}/oidc`);
     },
   };
 }

@@ -6,7 +6,8 @@
 import { createValueStore, type ExternalStore } from '../../collab/sync-status';
 import { startLiveSession, type LiveSession, type LiveSessionOptions } from './liveSession';
 import { loadRememberedLogin, saveRememberedLogin, type LoginStorage, type RememberedLogin } from './rememberedLogin';
-import { completeSignIn, isSecondFactorStep, signIn, type OpenedSession, type OpenVault, type SecondFactorStep, type SignInInput } from './signIn';
+import { completeSignIn, hasVault, isSecondFactorStep, openOidcSession, signIn, type OpenedSession, type OpenVault, type SecondFactorStep, type SignInInput } from './signIn';
+import type { LoginResult } from './api';
 import { SignInError } from './signInError';
 
 /** Where the session is. */
@@ -34,6 +35,13 @@ export interface SessionController {
   signIn(input: SignInInput): Promise<SecondFactorStep | null>;
   /** Answers the second step with a TOTP or recovery code; throws SignInError. */
   completeSignIn(step: SecondFactorStep, code: string): Promise<void>;
+  /** True when this device holds a vault for the user (after a sign-in with their organisation). */
+  hasVault(serverUrl: string, username: string): Promise<boolean>;
+  /**
+   * After a sign-in with the organisation's identity provider: opens the vault with the
+   * device's vault password (`repeat`: creating it, typed twice) and enters the app. Throws SignInError.
+   */
+  signInWithOidc(serverUrl: string, login: LoginResult, vaultPassword: string, repeat: string | null, options?: { resetVault?: boolean }): Promise<void>;
   /** The user has kept the recovery codes: on to the app. */
   confirmRecoveryCodes(): void;
   /** Unlocks the remembered login with its password (online login when the server answers). */
@@ -93,6 +101,12 @@ export function createSessionController(options: SessionControllerOptions): Sess
       await exclusive(async () => {
         const { opened, recoveryCodes } = await completeSignIn(step, code, deps);
         await enter(opened, recoveryCodes);
+      });
+    },
+    hasVault: (serverUrl, username) => hasVault(serverUrl, username, deps),
+    async signInWithOidc(serverUrl, login, vaultPassword, repeat, oidcOptions = {}) {
+      await exclusive(async () => {
+        await enter(await openOidcSession(serverUrl, login, vaultPassword, repeat, oidcOptions.resetVault ?? false, deps), null);
       });
     },
     confirmRecoveryCodes() {
