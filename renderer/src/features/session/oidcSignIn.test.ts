@@ -54,5 +54,11 @@ describe('sign-in with the organisation', () => {
     expect('vault' in resumed && resumed.session.token).toBe(session.token);
     if ('vault' in resumed) await resumed.vault.close();
     expect(await codeOf(signIn({ server: server.url, username: 'test.agent', password: 'verkeerd-wachtwoord' }, profile, { resumeStoredSession: true }))).toBe('vault-password-mismatch');
+    // Remembered as signed in via the organisation: the device password never goes to the server.
+    const calls: string[] = [];
+    const watched = { ...profile, fetch: ((url: string, init?: RequestInit) => (calls.push(String(url)), fetch(url, init))) as typeof fetch };
+    const again = await signIn({ server: server.url, username: 'test.agent', password: 'apparaat-wachtwoord', viaOrganisation: true }, watched, { resumeStoredSession: true });
+    if ('vault' in again) await again.vault.close();
+    expect(calls).toEqual([]);
   });
 });

@@ -22,6 +22,11 @@ export interface SignInInput {
    * the server's copy is kept, local changes that never reached it are lost.
    */
   resetVault?: boolean;
+  /**
+   * The user signs in with their organisation's identity provider: the password is this
+   * device's vault password and is never sent to the server (unlocking only).
+   */
+  viaOrganisation?: boolean;
 }
 
 /** Opens (locked) the vault of a user on a server. */
@@ -135,7 +140,7 @@ export async function signIn(input: SignInInput, deps: SignInDeps, options: Sign
   if (username === '') throw new SignInError('username-missing');
   if (input.password === '') throw new SignInError('password-missing');
 
-  const answer = await tryLogin(serverUrl, username, input.password, deps);
+  const answer = input.viaOrganisation && options.resumeStoredSession ? 'resume' : await tryLogin(serverUrl, username, input.password, deps);
   if (answer === 'resume' && !options.resumeStoredSession) throw new SignInError('oidc-required');
   // Unlocking after a reload for a user who signs in with their organisation: the password is
   // the vault password chosen on this device; the vault holds the session to resume.
