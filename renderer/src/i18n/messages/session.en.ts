@@ -129,6 +129,7 @@ export const sessionEn = {
     body: 'Your session on the server has expired. You can keep working: your changes stay on this device and are sent as soon as you have signed in again.',
     password: 'Password',
     code: 'Code from the authenticator app',
+    bodyOrganisation: 'Your session on the server has expired. You can keep working: your changes stay on this device. Sign in again through your organisation to send them.',
     codeIntro: 'Your password is right. Now enter the code from your authenticator app, or a recovery code.',
     submit: 'Sign in again',
     later: 'Later',

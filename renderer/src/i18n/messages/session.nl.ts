@@ -125,6 +125,7 @@ export const sessionNl = {
     body: 'Uw sessie op de server is verlopen. U kunt gewoon doorwerken: uw wijzigingen blijven op dit apparaat bewaard en worden verstuurd zodra u opnieuw bent ingelogd.',
     password: 'Wachtwoord',
     code: 'Code uit de authenticator-app',
+    bodyOrganisation: 'Uw sessie op de server is verlopen. U kunt gewoon doorwerken: uw wijzigingen blijven op dit apparaat bewaard. Log opnieuw in via uw organisatie om ze te versturen.',
     codeIntro: 'Uw wachtwoord klopt. Vul nu de code uit uw authenticator-app in, of een herstelcode.',
     submit: 'Opnieuw inloggen',
     later: 'Later',
