@@ -13,6 +13,7 @@ import { allowHttpIssuerEnv, checkIssuer, createOidcBindings, type NewOidcBindin
 import { adminActor, createAuditLog } from '../src/storage/audit';
 import { openKeyedStore } from '../src/storage/keyed-data-dir';
 import { databaseFile } from '../src/storage/database';
+import { signInThroughBrowser } from '../../electron/main/loopback-redirect';
 import { freePort } from './backends';
 import { addTestUser, newServer, testPassword, type TestServer } from './helpers';
 import { startTestIdp, type TestIdp } from './oidc-provider';
@@ -257,5 +258,44 @@ describe('sign-in with the organisation\'s identity provider', () => {
     } finally {
       process.env[allowHttpIssuerEnv] = '1';
     }
+  });
+
+  it('hands the sign-in to the desktop app\'s loopback listener (RFC 8252) with its own state, and refuses other return addresses', async () => {
+    const b = browser();
+    // The "system browser": follows the start URL through provider and server until the loopback.
+    const systemBrowser = async (url: string): Promise<void> => {
+      let location = url;
+      for (let hop = 0; hop < 12; hop++) {
+        if (location.startsWith('http://127.0.0.1:') && new URL(location).pathname === '/callback' && !location.startsWith(appUrl)) {
+          await fetch(location);
+          return;
+        }
+        const response = await b.request(location);
+        if (response.status === 200 && /\/interaction\//.test(location)) {
+          const posted = await b.request(location, { method: 'POST', form: { login: 'test.agent' } });
+          location = new URL(posted.headers.get('location')!, location).href;
+          continue;
+        }
+        location = new URL(response.headers.get('location')!, location).href;
+      }
+      throw new Error('too many redirects');
+    };
+    const query = await signInThroughBrowser({
+      signInUrl: (redirectUri, state) => `${appUrl}/api/oidc/start?org=politie&return=${encodeURIComponent(redirectUri)}&return_state=${state}`,
+      open: systemBrowser,
+      timeoutMs: 20_000,
+    });
+    const code = query.get('oidc') ?? '';
+    expect((await exchange(t.url, code)).body.user).toMatchObject({ username: 'test.agent' });
+
+    const start = (query: string) => fetch(`${t.url}/api/oidc/start?org=politie&${query}`, { redirect: 'manual' });
+    const state = 'A'.repeat(43);
+    for (const bad of ['https://evil.test/callback', 'http://localhost:5555/callback', 'http://127.0.0.1:5555/elders', 'http://127.0.0.1:80/callback']) {
+      expect((await start(`return=${encodeURIComponent(bad)}&return_state=${state}`)).status).toBe(400);
+    }
+    expect((await start(`return=${encodeURIComponent('http://127.0.0.1:5555/callback')}&return_state=kort`)).status).toBe(400);
+    // An unknown organisation still answers the loopback, so the desktop does not wait for nothing.
+    const unbound = await fetch(`${t.url}/api/oidc/start?org=om&return=${encodeURIComponent('http://127.0.0.1:5555/callback')}&return_state=${state}`, { redirect: 'manual' });
+    expect(unbound.headers.get('location')).toBe(`http://127.0.0.1:5555/callback?oidc-error=not-bound&state=${state}`);
   });
 });

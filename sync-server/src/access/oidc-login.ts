@@ -31,26 +31,43 @@ const flowContext = 'oidc-flow';
 
 /** Why a callback was refused: stable codes for the audit log and the app. */
 export type OidcFailure =
-  | 'flow-expired' | 'state-mismatch' | 'provider-error' | 'not-bound' | 'token-rejected'
+  | 'provider-unreachable' | 'flow-expired' | 'state-mismatch' | 'provider-error' | 'not-bound' | 'token-rejected'
   | 'no-claim' | 'email-unverified' | 'unknown-user' | 'ambiguous-user' | 'disabled' | 'other-org';
+
+/**
+ * Where the desktop app waits for the end of a flow (RFC 8252): its loopback listener and the
+ * state it expects back. The server stays the OIDC client; only the hand-off goes there.
+ */
+export interface LoopbackReturn { uri: string; state: string }
+
+/** Only `http://127.0.0.1:<port>/callback` and a 256-bit state are accepted. */
+export function parseLoopbackReturn(uri: string | null, state: string | null): LoopbackReturn | null | 'invalid' {
+  if (uri === null && state === null) return null;
+  const port = /^http:\/\/127\.0\.0\.1:(\d{1,5})\/callback$/.exec(uri ?? '')?.[1];
+  if (!port || Number(port) < 1024 || Number(port) > 65535 || !/^[A-Za-z0-9_-]{43}$/.test(state ?? '')) return 'invalid';
+  return { uri: uri!, state: state! };
+}
 
 /** The start of a flow: where to send the browser, and the sealed cookie to set. */
 export interface OidcStart { authorizationUrl: string; cookie: string }
 
 /** The end of a callback: a one-time code for the app, or why not. */
-export type OidcCallback = { ok: true; code: string } | { ok: false; reason: OidcFailure };
+export type OidcCallback = ({ ok: true; code: string } | { ok: false; reason: OidcFailure }) & { loopback: LoopbackReturn | null };
 
 /** The OIDC sign-in flow of one server. */
 export interface OidcLogin {
   /** Null when the organisation has no binding. */
-  start(org: string): Promise<OidcStart | null>;
+  start(org: string, loopback?: LoopbackReturn | null): Promise<OidcStart | null>;
   /** `query`: the callback's query string; `cookie`: the sealed flow cookie (or null). */
   callback(query: URLSearchParams, cookie: string | null, ip: string): Promise<OidcCallback>;
   /** Redeems a one-time code (once) for a session; null when it is unknown, used or expired. */
   exchange(code: string, ip: string): Promise<LoginResult | null>;
 }
 
-const flowSchema = z.object({ v: z.literal(1), o: z.string(), s: z.string(), n: z.string(), c: z.string(), e: z.number() });
+const flowSchema = z.object({
+  v: z.literal(1), o: z.string(), s: z.string(), n: z.string(), c: z.string(), e: z.number(),
+  r: z.object({ uri: z.string(), state: z.string() }).nullable().optional(),
+});
 type Flow = z.infer<typeof flowSchema>;
 
 const sealFlow = (cipher: ContentCipher, flow: Flow): string => cipher.encrypt(Buffer.from(JSON.stringify(flow), 'utf8'), flowContext).toString('base64url');
@@ -117,12 +134,12 @@ export function createOidcLogin(deps: {
   };
 
   return {
-    async start(org) {
+    async start(org, loopback = null) {
       const binding = await deps.bindings.get(org);
       if (!binding) return null;
       const config = await configFor(binding);
       const verifier = client.randomPKCECodeVerifier();
-      const flow: Flow = { v: 1, o: org, s: client.randomState(), n: client.randomNonce(), c: verifier, e: Date.now() + flowTtlMs };
+      const flow: Flow = { v: 1, o: org, s: client.randomState(), n: client.randomNonce(), c: verifier, e: Date.now() + flowTtlMs, r: loopback };
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
         scope: 'openid profile email',
@@ -138,7 +155,7 @@ export function createOidcLogin(deps: {
       const flow = openFlow(deps.cipher, cookie, Date.now());
       const fail = async (reason: OidcFailure, extra: Record<string, string> = {}, actor: string | null = null): Promise<OidcCallback> => {
         await deps.audit.append({ event: 'login-failure', actor, ip, detail: { method: 'oidc', org: flow?.o ?? null, reason, ...extra } });
-        return { ok: false, reason };
+        return { ok: false, reason, loopback: flow?.r ?? null };
       };
       if (!flow) return fail('flow-expired');
       // Checked here as well as by the library: a foreign state never reaches the token endpoint.
@@ -170,7 +187,7 @@ export function createOidcLogin(deps: {
       const code = randomBytes(32).toString('base64url');
       await deps.sql.run('DELETE FROM oidc_handoff WHERE expires_at <= $1', [Date.now()]);
       await deps.sql.run('INSERT INTO oidc_handoff (code_hash, username, expires_at) VALUES ($1, $2, $3)', [hashCode(code), user.username, Date.now() + handoffTtlMs]);
-      return { ok: true, code };
+      return { ok: true, code, loopback: flow.r ?? null };
     },
 
     async exchange(code, ip) {

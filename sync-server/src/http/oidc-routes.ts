@@ -11,7 +11,7 @@ import type { ServerContext } from '../context';
 import type { UserRecord } from '../access/directory';
 import { isOrgId } from '../access/names';
 import { createOidcBindings, OidcBindingError } from '../access/oidc-bindings';
-import { createOidcLogin, flowCookieName, flowTtlMs } from '../access/oidc-login';
+import { createOidcLogin, flowCookieName, flowTtlMs, parseLoopbackReturn, type OidcCallback } from '../access/oidc-login';
 import { HttpError, readJson, sendJson, sendNoContent } from './http-json';
 import type { Route } from './privacy-routes';
 
@@ -52,6 +52,15 @@ export function oidcRoutes({ ctx, requireAdministrator, remoteAddress }: OidcRou
     `${flowCookieName}=${value}; Path=/api/oidc; HttpOnly; SameSite=Lax; Max-Age=${maxAgeS}${secure}`;
   const toApp = (fragment: string): string => new URL(`/#${fragment}`, publicUrl ?? 'http://localhost').href;
 
+  /** The desktop's loopback listener, with its own state and the code (a local request: no server or proxy logs it). */
+  const toLoopback = (result: OidcCallback): string => {
+    const target = new URL(result.loopback!.uri);
+    if (result.ok) target.searchParams.set('oidc', result.code);
+    else target.searchParams.set('oidc-error', result.reason);
+    target.searchParams.set('state', result.loopback!.state);
+    return target.href;
+  };
+
   const bindingChange = async (work: () => Promise<void>): Promise<void> => {
     try {
       await work();
@@ -71,14 +80,17 @@ export function oidcRoutes({ ctx, requireAdministrator, remoteAddress }: OidcRou
     ['GET', /^\/api\/oidc\/start$/, async (_req, res, _params, url) => {
       if (!flow) throw new HttpError(404, 'oidc_unavailable');
       const org = url.searchParams.get('org') ?? '';
+      // The desktop app (RFC 8252) asks for the hand-off on its loopback listener.
+      const loopback = parseLoopbackReturn(url.searchParams.get('return'), url.searchParams.get('return_state'));
+      if (loopback === 'invalid') throw new HttpError(400, 'invalid_return');
       let started;
       try {
-        started = isOrgId(org) ? await flow.start(org) : null;
+        started = isOrgId(org) ? await flow.start(org, loopback) : null;
       } catch (error) {
         ctx.logger.error('oidc-discovery-failed', { org, error: (error as { code?: string }).code ?? (error as Error).name });
-        return redirect(res, toApp('oidc-error=provider-unreachable'));
+        return redirect(res, loopback ? toLoopback({ ok: false, reason: 'provider-unreachable', loopback }) : toApp('oidc-error=provider-unreachable'));
       }
-      if (!started) return redirect(res, toApp('oidc-error=not-bound'));
+      if (!started) return redirect(res, loopback ? toLoopback({ ok: false, reason: 'not-bound', loopback }) : toApp('oidc-error=not-bound'));
       redirect(res, started.authorizationUrl, cookie(started.cookie, Math.floor(flowTtlMs / 1000)));
     }],
 
@@ -86,7 +98,7 @@ export function oidcRoutes({ ctx, requireAdministrator, remoteAddress }: OidcRou
       if (!flow) throw new HttpError(404, 'oidc_unavailable');
       const result = await flow.callback(url.searchParams, readCookie(req, flowCookieName), remoteAddress(req));
       // The flow cookie is spent either way.
-      redirect(res, toApp(result.ok ? `oidc=${result.code}` : `oidc-error=${result.reason}`), cookie('', 0));
+      redirect(res, result.loopback ? toLoopback(result) : toApp(result.ok ? `oidc=${result.code}` : `oidc-error=${result.reason}`), cookie('', 0));
     }],
 
     ['POST', /^\/api\/oidc\/exchange$/, async (req, res) => {
