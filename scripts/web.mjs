@@ -30,6 +30,8 @@ const usage = `Usage: npm run web -- [options]
   --redis-url URL     Redis fan-out between instances on the same database
   --retention-interval-hours H  how often the server deletes closed cases past their retention
                   period (default 24; 0 = never; see npm run sync-server -- --help)
+  --public-url URL    the address browsers use (e.g. https://themakamer.example.nl): turns on sign-in
+                      through an organisation's identity provider (see the README)
   --demo          fill an empty data dir with the fictional demo region first and print its accounts
   --rebuild       build the renderer even if out/renderer looks up to date
   --no-build      serve out/renderer as it is (it must exist)
@@ -51,6 +53,7 @@ try {
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
       'retention-interval-hours': { type: 'string' },
+      'public-url': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       'build-only': { type: 'boolean', default: false },
@@ -135,6 +138,7 @@ const serverArgs = [
   ...(options['database-url'] ? ['--database-url', options['database-url']] : []),
   ...(options['redis-url'] ? ['--redis-url', options['redis-url']] : []),
   ...(options['retention-interval-hours'] !== undefined ? ['--retention-interval-hours', options['retention-interval-hours']] : []),
+  ...(options['public-url'] ? ['--public-url', options['public-url']] : []),
 ];
 const server = spawn(process.execPath, serverArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 

@@ -111,6 +111,12 @@ export interface ServerOptions {
    * password again (default 15; 0: never). Told to the app by GET /api/version.
    */
   idleLockMinutes?: number;
+  /**
+   * The app's origin as browsers reach it (e.g. https://themakamer.example.nl), without a path:
+   * the redirect URI of sign-in with an organisation's identity provider is
+   * `<publicUrl>/api/oidc/callback`. Without it that sign-in is off.
+   */
+  publicUrl?: string | null;
   /** Extra TLS options for the SMTP connections of digests (e.g. a private CA). */
   digestTls?: ConnectionOptions;
   /**
@@ -151,7 +157,8 @@ export const defaultLimits: Limits = {
 };
 
 /** Options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub' | 'digestTls' | 'retentionNow'>> {
+export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub' | 'digestTls' | 'retentionNow' | 'publicUrl'>> {
+  publicUrl: string | null;
   digestTls: ConnectionOptions | null;
   retentionNow: () => Date;
   databaseUrl: string | null;
@@ -190,6 +197,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     digestTls: options.digestTls ?? null,
     retentionIntervalMs: options.retentionIntervalMs ?? 24 * 60 * 60_000,
     retentionNow: options.retentionNow ?? (() => new Date()),
+    publicUrl: options.publicUrl ? new URL(options.publicUrl).origin : null,
     limits: { ...defaultLimits, ...options.limits },
   };
 }

@@ -28,6 +28,7 @@ import { stderrLogger } from './log';
 import { createLogin } from './access/login';
 import { createTwoFactor } from './access/two-factor';
 import { createFirstRun } from './access/first-run';
+import { createOidcBindings } from './access/oidc-bindings';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRoomStore } from './storage/room-store';
 import { sendDueDigests } from './digest/digest-run';
@@ -105,6 +106,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
   const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa,
     rateLimiter: (name, limit, windowMs) => (counts ? createRedisRateLimiter(counts.redis, name, limit, windowMs, logger) : createRateLimiter(limit, windowMs)),
+    orgUsesOidc: createOidcBindings(sql, cipher, audit).isBound,
   });
   const firstRun = await createFirstRun(sql, directory, audit);
   const api = createApiHandler(ctx, login, createApprovals(sql, rooms, cipher, grants.roomExists), firstRun);

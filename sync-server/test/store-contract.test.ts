@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessChannel, createDirectory } from '../src/access/directory';
 import { createGrants } from '../src/access/grants';
 import { createSessions } from '../src/access/sessions';
+import { createOidcBindings } from '../src/access/oidc-bindings';
+import { createOidcLogin } from '../src/access/oidc-login';
+import { createHash } from 'node:crypto';
 import { createAuditLog } from '../src/storage/audit';
 import { createContentCipher } from '../src/storage/content-cipher';
 import { openStorage } from '../src/storage/open';
@@ -160,5 +163,35 @@ describe.each(backends)('storage contract on $name', (backend) => {
     expect(await grants.effectiveAccess('test.agent', room)).toBeNull();
     await sessions.end(token);
     expect(await sessions.check(token)).toBeNull();
+  });
+
+  it('OIDC bindings keep the secret sealed; a bind ends the organisation\'s sessions; a one-time code is redeemed once', async () => {
+    const { sql } = await backend.fresh();
+    const audit = createAuditLog(sql);
+    const directory = createDirectory(sql, audit);
+    const sessions = createSessions(sql, 60_000);
+    const bindings = createOidcBindings(sql, cipher, audit);
+    await directory.addOrg('politie', 'Politie Testregio', '@admin');
+    await directory.addUser({ username: 'test.agent', org: 'politie', role: 'deelnemer', password: 'correct horse battery staple 1' }, '@admin');
+    const { token } = await sessions.create('test.agent');
+    await bindings.bind({ org: 'politie', issuer: 'https://login.politie.test', clientId: 'themakamer', clientSecret: 'test-secret-1' }, '@admin');
+    expect(await sessions.check(token)).toBeNull();
+    await bindings.bind({ org: 'politie', issuer: 'https://login.politie.test/v2', clientId: 'themakamer', clientSecret: 'test-secret-2', claim: 'email' }, '@admin');
+    expect(await bindings.list()).toEqual([{ org: 'politie', orgName: 'Politie Testregio', issuer: 'https://login.politie.test/v2', clientId: 'themakamer', claim: 'email', updatedAt: expect.any(String) }]);
+    expect((await bindings.get('politie'))?.clientSecret).toBe('test-secret-2');
+    const stored = await sql.get<{ client_secret: Buffer }>('SELECT client_secret FROM org_oidc');
+    expect(Buffer.from(stored!.client_secret).includes(Buffer.from('test-secret-2'))).toBe(false);
+    expect(await bindings.isBound('politie')).toBe(true);
+
+    const login = createOidcLogin({ sql, cipher, audit, directory, sessions, bindings, publicUrl: 'https://themakamer.test' });
+    const code = 'a'.repeat(43);
+    await sql.run('INSERT INTO oidc_handoff (code_hash, username, expires_at) VALUES ($1, $2, $3)', [createHash('sha256').update(code).digest('hex'), 'test.agent', Date.now() + 60_000]);
+    const results = await Promise.all([login.exchange(code, '127.0.0.1'), login.exchange(code, '127.0.0.1')]);
+    expect(results.filter((result) => result !== null)).toHaveLength(1);
+
+    await bindings.unbind('politie', '@admin');
+    expect(await bindings.isBound('politie')).toBe(false);
+    await expect(bindings.unbind('politie', '@admin')).rejects.toThrow(/niet gekoppeld/);
+    expect((await audit.list()).map((entry) => entry.event).filter((event) => event.startsWith('org-oidc'))).toEqual(['org-oidc-bind', 'org-oidc-bind', 'org-oidc-unbind']);
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
+  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, OidcReturnScreen, takeOidcReturn, type OidcReturn, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
 import { ReminderBell } from '../features/reminders';
@@ -48,8 +48,13 @@ function useSetupToken(): string | null {
 /** Signed out or locked: the sign-in or unlock card; the route in the hash waits for after. */
 function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'signed-in' }> }) {
   const setupToken = useSetupToken();
+  // Back from the organisation's sign-in page (#oidc=… or #oidc-error=…), read once per page load.
+  const [oidc, setOidc] = useState<OidcReturn | null>(() => takeOidcReturn());
+  const oidcFailed = useCallback(() => setOidc({ kind: 'error', reason: 'failed' }), []);
   if (phase.phase === 'recovery-codes') return <RecoveryCodesScreen codes={phase.codes} />;
   if (setupToken !== null) return <SetupScreen token={setupToken} />;
+  if (oidc?.kind === 'code') return <OidcReturnScreen code={oidc.code} onFailed={oidcFailed} />;
+  if (oidc?.kind === 'error') return <SignInScreen remembered={phase.remembered} oidcError={oidc.reason} />;
   return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} idle={phase.reason === 'idle'} /> : <SignInScreen remembered={phase.remembered} />;
 }
 

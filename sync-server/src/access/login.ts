@@ -44,6 +44,8 @@ export function createLogin(deps: {
   requireMfa: boolean;
   /** Makes the failure counters; default in process (with Redis: shared by every instance). */
   rateLimiter?: (name: 'login-user' | 'login-ip', limit: number, windowMs: number) => RateLimiter;
+  /** True when the organisation signs in with its own identity provider: password sign-in is refused. */
+  orgUsesOidc?: (org: string) => Promise<boolean>;
 }): Login {
   const makeLimiter = deps.rateLimiter ?? ((_name, limit, windowMs) => createRateLimiter(limit, windowMs));
   const perUser = makeLimiter('login-user', deps.limits.loginAttemptsPerUser, deps.limits.loginWindowMs);
@@ -89,6 +91,14 @@ export function createLogin(deps: {
     const userKey = username.normalize('NFC').toLowerCase();
     await refuseIfLimited(userKey, ip);
     const user = await deps.directory.getUser(userKey);
+    if (user && !user.disabled && (await deps.orgUsesOidc?.(user.org))) {
+      // Same work as a password check, and it counts against the limits like a failure.
+      await withHashSlot(async () => verifyPassword(password, await decoyHash()));
+      perUser.record(userKey);
+      perIp.record(ip);
+      await deps.audit.append({ event: 'login-failure', actor: user.username, ip, detail: { reason: 'oidc-required' } });
+      throw new HttpError(403, 'oidc_required');
+    }
     const ok = await withHashSlot(async () => {
       if (!user || user.disabled) {
         await verifyPassword(password, await decoyHash());
@@ -127,6 +137,8 @@ export function createLogin(deps: {
     const user = await deps.directory.getUser(ticket.username);
     // A disabled user, a changed password or a reset second factor void the ticket.
     if (!user || user.disabled || passwordFingerprint(user.passwordHash) !== ticket.passwordFingerprint) throw new HttpError(401, 'ticket_expired');
+    // Bound to an identity provider after the password step.
+    if (await deps.orgUsesOidc?.(user.org)) throw new HttpError(403, 'oidc_required');
 
     const fail = async (reason: string): Promise<never> => {
       await Promise.all([perUser.record(ticket.username), perIp.record(ip)]);

@@ -15,6 +15,7 @@ import { retentionUsage, runRetentionCommand } from './retention-cli';
 import { roomUsage, runRoomCommand } from './room-cli';
 import { isTransferCommand, runTransferCommand, transferOptions, transferUsage } from './transfer-cli';
 import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from './digest-cli';
+import { isOidcCommand, oidcOptions, oidcUsage, runOidcCommand } from './oidc-cli';
 
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
@@ -37,6 +38,7 @@ ${roomUsage}
 ${retentionUsage}
 ${digestUsage}
 ${transferUsage}
+${oidcUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
 class UsageError extends Error {}
@@ -209,6 +211,7 @@ async function main(): Promise<number> {
         // --- end minutes export ---
         ...digestOptions,
         ...transferOptions,
+        ...oidcOptions,
       },
     });
   } catch (error) {
@@ -228,6 +231,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isTransferCommand(parsed.positionals)) return runTransferCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
+  if (isOidcCommand(parsed.positionals)) return runOidcCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
   const admin = await openAdmin({ dataDir, databaseUrl });
   try {
     return await run(admin, parsed.positionals, parsed.values as Record<string, string | undefined> & { 'dry-run'?: boolean });

@@ -30,6 +30,8 @@ const usage = `Usage: npm run sync-server -- [options]
   --retention-interval-hours H  how often to delete closed cases past their retention period, as
                       \`npm run admin -- retention run\` does (env THEMAKAMER_RETENTION_INTERVAL_HOURS, default 24;
                       0 = never; instances on one database run it once per interval)
+  --public-url URL    the app's address as browsers reach it, e.g. https://themakamer.example.nl (env THEMAKAMER_PUBLIC_URL);
+                      needed for sign-in with an organisation's identity provider (redirect URI <URL>/api/oidc/callback)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
   --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
   --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, 'idle-lock-minutes': { type: 'string' }, 'retention-interval-hours': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, 'idle-lock-minutes': { type: 'string' }, 'retention-interval-hours': { type: 'string' }, 'public-url': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -79,6 +81,8 @@ async function main(): Promise<void> {
   const retentionText = values['retention-interval-hours'] ?? env.THEMAKAMER_RETENTION_INTERVAL_HOURS ?? '24';
   const retentionHours = Number(retentionText);
   if (retentionText.trim() === '' || !Number.isFinite(retentionHours) || retentionHours < 0 || retentionHours > 24 * 366) fail('--retention-interval-hours must be a number of hours from 0 (never) to 8784.');
+  const publicUrl = values['public-url'] ?? env.THEMAKAMER_PUBLIC_URL ?? null;
+  if (publicUrl !== null && !/^https?:\/\/[^/?#]+\/?$/.test(publicUrl)) fail('--public-url is an origin such as https://themakamer.example.nl (no path).');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
   const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
       digestCheckMs: digestMinutes * 60_000,
       idleLockMinutes,
       retentionIntervalMs: Math.round(retentionHours * 60 * 60_000),
+      publicUrl,
       limits: setLimits,
     });
   } catch (error) {

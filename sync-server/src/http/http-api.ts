@@ -18,6 +18,7 @@ import { digestRoutes } from './digest-routes';
 import { importRoutes } from './import-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
+import { oidcRoutes } from './oidc-routes';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
@@ -367,6 +368,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     ...digestRoutes({ ctx, authenticate }),
     ...importRoutes({ ctx, requireAdministrator }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
+    ...oidcRoutes({ ctx, requireAdministrator, remoteAddress }),
   ];
 
   return async (req, res) => {

@@ -15,7 +15,7 @@ export type AuditEvent =
   | 'export' | 'frozen-read'
   | 'room-check' | 'quarantine-export' | 'backup' | 'restore' | 'migrate'
   | 'meeting-approve' | 'meeting-reopen'
-  | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
+  | 'org-add' | 'org-oidc-bind' | 'org-oidc-unbind' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
   | 'org-rename' | 'user-update' | 'user-import'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';

@@ -13,7 +13,7 @@ export type Db = Database.Database;
 /** File name of the database inside the data dir. */
 export const databaseFile = 'themakamer.sqlite';
 
-const schemaVersion = 4;
+const schemaVersion = 5;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,6 +123,25 @@ CREATE TABLE IF NOT EXISTS user_digest (
   choice TEXT NOT NULL CHECK (choice IN ('org', 'weekly', 'off')),
   last_sent_at TEXT
 );
+-- Sign-in with the organisation's own identity provider (OpenID Connect, version 5): at most one
+-- binding per organisation; client_secret is sealed with the data key (context 'oidc-secret' + org);
+-- claim names the ID token claim that matches accounts (preferred_username: the username, email:
+-- the user's address in user_mail).
+CREATE TABLE IF NOT EXISTS org_oidc (
+  org TEXT PRIMARY KEY REFERENCES orgs(id),
+  issuer TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  client_secret BLOB NOT NULL,
+  claim TEXT NOT NULL CHECK (claim IN ('preferred_username', 'email')),
+  updated_at TEXT NOT NULL
+);
+-- One-time codes that hand an OIDC sign-in from the callback to the app (SHA-256 of the code,
+-- valid for a minute, deleted when used): the session is made only when the app redeems it.
+CREATE TABLE IF NOT EXISTS oidc_handoff (
+  code_hash TEXT PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES users(username),
+  expires_at INTEGER NOT NULL
+);
 -- Guards against our own bugs; someone with the raw file can drop these, which
 -- is what the hash chain is for.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -165,6 +184,11 @@ function migrateFrom3(db: Db): void {
   db.exec("UPDATE meta SET value = '4' WHERE key = 'schema_version'");
 }
 
+/** Version 5 adds sign-in with an organisation's identity provider: org_oidc and oidc_handoff (created by the schema). */
+function migrateFrom4(db: Db): void {
+  db.exec("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+}
+
 /** How hard commits are flushed: 'normal' survives a killed process, 'full' also power loss. */
 export type Durability = 'normal' | 'full';
 
@@ -188,6 +212,7 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
     if (current?.value === '1') migrateFrom1(db);
     if (current?.value === '1' || current?.value === '2') migrateFrom2(db);
     if (current?.value === '1' || current?.value === '2' || current?.value === '3') migrateFrom3(db);
+    if (current?.value === '1' || current?.value === '2' || current?.value === '3' || current?.value === '4') migrateFrom4(db);
     db.exec(schema);
     db.exec(privacySchema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));

@@ -6,7 +6,7 @@
 import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 5;
+export const postgresSchemaVersion = 6;
 
 /** Added in version 3 (e-mail digests). */
 const digestTables = `
@@ -53,11 +53,29 @@ CREATE TABLE IF NOT EXISTS user_digest (
 );
 `;
 
+/** Added in version 6: sign-in with the organisation's identity provider (see database.ts). */
+const oidcTables = `
+CREATE TABLE IF NOT EXISTS org_oidc (
+  org TEXT PRIMARY KEY REFERENCES orgs(id),
+  issuer TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  client_secret BYTEA NOT NULL,
+  claim TEXT NOT NULL CHECK (claim IN ('preferred_username', 'email')),
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS oidc_handoff (
+  code_hash TEXT PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES users(username),
+  expires_at BIGINT NOT NULL
+);
+`;
+
 /** What each version after 2 added, in order (a database at version 2 gets them all). */
 const migrations: ReadonlyArray<readonly [number, string]> = [
   [3, digestTables],
   [4, twoFactorTables],
   [5, userDigestTables],
+  [6, oidcTables],
 ];
 
 const schema = `
@@ -124,7 +142,7 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
 CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
-${digestTables}${userDigestTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+${digestTables}${userDigestTables}${oidcTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 DROP TRIGGER IF EXISTS audit_no_update ON audit;
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();

@@ -7,6 +7,7 @@ import { Button, PageHeading, Select, TextInput } from '../../ui';
 import { OrgRenameForm } from './OrgRenameForm';
 import { UserEditForm } from './UserEditForm';
 import { UserImport } from './UserImport';
+import { OidcBindings } from './OidcBindings';
 import './admin.css';
 
 const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'];
@@ -199,6 +200,8 @@ export function AdminPage() {
           return { kind: 'done', text: t('admin.done.orgRenamed', { name }) };
         })} />
       </section>
+
+      <OidcBindings orgs={allOrgs} />
     </div>
   );
 }

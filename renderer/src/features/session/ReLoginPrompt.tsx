@@ -1,10 +1,28 @@
-import { KeyRound } from 'lucide-react';
+import { Building2, KeyRound } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, TextInput } from '../../ui';
 import { Notice } from './Notice';
 import { isSignInError, type SignInErrorCode } from './signInError';
-import { useConnection } from './useSession';
+import { fetchOidcOrgs, oidcStartUrl } from './oidcSignIn';
+import { useConnection, useSession } from './useSession';
+
+/** True when the user's organisation signs in at its own identity provider (asked when the prompt is needed). */
+function useSignsInViaOrganisation(needed: boolean): boolean {
+  const { user, serverUrl } = useSession();
+  const [via, setVia] = useState(false);
+  useEffect(() => {
+    if (!needed) return undefined;
+    let current = true;
+    void fetchOidcOrgs(serverUrl).then((orgs) => {
+      if (current) setVia(orgs.some((org) => org.id === user.org));
+    });
+    return () => {
+      current = false;
+    };
+  }, [needed, serverUrl, user.org]);
+  return via;
+}
 
 /**
  * The non-blocking "Log opnieuw in om te synchroniseren" prompt: shown while the server
@@ -20,6 +38,8 @@ export function ReLoginPrompt() {
   const [error, setError] = useState<SignInErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [later, setLater] = useState(false);
+  const { user, serverUrl } = useSession();
+  const viaOrganisation = useSignsInViaOrganisation(needsLogin);
 
   useEffect(() => {
     if (!needsLogin) {
@@ -53,6 +73,27 @@ export function ReLoginPrompt() {
       setBusy(false);
     }
   };
+
+  if (viaOrganisation) {
+    // No Themakamer password: a new session comes from the organisation's sign-in page. What was
+    // typed is in the vault; the page comes back and the device password opens it again.
+    return (
+      <section aria-label={t('session.relogin.title')}>
+        <Notice tone="warning">
+          <div className="relogin">
+            <div className="relogin__text">
+              <h2 className="relogin__title">{t('session.relogin.title')}</h2>
+              <p>{t('session.relogin.bodyOrganisation')}</p>
+            </div>
+            <Button variant="primary" icon={<Building2 size={18} />} onClick={() => window.location.assign(oidcStartUrl(serverUrl, user.org))}>
+              {t('session.oidc.submit')}
+            </Button>
+            <Button variant="quiet" onClick={() => setLater(true)}>{t('session.relogin.later')}</Button>
+          </div>
+        </Notice>
+      </section>
+    );
+  }
 
   const message = error === null ? null : error === 'offline-no-vault' ? t('session.relogin.unreachable') : t(`session.errors.${error}`);
   return (

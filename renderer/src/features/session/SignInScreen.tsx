@@ -11,6 +11,8 @@ import { parseServerUrl } from './serverUrl';
 import { isSetupPending } from './setupApi';
 import type { SecondFactorStep } from './signIn';
 import { TwoFactorStep } from './TwoFactorStep';
+import { OidcSignInSection } from './OidcSignIn';
+import { consumeOidcReturn } from './oidcSignIn';
 import { useSignInError } from './useSignInError';
 import './session.css';
 
@@ -55,8 +57,12 @@ function useSetupPending(server: string): boolean {
   return pending;
 }
 
-/** "Inloggen": server, username and password; online login, or offline with this device's vault. */
-export function SignInScreen({ remembered }: { remembered: RememberedLogin | null }) {
+/**
+ * "Inloggen": server, username and password; online login, or offline with this device's vault.
+ * In the web build also "Inloggen via uw organisatie" when organisations are bound to their own
+ * identity provider; `oidcError` is the reason it came back without a sign-in.
+ */
+export function SignInScreen({ remembered, oidcError = null }: { remembered: RememberedLogin | null; oidcError?: string | null }) {
   const { t } = useTranslation();
   const controller = useSessionController();
   const { server, setServer, editable } = useServerDefault(remembered);
@@ -68,6 +74,7 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
 
   const form = useRef<HTMLFormElement>(null);
   const submit = (resetVault: boolean): void => {
+    consumeOidcReturn();
     void run(async () => {
       setStep(await controller.signIn({ server, username, password, resetVault }));
     }).then((ok) => {
@@ -138,6 +145,7 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
             <span role="status" aria-live="polite">{busy ? t('session.signIn.busy') : ''}</span>
           </div>
         </form>
+        {editable ? null : <OidcSignInSection server={server} error={oidcError} />}
       </section>
     </div>
   );

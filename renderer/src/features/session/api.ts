@@ -83,6 +83,11 @@ const importResultSchema = z.object({
 });
 /** The outcome of an import: new accounts with their one-time passwords (shown once). */
 export type ImportResult = z.infer<typeof importResultSchema>;
+const oidcBindingSchema = z.object({ org: z.string(), orgName: z.string(), issuer: z.string(), clientId: z.string(), claim: z.enum(['preferred_username', 'email']), updatedAt: z.string() });
+/** An organisation's identity-provider binding as the Beheer screen sees it (never the secret). */
+export type OidcBinding = z.infer<typeof oidcBindingSchema>;
+/** What binding an organisation sends (the secret once). */
+export interface OidcBindingInput { issuer: string; clientId: string; clientSecret: string; claim: OidcBinding['claim'] }
 
 /** How to reach the server. */
 export interface ApiClientOptions {
@@ -129,6 +134,10 @@ export interface ApiClient {
   /** Sets a new one-time initial password and resolves with it. */
   adminResetPassword(username: string): Promise<string>;
   adminResetTwoFactor(username: string): Promise<void>;
+  /** The identity-provider bindings; `available`: the server has a public URL (sign-in with them works). */
+  adminOidcBindings(): Promise<{ bindings: OidcBinding[]; available: boolean }>;
+  adminBindOidc(org: string, input: OidcBindingInput): Promise<void>;
+  adminUnbindOidc(org: string): Promise<void>;
 }
 
 /** How long the app waits for an import to apply (500 new accounts on a slow server). */
@@ -236,6 +245,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     adminResetPassword: async (username) => (await json(initialPasswordSchema, 'POST', `/api/admin/users/${encodeURIComponent(username)}/password`)).initialPassword,
     async adminResetTwoFactor(username) {
       await call('POST', `/api/admin/users/${encodeURIComponent(username)}/reset-mfa`);
+    },
+    adminOidcBindings: () => json(z.object({ bindings: z.array(oidcBindingSchema), available: z.boolean() }), 'GET', '/api/admin/oidc'),
+    async adminBindOidc(org, input) {
+      await call('PUT', `/api/admin/orgs/${encodeURIComponent(org)}/oidc`, input);
+    },
+    async adminUnbindOidc(org) {
+      await call('DELETE', `/api/admin/orgs/${encodeURIComponent(org)}/oidc`);
     },
   };
 }

@@ -12,13 +12,15 @@ export interface RememberedLogin {
   username: string;
   /** True while signed in: after a reload the vault is locked and only needs the password. */
   signedIn: boolean;
+  /** Signed in with the organisation's identity provider: the unlock password is the device's vault password, never sent. */
+  viaOrganisation?: boolean;
 }
 
 /** Where it is kept (localStorage, or nothing when storage is blocked). */
 export type LoginStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const storageKey = 'themakamer.login';
-const schema = z.object({ serverUrl: z.string().min(1), username: z.string().min(1), signedIn: z.boolean() });
+const schema = z.object({ serverUrl: z.string().min(1), username: z.string().min(1), signedIn: z.boolean(), viaOrganisation: z.boolean().optional() });
 
 /** The remembered login, or null (none, blocked storage, or a damaged record). */
 export function loadRememberedLogin(storage: LoginStorage | null): RememberedLogin | null {

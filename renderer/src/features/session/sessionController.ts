@@ -6,7 +6,8 @@
 import { createValueStore, type ExternalStore } from '../../collab/sync-status';
 import { startLiveSession, type LiveSession, type LiveSessionOptions } from './liveSession';
 import { loadRememberedLogin, saveRememberedLogin, type LoginStorage, type RememberedLogin } from './rememberedLogin';
-import { completeSignIn, isSecondFactorStep, signIn, type OpenedSession, type OpenVault, type SecondFactorStep, type SignInInput } from './signIn';
+import { completeSignIn, hasVault, isSecondFactorStep, openOidcSession, signIn, type OpenedSession, type OpenVault, type SecondFactorStep, type SignInInput } from './signIn';
+import type { LoginResult } from './api';
 import { SignInError } from './signInError';
 
 /** Where the session is. */
@@ -34,6 +35,13 @@ export interface SessionController {
   signIn(input: SignInInput): Promise<SecondFactorStep | null>;
   /** Answers the second step with a TOTP or recovery code; throws SignInError. */
   completeSignIn(step: SecondFactorStep, code: string): Promise<void>;
+  /** True when this device holds a vault for the user (after a sign-in with their organisation). */
+  hasVault(serverUrl: string, username: string): Promise<boolean>;
+  /**
+   * After a sign-in with the organisation's identity provider: opens the vault with the
+   * device's vault password (`repeat`: creating it, typed twice) and enters the app. Throws SignInError.
+   */
+  signInWithOidc(serverUrl: string, login: LoginResult, vaultPassword: string, repeat: string | null, options?: { resetVault?: boolean }): Promise<void>;
   /** The user has kept the recovery codes: on to the app. */
   confirmRecoveryCodes(): void;
   /** Unlocks the remembered login with its password (online login when the server answers). */
@@ -59,9 +67,12 @@ export function createSessionController(options: SessionControllerOptions): Sess
   );
   let busy = false;
 
-  const enter = async (opened: OpenedSession, recoveryCodes: readonly string[] | null): Promise<void> => {
+  // The idle lock must remember how the session was made: its unlock never sends the password then.
+  let enteredViaOrganisation = false;
+  const enter = async (opened: OpenedSession, recoveryCodes: readonly string[] | null, viaOrganisation = false): Promise<void> => {
+    enteredViaOrganisation = viaOrganisation;
     const live = await startLiveSession({ ...options.live, opened, ...(options.fetch ? { fetch: options.fetch } : {}) });
-    const remembered: RememberedLogin = { serverUrl: opened.session.serverUrl, username: opened.session.username, signedIn: true };
+    const remembered: RememberedLogin = { serverUrl: opened.session.serverUrl, username: opened.session.username, signedIn: true, ...(viaOrganisation ? { viaOrganisation } : {}) };
     saveRememberedLogin(options.storage, remembered);
     phase.set(recoveryCodes ? { phase: 'recovery-codes', live, codes: recoveryCodes, remembered } : { phase: 'signed-in', live });
   };
@@ -82,7 +93,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
     exclusive(async () => {
       const outcome = await signIn(input, deps, { resumeStoredSession });
       if (isSecondFactorStep(outcome)) return outcome;
-      await enter(outcome, null);
+      await enter(outcome, null, input.viaOrganisation ?? false);
       return null;
     }).then((step) => step ?? null);
 
@@ -95,6 +106,12 @@ export function createSessionController(options: SessionControllerOptions): Sess
         await enter(opened, recoveryCodes);
       });
     },
+    hasVault: (serverUrl, username) => hasVault(serverUrl, username, deps),
+    async signInWithOidc(serverUrl, login, vaultPassword, repeat, oidcOptions = {}) {
+      await exclusive(async () => {
+        await enter(await openOidcSession(serverUrl, login, vaultPassword, repeat, oidcOptions.resetVault ?? false, deps), null, true);
+      });
+    },
     confirmRecoveryCodes() {
       const current = phase.getSnapshot();
       if (current.phase === 'recovery-codes') phase.set({ phase: 'signed-in', live: current.live });
@@ -104,7 +121,10 @@ export function createSessionController(options: SessionControllerOptions): Sess
       if (current.phase !== 'locked') throw new SignInError('username-missing');
       // The password unlocks the vault and resumes its session; a second factor is asked only
       // when the server no longer takes that session (the re-login prompt).
-      await start({ server: current.remembered.serverUrl, username: current.remembered.username, password, ...unlockOptions }, true);
+      await start({
+        server: current.remembered.serverUrl, username: current.remembered.username, password, ...unlockOptions,
+        ...(current.remembered.viaOrganisation ? { viaOrganisation: true } : {}),
+      }, true);
     },
     switchUser() {
       const current = phase.getSnapshot();
@@ -116,7 +136,9 @@ export function createSessionController(options: SessionControllerOptions): Sess
     async lock() {
       const current = phase.getSnapshot();
       if (current.phase !== 'signed-in') return;
-      const remembered: RememberedLogin = { serverUrl: current.live.serverUrl, username: current.live.user.username, signedIn: true };
+      const remembered: RememberedLogin = {
+        serverUrl: current.live.serverUrl, username: current.live.user.username, signedIn: true, ...(enteredViaOrganisation ? { viaOrganisation: true } : {}),
+      };
       saveRememberedLogin(options.storage, remembered);
       // As for sign-out: the screen leaves the session before its documents close.
       phase.set({ phase: 'locked', remembered, reason: 'idle' });

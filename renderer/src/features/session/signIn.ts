@@ -22,6 +22,11 @@ export interface SignInInput {
    * the server's copy is kept, local changes that never reached it are lost.
    */
   resetVault?: boolean;
+  /**
+   * The user signs in with their organisation's identity provider: the password is this
+   * device's vault password and is never sent to the server (unlocking only).
+   */
+  viaOrganisation?: boolean;
 }
 
 /** Opens (locked) the vault of a user on a server. */
@@ -60,7 +65,11 @@ const fromApi: Partial<Record<ApiErrorCode, SignInErrorCode>> = {
   busy: 'server-busy',
   'invalid-code': 'invalid-code',
   'ticket-expired': 'ticket-expired',
+  'oidc-required': 'oidc-required',
 };
+
+/** Shortest vault password a user may choose after signing in with their organisation. */
+export const minVaultPasswordLength = 10;
 
 async function openOrFail(openVault: OpenVault, serverUrl: string, username: string): Promise<Vault> {
   try {
@@ -70,12 +79,14 @@ async function openOrFail(openVault: OpenVault, serverUrl: string, username: str
   }
 }
 
-async function tryLogin(serverUrl: string, username: string, password: string, deps: SignInDeps): Promise<LoginAnswer | null> {
+/** `resume` stands for "the server is there, but takes no password from this user" (signed in with their organisation). */
+async function tryLogin(serverUrl: string, username: string, password: string, deps: SignInDeps): Promise<LoginAnswer | 'resume' | null> {
   const api = createApiClient({ serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   try {
     return await api.login(username, password);
   } catch (error) {
     if (isApiError(error, 'unreachable')) return null;
+    if (isApiError(error, 'oidc-required')) return 'resume';
     if (isApiError(error)) throw new SignInError(fromApi[error.code] ?? 'server-error');
     throw error;
   }
@@ -129,9 +140,13 @@ export async function signIn(input: SignInInput, deps: SignInDeps, options: Sign
   if (username === '') throw new SignInError('username-missing');
   if (input.password === '') throw new SignInError('password-missing');
 
-  const login = await tryLogin(serverUrl, username, input.password, deps);
-  if (login && !isChallenge(login)) return openOnline(serverUrl, input.password, input.resetVault ?? false, login, deps);
-  if (login && !options.resumeStoredSession) {
+  const answer = input.viaOrganisation && options.resumeStoredSession ? 'resume' : await tryLogin(serverUrl, username, input.password, deps);
+  if (answer === 'resume' && !options.resumeStoredSession) throw new SignInError('oidc-required');
+  // Unlocking after a reload for a user who signs in with their organisation: the password is
+  // the vault password chosen on this device; the vault holds the session to resume.
+  const login = answer === 'resume' ? true : answer;
+  if (login && login !== true && !isChallenge(login)) return openOnline(serverUrl, input.password, input.resetVault ?? false, login, deps);
+  if (login && login !== true && !options.resumeStoredSession) {
     return { challenge: login, serverUrl, username, password: input.password, resetVault: input.resetVault ?? false };
   }
   if (login) {
@@ -165,6 +180,30 @@ export async function signIn(input: SignInInput, deps: SignInDeps, options: Sign
     throw new SignInError('offline-no-vault');
   }
   return { vault, session, mode: 'offline' };
+}
+
+/**
+ * After a sign-in with the organisation's identity provider: unlocks (or creates, with a new
+ * vault password typed twice) this device's vault for the user and stores the session in it.
+ */
+export async function openOidcSession(
+  serverUrl: string, login: LoginResult, vaultPassword: string, repeat: string | null, resetVault: boolean, deps: SignInDeps,
+): Promise<OpenedSession> {
+  if (vaultPassword === '') throw new SignInError('password-missing');
+  if (repeat !== null) {
+    if (vaultPassword.length < minVaultPasswordLength) throw new SignInError('vault-password-short');
+    if (repeat !== vaultPassword) throw new SignInError('vault-password-repeat');
+  }
+  return openOnline(serverUrl, vaultPassword, resetVault, login, deps);
+}
+
+/** True when this device holds a vault for the user (after a sign-in with their organisation: ask its password, or a new one). */
+export async function hasVault(serverUrl: string, username: string, deps: SignInDeps): Promise<boolean> {
+  const vault = await openOrFail(deps.openVault, serverUrl, username);
+  const initialised = await vault.isInitialised();
+  if (initialised) await vault.close();
+  else await vault.destroy();
+  return initialised;
 }
 
 /** True when {@link signIn} stopped at the second step. */

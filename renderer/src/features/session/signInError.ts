@@ -20,6 +20,14 @@ export type SignInErrorCode =
   | 'vault-password-mismatch'
   | 'server-busy'
   | 'server-error'
+  /** The user's organisation signs in at its own identity provider: no password sign-in here. */
+  | 'oidc-required'
+  /** The one-time code from the identity provider was refused (used, expired, or the account changed). */
+  | 'oidc-failed'
+  /** A new vault password and its repetition differ. */
+  | 'vault-password-repeat'
+  /** A new vault password is too short. */
+  | 'vault-password-short'
   /** The browser refuses local storage (IndexedDB): the vault cannot be opened. */
   | 'storage-unavailable';
 

@@ -45,7 +45,7 @@ export async function runKeystroke(params: HarnessParams): Promise<void> {
   const live = await startLiveSession({ opened, browserOnline: navigator.onLine });
   const phase = createValueStore<SessionPhase>({ phase: 'signed-in', live }, (a, b) => a === b);
   const controller = {
-    phase, signIn: refuse, completeSignIn: refuse, confirmRecoveryCodes: () => undefined, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }), lock: () => live.close({ logout: false }),
+    phase, signIn: refuse, completeSignIn: refuse, hasVault: refuse, signInWithOidc: refuse, confirmRecoveryCodes: () => undefined, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }), lock: () => live.close({ logout: false }),
   } satisfies SessionController;
   // The app's board shares this doc (one doc per room in the doc manager).
   const handle = live.docManager.open(params.room);

@@ -73,7 +73,7 @@ export async function runOpen(params: HarnessParams): Promise<void> {
   const tLive = performance.now();
   const phase = createValueStore<SessionPhase>({ phase: 'signed-in', live }, (a, b) => a === b);
   const controller = {
-    phase, signIn: refuse, completeSignIn: refuse, confirmRecoveryCodes: () => undefined, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }), lock: () => live.close({ logout: false }),
+    phase, signIn: refuse, completeSignIn: refuse, hasVault: refuse, signInWithOidc: refuse, confirmRecoveryCodes: () => undefined, unlock: refuse, switchUser: () => undefined, signOut: () => live.close({ logout: false }), lock: () => live.close({ logout: false }),
   } satisfies SessionController;
   // Split of the time: the case's document read from the vault, decrypted and applied (the
   // app's own open of the room shares this entry of the doc manager), then the render.
