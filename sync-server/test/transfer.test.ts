@@ -91,6 +91,8 @@ async function populate(sql: Sql, key: ContentCipher = cipher, rooms = 8): Promi
   await sql.run('INSERT INTO frozen (id, room, meeting, version, created_at, sha256, data) VALUES ($1, $2, $3, $4, $5, $6, $7)', ['frozen-1', roomName(0), 'meeting:meet0001', 1, now, 'b'.repeat(64), key.encrypt(Buffer.from([1, 2]), 'frozen')]);
   await sql.run('INSERT INTO org_smtp (org, host, port, username, password, sender, app_url, frequency, last_sent_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9)',
     ['zvh-test', 'smtp.example.test', 587, 'mailer', key.encrypt(Buffer.from('geheim'), 'smtp'), 'noreply@example.test', 'https://zvh.example.test', 'weekly', now]);
+  await sql.run('INSERT INTO org_oidc (org, issuer, client_id, client_secret, claim, updated_at) VALUES ($1, $2, $3, $4, $5, $6)', ['zvh-test', 'https://login.zvh.example/realms/test', 'themakamer', key.encrypt(Buffer.from('fictief-geheim'), 'oidc\0zvh-test'), 'preferred_username', now]);
+  await sql.run('INSERT INTO oidc_handoff (code_hash, username, expires_at) VALUES ($1, $2, $3)', ['c'.repeat(64), 'pr.bakker', Date.now() + 60_000]);
   await sql.run('INSERT INTO user_mail (username, address) VALUES ($1, $2)', ['sec.visser', 'sec.visser@example.test']);
   await sql.run('INSERT INTO user_digest (username, choice, last_sent_at) VALUES ($1, $2, NULL)', ['sec.visser', 'weekly']);
   await sql.run('INSERT INTO case_index (room, case_number, case_type, head, read_at) VALUES ($1, $2, $3, $4, $5)', [roomName(0), 'ZVH-2026-001', 'huiselijk-geweld', 6, now]);

@@ -42,6 +42,8 @@ export const copiedTables: readonly CopiedTable[] = [
   { name: 'frozen', key: ['id'], page: 50 },
   { name: 'audit', key: ['seq'], page: 500 },
   { name: 'org_smtp', key: ['org'], page: 500 },
+  { name: 'org_oidc', key: ['org'], page: 500 },
+  { name: 'oidc_handoff', key: ['code_hash'], page: 500 },
   { name: 'user_mail', key: ['username'], page: 500 },
   { name: 'user_digest', key: ['username'], page: 500 },
   { name: 'case_index', key: ['room'], page: 500 },
