@@ -15,6 +15,22 @@ import { mergeUpdates } from './merge-updates';
 import { parseStoredSession, type StoredSession } from './session';
 import { vaultName } from './vault-name';
 
+/**
+ * Local changes of a room the server has not confirmed yet (docs/design.md, "Local vault"):
+ * how many and when, never what. Kept sealed until the server confirms the room in sync.
+ */
+export interface PendingChanges {
+  /** Local changes (stored batches of updates) not yet confirmed. */
+  changes: number;
+  /** Epoch ms of the first and the last of them. */
+  firstAt: number;
+  lastAt: number;
+}
+
+const isPendingChanges = (value: unknown): value is PendingChanges =>
+  typeof value === 'object' && value !== null
+  && ['changes', 'firstAt', 'lastAt'].every((field) => typeof (value as Record<string, unknown>)[field] === 'number');
+
 /** Rows per room after which the log is folded into a snapshot; keeps load time flat. */
 export const defaultCompactAfter = 200;
 
@@ -74,8 +90,17 @@ export interface Vault {
   loadReadCopy(room: string): Promise<{ copy: Uint8Array; current: boolean } | null>;
   /** Rooms with anything stored locally (for an offline start). */
   listRooms(): Promise<Room[]>;
-  /** Deletes everything stored for `room` (e.g. after access was revoked). */
-  forgetRoom(room: string): Promise<void>;
+  /** Records `changes` local changes of `room` made at `at` that the server has not confirmed. */
+  notePending(room: string, changes: number, at: number): Promise<void>;
+  /** The server confirmed `room` in sync: nothing of it is unsent. */
+  clearPending(room: string): Promise<void>;
+  /** The unconfirmed local changes of `room`, or null when none are recorded. */
+  loadPending(room: string): Promise<PendingChanges | null>;
+  /**
+   * Deletes everything stored for `room` (e.g. after access was revoked), its pending record
+   * included; returns what was unsent (null: nothing, or the vault is locked).
+   */
+  forgetRoom(room: string): Promise<PendingChanges | null>;
   /**
    * Deletes every local room not in `rooms` (the server's current list: need-to-know ends
    * on this device too when access ends). Returns the rooms it deleted.
@@ -108,6 +133,7 @@ const snapshotContext = (room: string): string => `snapshot\0${room}`;
 const jsonContext = (key: string): string => `json\0${key}`;
 const copyContext = (room: string): string => `copy\0${room}`;
 const sessionKey = 'session';
+const pendingKey = (room: string): string => `pending:${room}`;
 
 const isSealed = (value: unknown): value is Sealed =>
   typeof value === 'object' && value !== null
@@ -222,6 +248,22 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
     return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   };
 
+  /** Pending-record writes per room, in order (each reads the previous record). */
+  const pendingChains = new Map<string, Promise<unknown>>();
+  const inPendingOrder = <T>(room: string, work: () => Promise<T>): Promise<T> => {
+    const next = (pendingChains.get(room) ?? Promise.resolve()).catch(() => {}).then(work);
+    const tracked = next.catch(() => {});
+    pendingChains.set(room, tracked);
+    void tracked.then(() => {
+      if (pendingChains.get(room) === tracked) pendingChains.delete(room);
+    });
+    return next;
+  };
+  const readPending = async (room: string): Promise<PendingChanges | null> => {
+    const value = await getJson(pendingKey(room));
+    return isPendingChanges(value) ? value : null;
+  };
+
   const flush = async (): Promise<void> => {
     while (compactions.size > 0) await Promise.allSettled([...compactions.values()]);
   };
@@ -309,14 +351,25 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
       ]);
       return [...new Set([...logged.map(String), ...snapshotted, ...copied])].filter(isRoom).sort();
     },
+    notePending: (room, changes, at) => inPendingOrder(room, async () => {
+      const previous = await readPending(room);
+      await putJson(pendingKey(room), {
+        changes: (previous?.changes ?? 0) + changes, firstAt: previous?.firstAt ?? at, lastAt: Math.max(previous?.lastAt ?? at, at),
+      } satisfies PendingChanges);
+    }),
+    clearPending: (room) => inPendingOrder(room, () => db.meta.delete(jsonId(pendingKey(room)))),
+    loadPending: (room) => inPendingOrder(room, () => readPending(room)),
     async forgetRoom(room) {
       await compactions.get(room)?.catch(() => {});
-      await db.transaction('rw', db.snapshots, db.updates, db.copies, async () => {
+      const pending = await inPendingOrder(room, () => (key ? readPending(room) : Promise.resolve(null))).catch(() => null);
+      await db.transaction('rw', [db.snapshots, db.updates, db.copies, db.meta], async () => {
         await db.snapshots.delete(room);
         await db.updates.where('room').equals(room).delete();
         await db.copies.delete(room);
+        await db.meta.delete(jsonId(pendingKey(room)));
       });
       rowCounts.delete(room);
+      return pending;
     },
     async retainRooms(rooms) {
       const keep = new Set(rooms);
