@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
+  DroppedRoomsNotice, LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
 import { ReminderBell } from '../features/reminders';
@@ -103,6 +103,7 @@ export function AppFrame() {
             <SignedInUpdateNotices />
             <ReLoginPrompt />
             <OfflineBanner />
+            <DroppedRoomsNotice />
             <RouteView route={route} />
           </main>
         </div>

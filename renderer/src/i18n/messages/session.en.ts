@@ -103,6 +103,18 @@ export const sessionEn = {
     done: 'You are signed in again. Your changes are being synchronised.',
     unreachable: 'The server cannot be reached. Try again once you are connected.',
   },
+  dropped: {
+    region: 'Changes not sent',
+    case: 'case {{number}}',
+    caseWithoutNumber: 'a case without a number',
+    meeting: 'the meeting of {{date}}',
+    meetingWithoutDate: 'a meeting',
+    lost: 'Your changes in {{what}} could no longer be sent: you no longer have access, or the case was deleted after its retention period.',
+    countOne: 'It was 1 change, at {{from}}.',
+    countMany: 'It was {{count}} changes, from {{from}} to {{to}}.',
+    removed: 'All of it has been removed from this device. Contact the case director if needed.',
+    acknowledge: 'Understood',
+  },
   offlineBanner: 'You are working offline; changes will be synchronised later',
   loading: 'Loading data…',
 } satisfies Strings<typeof sessionNl>;

@@ -99,6 +99,18 @@ export const sessionNl = {
     done: 'U bent opnieuw ingelogd. Uw wijzigingen worden gesynchroniseerd.',
     unreachable: 'De server is niet bereikbaar. Probeer het opnieuw zodra u weer verbinding hebt.',
   },
+  dropped: {
+    region: 'Niet verstuurde wijzigingen',
+    case: 'casus {{number}}',
+    caseWithoutNumber: 'een casus zonder nummer',
+    meeting: 'het overleg van {{date}}',
+    meetingWithoutDate: 'een overleg',
+    lost: 'Uw wijzigingen in {{what}} konden niet meer worden verstuurd: u hebt geen toegang meer, of de casus is na de bewaartermijn verwijderd.',
+    countOne: 'Het ging om 1 wijziging, op {{from}}.',
+    countMany: 'Het ging om {{count}} wijzigingen, van {{from}} tot {{to}}.',
+    removed: 'Alles hiervan is van dit apparaat verwijderd. Neem zo nodig contact op met de procesregisseur.',
+    acknowledge: 'Begrepen',
+  },
   offlineBanner: 'U werkt offline; wijzigingen worden later gesynchroniseerd',
   loading: 'Gegevens worden geladen…',
 };
