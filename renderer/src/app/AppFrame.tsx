@@ -50,7 +50,7 @@ function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'sig
   const setupToken = useSetupToken();
   if (phase.phase === 'recovery-codes') return <RecoveryCodesScreen codes={phase.codes} />;
   if (setupToken !== null) return <SetupScreen token={setupToken} />;
-  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} idle={phase.reason === 'idle'} /> : <SignInScreen remembered={phase.remembered} />;
+  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} idle={phase.reason === 'idle'} /> : <SignInScreen remembered={phase.remembered} accountDisabled={phase.phase === 'signed-out' && phase.reason === 'account-disabled'} />;
 }
 
 /** Signed in: the session's server, checked again each time the connection comes back. */

@@ -86,13 +86,21 @@ export function createLogin(deps: {
     await refuseIfLimited(userKey, ip);
     const user = await deps.directory.getUser(userKey);
     const ok = await withHashSlot(async () => {
-      if (!user || user.disabled) {
+      if (!user) {
         await verifyPassword(password, await decoyHash());
         return false;
       }
       return verifyPassword(password, user.passwordHash);
     });
-    if (!ok || !user) {
+    if (ok && user?.disabled) {
+      // Only the right password learns that the account is disabled: its app then wipes
+      // this user's vault on the device (docs/privacy.md). Anyone else gets invalid_credentials.
+      perUser.record(userKey);
+      perIp.record(ip);
+      await deps.audit.append({ event: 'login-failure', actor: user.username, ip, detail: { reason: 'disabled' } });
+      throw new HttpError(403, 'account_disabled');
+    }
+    if (!ok || !user || user.disabled) {
       perUser.record(userKey);
       perIp.record(ip);
       // An unknown name is not recorded: it may be a password typed in the wrong field.

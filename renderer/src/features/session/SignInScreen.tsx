@@ -56,7 +56,7 @@ function useSetupPending(server: string): boolean {
 }
 
 /** "Inloggen": server, username and password; online login, or offline with this device's vault. */
-export function SignInScreen({ remembered }: { remembered: RememberedLogin | null }) {
+export function SignInScreen({ remembered, accountDisabled = false }: { remembered: RememberedLogin | null; accountDisabled?: boolean }) {
   const { t } = useTranslation();
   const controller = useSessionController();
   const { server, setServer, editable } = useServerDefault(remembered);
@@ -101,7 +101,7 @@ export function SignInScreen({ remembered }: { remembered: RememberedLogin | nul
         <PageHeading>{t('session.signIn.title')}</PageHeading>
         <p className="session-card__intro">{t('session.signIn.intro')}</p>
         {setupPending ? <Notice tone="info"><p>{t('session.setup.pending')}</p></Notice> : null}
-        <SignInErrorNotice code={isFieldError(error) ? null : error} busy={busy} onReset={() => submit(true)} />
+        <SignInErrorNotice code={isFieldError(error) ? null : (error ?? (accountDisabled ? 'account-disabled' : null))} busy={busy} onReset={() => submit(true)} />
         <form ref={form} onSubmit={onSubmit} noValidate aria-busy={busy}>
           <TextInput
             label={t('session.signIn.server')}

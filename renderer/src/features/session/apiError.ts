@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | 'invalid-code'
   /** The sign-in between password and code took too long (or the password changed): start again. */
   | 'ticket-expired'
+  /** Login with the right password of a disabled account: this device wipes the user's vault. */
+  | 'account-disabled'
   /** Too many login attempts: wait a minute. */
   | 'rate-limited'
   /** The token is missing, expired or ended: sign in again. */
@@ -49,6 +51,7 @@ export function codeForStatus(status: number, serverCode: string | null, path: s
   if (status === 401 && path === '/api/login/code') return serverCode === 'invalid_code' ? 'invalid-code' : 'ticket-expired';
   if (status === 401) return path === '/api/login' ? 'invalid-credentials' : 'unauthorized';
   if (status === 429) return 'rate-limited';
+  if (status === 403 && serverCode === 'account_disabled') return 'account-disabled';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 400 || status === 413 || status === 415) return 'invalid-request';

@@ -60,6 +60,8 @@ export interface LiveSessionOptions {
   browserOnline?: boolean;
   /** A failure worth logging; gets ids only. */
   onError?(error: unknown, context: string): void;
+  /** A new login said the account is disabled: the session is closed and its vault wiped. */
+  onAccountDisabled?(): void;
 }
 
 /** A running session. */
@@ -282,6 +284,13 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
 
   /** The ticket between password and code of a new login (memory only). */
   let pendingTicket: string | null = null;
+  /** The account was disabled: nothing of this user may stay on the device. */
+  const wipe = async (): Promise<SignInError> => {
+    await live.close().catch((error: unknown) => onError(error, 'close'));
+    await vault.destroy().catch((error: unknown) => onError(error, 'wipe'));
+    options.onAccountDisabled?.();
+    return new SignInError('account-disabled');
+  };
   const reloginError = (error: unknown): SignInError => {
     if (isApiError(error, 'invalid-credentials')) return new SignInError('invalid-credentials');
     if (isApiError(error, 'invalid-code')) return new SignInError('invalid-code');
@@ -331,6 +340,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       try {
         login = await api.login(user.username, password);
       } catch (error) {
+        if (isApiError(error, 'account-disabled')) throw await wipe();
         throw reloginError(error);
       }
       if (!isChallenge(login)) {

@@ -35,6 +35,7 @@ export const sessionEn = {
     'password-missing': 'Enter your password.',
     'invalid-credentials': 'The username or password is incorrect. Check both and try again.',
     'rate-limited': 'Too many attempts; try again in a minute',
+    'account-disabled': 'Your account has been disabled. All data of this account on this device has been wiped. Contact the administrator of your Zorg- en Veiligheidshuis.',
     'offline-no-vault': 'The server cannot be reached and nobody has signed in with this username on this device before. Check the server address and your connection and try again.',
     'vault-password-mismatch': 'Your password is correct, but the data on this device was locked with an earlier password. Sign in with your previous password, or rebuild the local data.',
     'server-busy': 'The server is very busy right now. Try again in half a minute.',

@@ -31,6 +31,7 @@ export const sessionNl = {
     'password-missing': 'Vul uw wachtwoord in.',
     'invalid-credentials': 'De gebruikersnaam of het wachtwoord is onjuist. Controleer beide en probeer het opnieuw.',
     'rate-limited': 'Te veel pogingen; probeer het over een minuut opnieuw',
+    'account-disabled': 'Uw account is geblokkeerd. Alle gegevens van dit account op dit apparaat zijn gewist. Neem contact op met de beheerder van uw Zorg- en Veiligheidshuis.',
     'offline-no-vault': 'De server is niet bereikbaar en op dit apparaat is nog niet eerder met deze gebruikersnaam ingelogd. Controleer het serveradres en uw verbinding en probeer het opnieuw.',
     'vault-password-mismatch': 'Uw wachtwoord is juist, maar de gegevens op dit apparaat zijn met een eerder wachtwoord vergrendeld. Log in met uw vorige wachtwoord, of bouw de lokale gegevens opnieuw op.',
     'server-busy': 'De server is op dit moment erg druk. Probeer het over een halve minuut opnieuw.',
