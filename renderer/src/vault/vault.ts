@@ -9,6 +9,9 @@ import {
   createDataKey, defaultIterations, isWrappedKey, open, rewrapDataKey, seal, unwrapDataKey,
   type Sealed, type WrappedKey,
 } from './cipher';
+import {
+  browserBuckets, bucketName, copyVault, generationsOf, openCurrentGeneration, openGeneration, rebuildId,
+} from './buckets';
 import { VaultDatabase, type CopyRow, type SnapshotRow, type UpdateRow } from './database';
 import { VaultError } from './errors';
 import { mergeUpdates } from './merge-updates';
@@ -120,9 +123,12 @@ export interface Vault {
   clearSession(): Promise<void>;
   /** Waits for background compactions. */
   flush(): Promise<void>;
-  /** Locks and closes the database. */
+  /**
+   * Locks and closes the database; after a room was forgotten, first moves the vault to a
+   * new storage bucket so the deleted rows leave the disk (buckets.ts).
+   */
   close(): Promise<void>;
-  /** Closes and deletes the whole database. */
+  /** Closes and deletes the whole database (its storage buckets, and so their files, too). */
   destroy(): Promise<void>;
 }
 
@@ -142,8 +148,16 @@ const isSealed = (value: unknown): value is Sealed =>
 /** Opens (creating if needed) the vault of `username` on `serverUrl`; it starts locked. */
 export async function openVault(options: VaultOptions): Promise<Vault> {
   const name = await vaultName(options.serverUrl, options.username);
-  const db = new VaultDatabase(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
-  await db.open();
+  // A storage bucket per vault when the browser has them (buckets.ts): deleting one deletes its files.
+  const buckets = options.indexedDB ? null : browserBuckets();
+  let generation = 0;
+  let db: VaultDatabase;
+  if (buckets) {
+    ({ db, generation } = await openCurrentGeneration(buckets, name, globalThis.indexedDB));
+  } else {
+    db = new VaultDatabase(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
+    await db.open();
+  }
   const compactAfter = options.compactAfter ?? defaultCompactAfter;
   const iterations = options.unsafeTestIterations ?? defaultIterations;
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError('iterations must be a positive integer');
@@ -268,6 +282,31 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
     while (compactions.size > 0) await Promise.allSettled([...compactions.values()]);
   };
 
+  /**
+   * After rows were deleted (a room forgotten): copies the vault into the next generation's
+   * bucket and deletes the old bucket with its files, so the deleted rows' bytes leave the
+   * disk. Runs only while nothing else uses the vault (open, close).
+   */
+  const moveIfNeeded = async (): Promise<void> => {
+    if (!buckets || !(await db.meta.get(rebuildId))) return;
+    const previous = generation;
+    const next = await openGeneration(buckets, name, previous + 1);
+    await copyVault(db, next);
+    db.close();
+    db = next;
+    generation = previous + 1;
+    await buckets.delete(bucketName(name, previous));
+  };
+
+  const shut = async (move: boolean): Promise<void> => {
+    await flush();
+    key = null;
+    if (move) await moveIfNeeded().catch((error: unknown) => options.onError?.(error, name));
+    db.close();
+  };
+
+  await moveIfNeeded();
+
   const vault: Vault = {
     name,
     get unlocked() {
@@ -367,6 +406,8 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
         await db.updates.where('room').equals(room).delete();
         await db.copies.delete(room);
         await db.meta.delete(jsonId(pendingKey(room)));
+        // The deleted rows' bytes leave the disk when the vault next closes or opens (buckets.ts).
+        if (buckets) await db.meta.put({ key: rebuildId, value: true });
       });
       rowCounts.delete(room);
       return pending;
@@ -390,14 +431,15 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
       await db.meta.delete(jsonId(sessionKey));
     },
     flush,
-    async close() {
-      await flush();
-      key = null;
-      db.close();
-    },
+    close: () => shut(true),
     async destroy() {
-      await vault.close();
-      await db.delete();
+      await shut(false);
+      if (!buckets) {
+        await db.delete();
+        return;
+      }
+      // Deleting the buckets deletes their files (a deleted database's rows would stay in them).
+      for (const old of await generationsOf(buckets, name)) await buckets.delete(bucketName(name, old));
     },
   };
   return vault;
