@@ -17,6 +17,8 @@ export interface BucketManager {
   open(name: string): Promise<{ indexedDB: IDBFactory }>;
   keys(): Promise<string[]>;
   delete(name: string): Promise<void>;
+  /** Goes with the buckets' factories (tests on fake-indexeddb); defaults to the global one. */
+  IDBKeyRange?: typeof IDBKeyRange;
 }
 
 /** The browser's bucket manager, or null when it has none. */
@@ -45,7 +47,7 @@ export async function generationsOf(buckets: BucketManager, vault: string): Prom
 /** Opens the vault database of a generation (creating bucket and database if needed). */
 export async function openGeneration(buckets: BucketManager, vault: string, generation: number): Promise<VaultDatabase> {
   const bucket = await buckets.open(bucketName(vault, generation));
-  const db = new VaultDatabase(vault, { indexedDB: bucket.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
+  const db = new VaultDatabase(vault, { indexedDB: bucket.indexedDB, IDBKeyRange: buckets.IDBKeyRange ?? globalThis.IDBKeyRange });
   await db.open();
   return db;
 }
@@ -92,7 +94,7 @@ export async function openCurrentGeneration(buckets: BucketManager, vault: strin
   const db = await openGeneration(buckets, vault, generation);
   const legacy = (await plain.databases?.().catch(() => []) ?? []).some((info) => info.name === vault);
   if (legacy) {
-    const old = new VaultDatabase(vault, { indexedDB: plain, IDBKeyRange: globalThis.IDBKeyRange });
+    const old = new VaultDatabase(vault, { indexedDB: plain, IDBKeyRange: buckets.IDBKeyRange ?? globalThis.IDBKeyRange });
     await old.open();
     await copyVault(old, db);
     await old.delete();

@@ -10,7 +10,7 @@ import {
   type Sealed, type WrappedKey,
 } from './cipher';
 import {
-  browserBuckets, bucketName, copyVault, generationsOf, openCurrentGeneration, openGeneration, rebuildId,
+  browserBuckets, bucketName, type BucketManager, copyVault, generationsOf, openCurrentGeneration, openGeneration, rebuildId,
 } from './buckets';
 import { VaultDatabase, type CopyRow, type SnapshotRow, type UpdateRow } from './database';
 import { VaultError } from './errors';
@@ -47,6 +47,11 @@ export interface VaultOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Compact a room once it holds more than this many update rows. */
   compactAfter?: number;
+  /**
+   * TEST ONLY: the storage bucket manager (default: the browser's `navigator.storageBuckets`,
+   * used when `indexedDB` is not given). Node tests pass one over fake-indexeddb.
+   */
+  storageBuckets?: BucketManager;
   /** Background compaction failed; the rows stay, nothing is lost. Gets the room id only. */
   onError?: (error: unknown, room: string) => void;
   /**
@@ -149,11 +154,11 @@ const isSealed = (value: unknown): value is Sealed =>
 export async function openVault(options: VaultOptions): Promise<Vault> {
   const name = await vaultName(options.serverUrl, options.username);
   // A storage bucket per vault when the browser has them (buckets.ts): deleting one deletes its files.
-  const buckets = options.indexedDB ? null : browserBuckets();
+  const buckets = options.storageBuckets ?? (options.indexedDB ? null : browserBuckets());
   let generation = 0;
   let db: VaultDatabase;
   if (buckets) {
-    ({ db, generation } = await openCurrentGeneration(buckets, name, globalThis.indexedDB));
+    ({ db, generation } = await openCurrentGeneration(buckets, name, options.indexedDB ?? globalThis.indexedDB));
   } else {
     db = new VaultDatabase(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
     await db.open();
