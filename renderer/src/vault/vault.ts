@@ -278,9 +278,15 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
     });
     return next;
   };
+  /** Pending notes as last read or written here: a note per stored batch costs one write, not a read too. */
+  const pendingCache = new Map<string, PendingChanges | null>();
   const readPending = async (room: string): Promise<PendingChanges | null> => {
+    const cached = pendingCache.get(room);
+    if (cached !== undefined) return cached;
     const value = await getJson(pendingKey(room));
-    return isPendingChanges(value) ? value : null;
+    const note = isPendingChanges(value) ? value : null;
+    pendingCache.set(room, note);
+    return note;
   };
 
   const flush = async (): Promise<void> => {
@@ -397,11 +403,18 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
     },
     notePending: (room, changes, at) => inPendingOrder(room, async () => {
       const previous = await readPending(room);
-      await putJson(pendingKey(room), {
+      const note: PendingChanges = {
         changes: (previous?.changes ?? 0) + changes, firstAt: previous?.firstAt ?? at, lastAt: Math.max(previous?.lastAt ?? at, at),
-      } satisfies PendingChanges);
+      };
+      pendingCache.delete(room);
+      await putJson(pendingKey(room), note);
+      pendingCache.set(room, note);
     }),
-    clearPending: (room) => inPendingOrder(room, () => db.meta.delete(jsonId(pendingKey(room)))),
+    clearPending: (room) => inPendingOrder(room, async () => {
+      if (pendingCache.get(room) === null) return;
+      await db.meta.delete(jsonId(pendingKey(room)));
+      pendingCache.set(room, null);
+    }),
     loadPending: (room) => inPendingOrder(room, () => readPending(room)),
     async forgetRoom(room) {
       await compactions.get(room)?.catch(() => {});
@@ -415,6 +428,7 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
         if (buckets) await db.meta.put({ key: rebuildId, value: true });
       });
       rowCounts.delete(room);
+      pendingCache.delete(room);
       return pending;
     },
     async retainRooms(rooms) {
