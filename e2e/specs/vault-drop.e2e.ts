@@ -208,7 +208,7 @@ describe('the vault drops a case whose access ended', () => {
     const next = await nextStart(profile, server.url);
     await next.session.unlock(dirk.password);
     await expect.poll(() => storedCiphertext(next.page), { timeout: 20_000 }).toEqual([]);
-    expect(await next.page.getByText('Casus vault-drop B (fictief)').count()).toBe(0);
+    await expect.poll(() => next.page.getByText('Casus vault-drop B (fictief)').count(), { timeout: 10_000 }).toBe(0);
     // Nothing was unsent: no notice.
     expect(await next.page.getByText('konden niet meer worden verstuurd').count()).toBe(0);
     // Signing out closes the vault, which moves it to a new bucket without the case's rows.
