@@ -154,7 +154,9 @@ const isSealed = (value: unknown): value is Sealed =>
 export async function openVault(options: VaultOptions): Promise<Vault> {
   const name = await vaultName(options.serverUrl, options.username);
   // A storage bucket per vault when the browser has them (buckets.ts): deleting one deletes its files.
-  const buckets = options.storageBuckets ?? (options.indexedDB ? null : browserBuckets());
+  const offered = options.storageBuckets ?? (options.indexedDB ? null : browserBuckets());
+  // A context that has the API but refuses it (an opaque or insecure origin) keeps a plain database.
+  const buckets = offered && (await offered.keys().then(() => true, () => false)) ? offered : null;
   let generation = 0;
   let db: VaultDatabase;
   if (buckets) {
