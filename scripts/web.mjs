@@ -28,6 +28,8 @@ const usage = `Usage: npm run web -- [options]
   --host H        address to listen on (default 127.0.0.1: only this computer)
   --database-url URL  PostgreSQL instead of the data dir (see npm run sync-server -- --help)
   --redis-url URL     Redis fan-out between instances on the same database
+  --retention-interval-hours H  how often the server deletes closed cases past their retention
+                  period (default 24; 0 = never; see npm run sync-server -- --help)
   --demo          fill an empty data dir with the fictional demo region first and print its accounts
   --rebuild       build the renderer even if out/renderer looks up to date
   --no-build      serve out/renderer as it is (it must exist)
@@ -48,6 +50,7 @@ try {
       host: { type: 'string' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
+      'retention-interval-hours': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       'build-only': { type: 'boolean', default: false },
@@ -131,6 +134,7 @@ const serverArgs = [
   ...(options.host ? ['--host', options.host] : []),
   ...(options['database-url'] ? ['--database-url', options['database-url']] : []),
   ...(options['redis-url'] ? ['--redis-url', options['redis-url']] : []),
+  ...(options['retention-interval-hours'] !== undefined ? ['--retention-interval-hours', options['retention-interval-hours']] : []),
 ];
 const server = spawn(process.execPath, serverArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 

@@ -113,6 +113,14 @@ export interface ServerOptions {
   idleLockMinutes?: number;
   /** Extra TLS options for the SMTP connections of digests (e.g. a private CA). */
   digestTls?: ConnectionOptions;
+  /**
+   * How often the server deletes closed cases past their retention period, as
+   * `npm run admin -- retention run` does (default daily; 0: never, when that command runs from
+   * cron instead). Several instances on one database run it once per interval.
+   */
+  retentionIntervalMs?: number;
+  /** The clock of the retention timer (tests set it months ahead); default the real time. */
+  retentionNow?: () => Date;
   /** Where log lines go; defaults to stderr as JSON lines. */
   logger?: Logger;
 }
@@ -143,8 +151,9 @@ export const defaultLimits: Limits = {
 };
 
 /** Options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub' | 'digestTls'>> {
+export interface ResolvedOptions extends Required<Omit<ServerOptions, 'staticDir' | 'tls' | 'dataKey' | 'limits' | 'logger' | 'databaseUrl' | 'redisUrl' | 'fanoutHub' | 'digestTls' | 'retentionNow'>> {
   digestTls: ConnectionOptions | null;
+  retentionNow: () => Date;
   databaseUrl: string | null;
   redisUrl: string | null;
   fanoutHub: FanoutHub | null;
@@ -179,6 +188,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     digestCheckMs: options.digestCheckMs ?? 60 * 60_000,
     idleLockMinutes: options.idleLockMinutes ?? 15,
     digestTls: options.digestTls ?? null,
+    retentionIntervalMs: options.retentionIntervalMs ?? 24 * 60 * 60_000,
+    retentionNow: options.retentionNow ?? (() => new Date()),
     limits: { ...defaultLimits, ...options.limits },
   };
 }

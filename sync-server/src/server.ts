@@ -16,7 +16,10 @@ import { startCheckpointer } from './storage/checkpointer';
 import { databaseFile } from './storage/database';
 import { openStorage } from './storage/open';
 import { localFanout, type Fanout } from './rooms/fanout';
+import type { Redis } from 'ioredis';
 import { redisFanout } from './rooms/redis-fanout';
+import { redisConnectionCounts, type SharedConnectionCounts } from './rooms/shared-connection-counts';
+import { createRateLimiter, createRedisRateLimiter } from './access/rate-limit';
 import { accessChannel, createDirectory } from './access/directory';
 import { createGrants } from './access/grants';
 import { createApiHandler } from './http/http-api';
@@ -30,6 +33,8 @@ import { createRoomStore } from './storage/room-store';
 import { sendDueDigests } from './digest/digest-run';
 import { startDigestTimer } from './digest/digest-timer';
 import { createMailSettings } from './digest/mail-settings';
+import { createRetention } from './privacy/retention';
+import { startRetentionTimer } from './privacy/retention-timer';
 import { verifyDataKey } from './storage/keyed-data-dir';
 import { createRoomRegistry } from './rooms/rooms';
 import { setSecurityHeaders } from './http/security-headers';
@@ -70,10 +75,20 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const { sql, db } = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, durability: options.durability });
   let cipher: ContentCipher;
   let fanout: Fanout;
+  // With Redis: login limits and connection caps count across every instance.
+  let counts: (SharedConnectionCounts & { redis: Redis }) | null = null;
   try {
     cipher = createContentCipher(key ?? loadDataKey(options.dataDir, options.dataKey));
     await checkKey(sql, cipher);
     fanout = options.redisUrl ? await redisFanout(options.redisUrl, cipher, logger) : localFanout(options.fanoutHub);
+    if (options.redisUrl) {
+      try {
+        counts = await redisConnectionCounts(options.redisUrl, logger);
+      } catch (error) {
+        await fanout.close();
+        throw error;
+      }
+    }
   } catch (error) {
     await sql.close();
     throw error;
@@ -86,9 +101,11 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const sessions = createSessions(sql, options.sessionTtlMs);
   let gate: UpgradeGate | null = null;
   const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room) });
-  const connections = createConnectionRegistry({ sessions, grants, logger });
+  const connections = createConnectionRegistry({ sessions, grants, logger, shared: counts });
   const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
-  const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa });
+  const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa,
+    rateLimiter: (name, limit, windowMs) => (counts ? createRedisRateLimiter(counts.redis, name, limit, windowMs, logger) : createRateLimiter(limit, windowMs)),
+  });
   const firstRun = await createFirstRun(sql, directory, audit);
   const api = createApiHandler(ctx, login, createApprovals(sql, rooms, cipher, grants.roomExists), firstRun);
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
@@ -207,6 +224,12 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
       }),
     })
     : null;
+  const retentionTimer = options.retentionIntervalMs > 0
+    ? startRetentionTimer({
+      sql, logger, intervalMs: options.retentionIntervalMs, now: options.retentionNow,
+      retention: createRetention(sql, createRoomStore(sql, cipher), audit),
+    })
+    : null;
 
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -233,11 +256,13 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         clearInterval(ping);
         clearInterval(purge);
         await digests?.stop();
+        await retentionTimer?.stop();
         await stopListening();
         await rooms.closeAll();
         await enforcing;
         await checkpointer.stop();
         await fanout.close();
+        await counts?.close();
         await sql.close();
         logger.info('server-stopped', { port });
       })();

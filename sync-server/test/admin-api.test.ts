@@ -68,4 +68,28 @@ describe('Beheer API', () => {
     const events = (await t.admin.auditList({ user: 'bea.beheer' })).filter((entry) => entry.target === 'pim.proef').map((entry) => entry.event);
     expect(events).toEqual(['user-disable', 'user-enable', 'user-password', 'mfa-reset']);
   });
+
+  it('renames an organisation and changes a user\'s name, role and organisation, audited; never demotes oneself', async () => {
+    expect((await call('POST', '/api/admin/orgs', admin, { id: 'om', name: 'OM' })).status).toBe(201);
+    expect((await call('PATCH', '/api/admin/orgs/om', admin, { name: 'Openbaar Ministerie Testland' })).status).toBe(204);
+    expect((await call('GET', '/api/orgs', admin)).body?.orgs).toContainEqual({ id: 'om', name: 'Openbaar Ministerie Testland' });
+    expect(await call('PATCH', '/api/admin/orgs/nergens', admin, { name: 'X' })).toEqual({ status: 400, body: { error: 'unknown_org' } });
+    expect(await call('PATCH', '/api/admin/orgs/om', admin, { name: '  ' })).toEqual({ status: 400, body: { error: 'invalid' } });
+    const pim = (await login(t.url, 'pim.proef', testPassword)).token;
+    expect((await call('PATCH', '/api/admin/users/pim.proef', pim, { role: 'beheerder' })).status).toBe(403);
+    expect((await call('PATCH', '/api/admin/orgs/om', pim, { name: 'X' })).status).toBe(403);
+    expect(await call('PATCH', '/api/admin/users/pim.proef', admin, { role: 'waarnemer', org: 'om', name: 'Test  pim.proef ' }))
+      .toEqual({ status: 200, body: { changed: ['role', 'org'] } });
+    expect(await call('PATCH', '/api/admin/users/pim.proef', admin, { role: 'waarnemer' })).toEqual({ status: 200, body: { changed: [] } });
+    expect((await call('GET', '/api/me', pim)).body?.user).toEqual({ username: 'pim.proef', name: 'Test pim.proef', org: 'om', role: 'waarnemer' });
+    expect(await call('PATCH', '/api/admin/users/pim.proef', admin, { org: 'nergens' })).toEqual({ status: 400, body: { error: 'unknown_org' } });
+    expect(await call('PATCH', '/api/admin/users/pim.proef', admin, { role: 'koning' })).toEqual({ status: 400, body: { error: 'invalid' } });
+    expect(await call('PATCH', '/api/admin/users/niemand', admin, { role: 'deelnemer' })).toEqual({ status: 404, body: { error: 'unknown_user' } });
+    expect(await call('PATCH', '/api/admin/users/bea.beheer', admin, { role: 'deelnemer' })).toEqual({ status: 400, body: { error: 'self' } });
+    const entries = (await t.admin.auditList({ user: 'bea.beheer' })).filter((entry) => entry.event === 'org-rename' || entry.event === 'user-update');
+    expect(entries.map((entry) => [entry.event, entry.target, entry.detail])).toEqual([
+      ['org-rename', null, { org: 'om' }],
+      ['user-update', 'pim.proef', { fields: 'role,org', role: 'waarnemer', org: 'om', fromRole: 'procesregisseur', fromOrg: 'zvh' }],
+    ]);
+  });
 });

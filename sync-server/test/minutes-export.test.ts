@@ -4,7 +4,7 @@
  * the y-websocket provider, approved through the HTTP API, frozen copies decrypted.
  * Checked with pdftotext and pdfsig.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ import { makeTestP12 } from '../../renderer/src/pdf/testing/certificates';
 import { fictionalMeeting, PERSON_SECRETS, testDirectory, type FictionalMeeting } from '../../renderer/src/features/minutes/testing/fictionalDocs';
 import { openMinutesArchive } from '../src/minutes/minutes-archive';
 import { exportArchivedMinutes } from '../src/minutes/minutes-export';
+import { loadApprovedMinutes } from '../../renderer/src/features/minutes/loadApprovedMinutes';
+import { createMinutesServer } from '../../renderer/src/features/minutes/minutesServer';
 import { login, newClient, newServer, testPassword, waitFor, type TestServer } from './helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'themakamer-minutes-export-'));
@@ -189,4 +191,74 @@ describe('minutes archive export', () => {
     expect(pdftotext(out)).toContain(`Document ${meeting.meetingId}/v2 · versie 2`);
     expect(admin(['audit', 'verify']).status).toBe(0);
   }, 60_000);
+});
+
+describe('approved minutes of a meeting whose case was deleted after its retention period', () => {
+  let t: TestServer;
+  // Not spawnSync: the server runs in this process and must keep answering (an idle keep-alive
+  // socket closed while the event loop was blocked resets the next fetch).
+  const admin = (args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', '--data-dir', t.dataDir, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('keep only the case number and "verwijderd na bewaartermijn", in the archive PDF and in what the app exports', async () => {
+    t = await newServer({ retentionIntervalMs: 0 });
+    for (const org of testDirectory.orgs) await t.admin.addOrg(org.id, org.name);
+    for (const user of testDirectory.users) {
+      await t.admin.addUser({ username: user.username, name: user.name, org: user.org, role: user.username === 'pim.proef' ? 'procesregisseur' : 'deelnemer', password: testPassword });
+    }
+    const meeting = fictionalMeeting();
+    const [kievit = '', grutto = ''] = [...meeting.cases.keys()];
+    await t.admin.grant(meeting.meetingId, 'pim.proef', 'edit');
+    for (const room of [kievit, grutto]) await t.admin.grant(room, 'pim.proef', 'edit');
+    const { token } = await login(t.url, 'pim.proef', testPassword);
+    const auth = { Authorization: `Bearer ${token}` };
+    await pushDoc(t, token, meeting.meetingId, meeting.meetingDoc);
+    for (const [room, doc] of meeting.cases) await pushDoc(t, token, room, doc);
+    expect((await fetch(`${t.url}/api/meetings/${encodeURIComponent(meeting.meetingId)}/approve`, { method: 'POST', headers: auth })).status).toBe(200);
+
+    // Before: nothing deleted; the archive prints Kievit in full.
+    const deletedPath = `${t.url}/api/meetings/${encodeURIComponent(meeting.meetingId)}/deleted-cases`;
+    expect(await (await fetch(deletedPath, { headers: auth })).json()).toEqual({ deleted: [] });
+    const before = join(work, 'voor-verwijdering.pdf');
+    expect((await admin(['minutes', 'export', meeting.meetingId, '--out', before])).status).toBe(0);
+    expect(pdftotext(before)).toContain('Politie meldt elke overtreding direct aan het OM.');
+
+    // Kievit (ZVH-2026-001) is closed and deleted 25 months later.
+    const closed = await fetch(`${t.url}/api/rooms/${encodeURIComponent(kievit)}/close`, {
+      method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: 'doel-bereikt' }),
+    });
+    const { closedAt } = (await closed.json()) as { closedAt: string };
+    const now = new Date(closedAt);
+    now.setUTCMonth(now.getUTCMonth() + 25);
+    expect((await admin(['retention', 'run', '--now', now.toISOString()])).stdout).toContain('1 casus(sen) verwijderd');
+
+    // The archive export: Kievit by number only, Grutto in full.
+    const out = join(work, 'na-verwijdering.pdf');
+    const result = await admin(['minutes', 'export', meeting.meetingId, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const text = pdftotext(out).replace(/\s+/gu, ' ');
+    expect(text).toContain('Casus ZVH-2026-001: verwijderd na bewaartermijn');
+    expect(text).toContain('Casus Grutto');
+    expect(text).toContain('Reclassering adviseert over een enkelband.');
+    for (const gone of ['Casus Kievit', 'Politie meldt elke overtreding direct aan het OM.', 'Besproken in het overleg (Casus Kievit)']) expect(text).not.toContain(gone);
+
+    // What the app exports: the server names the deleted case, loadApprovedMinutes keeps it as a numbered item.
+    expect(await (await fetch(deletedPath, { headers: auth })).json()).toEqual({ deleted: [{ room: kievit, caseNumber: 'ZVH-2026-001', deletedAt: now.toISOString() }] });
+    const server = createMinutesServer({ serverUrl: t.url, token: () => token });
+    const loaded = await loadApprovedMinutes(server, meeting.meetingId, 'Regio Fictief');
+    expect(loaded.data.items.map((item) => [item.caseId, item.caseLabel, item.deleted ?? false])).toEqual([
+      [kievit, 'Casus ZVH-2026-001: verwijderd na bewaartermijn', true],
+      [grutto, 'Casus Grutto', false],
+    ]);
+    expect(loaded.data.items[0]).toMatchObject({ notes: [], decisions: [], safetyPlan: [], actions: [], withheld: [] });
+    // Someone outside the meeting learns nothing.
+    await t.admin.addUser({ username: 'buiten.fictief', name: 'Buiten (fictief)', org: testDirectory.orgs[0]!.id, role: 'deelnemer', password: testPassword });
+    const outsider = (await login(t.url, 'buiten.fictief', testPassword)).token;
+    expect((await fetch(deletedPath, { headers: { Authorization: `Bearer ${outsider}` } })).status).toBe(403);
+  }, 90_000);
 });

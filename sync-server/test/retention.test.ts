@@ -111,6 +111,32 @@ describe('closing cases and retention', () => {
     expect(await statusOf(room)).toBe('in-behandeling');
   });
 
+  it('tells whoever may open the case when it was closed and from when it will be deleted, under its type’s rule', async () => {
+    const room = 'case:retentieinfo0001';
+    await t.admin.grant(room, 'regie', 'edit');
+    await t.admin.grant(room, 'agent', 'view');
+    await writeCase('regie', room, 'ZVH-R-002');
+    expect(admin(['retention', 'set', 'ex-partnerstalking', '18']).status).toBe(0);
+    const closurePath = `/api/rooms/${encodeURIComponent(room)}/closure`;
+    const get = async (who: string, path: string): Promise<{ status: number; body: unknown }> => {
+      const response = await fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${tokens[who] ?? 'none'}` } });
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await get('agent', closurePath)).toEqual({ status: 200, body: { closure: null } });
+    const closed = await post('regie', `/api/rooms/${encodeURIComponent(room)}/close`, { reason: 'overgedragen' });
+    const closedAt = (closed.body as { closedAt: string }).closedAt;
+    const deleteFrom = new Date(closedAt);
+    deleteFrom.setUTCMonth(deleteFrom.getUTCMonth() + 18);
+    expect(closed.body).toEqual({ status: 'afgesloten', closedAt, reason: 'overgedragen', months: 18, deleteFrom: deleteFrom.toISOString() });
+    expect(await get('agent', closurePath)).toEqual({ status: 200, body: { closure: { closedAt, reason: 'overgedragen', months: 18, deleteFrom: deleteFrom.toISOString() } } });
+    // Someone without access to the case learns nothing of it.
+    await addTestUser(t.admin, 'buiten', 'deelnemer', 'vt');
+    tokens.buiten = (await login(t.url, 'buiten', testPassword)).token;
+    expect((await get('buiten', closurePath)).status).toBe(403);
+    expect((await post('regie', `/api/rooms/${encodeURIComponent(room)}/reopen`, {})).status).toBe(200);
+    expect(await get('agent', closurePath)).toEqual({ status: 200, body: { closure: null } });
+  });
+
   it('deletes closed cases past their period, keeps the others, and leaves no ciphertext of them in the data dir', async () => {
     const due = 'case:retentiedue00001';
     const young = 'case:retentiejong0001';

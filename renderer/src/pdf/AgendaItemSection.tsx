@@ -12,6 +12,16 @@ function Empty({ text }: { text: string }) {
 
 /** One agenda item: the case by its pseudonym, notes, decisions, safety plan, actions, withheld information. */
 export function AgendaItemSection({ item, number }: { item: MinutesItem; number: number }) {
+  if (item.deleted === true) {
+    return (
+      <View>
+        <Text style={styles.itemTitle} minPresenceAhead={60}>
+          {number}. {item.caseLabel}
+        </Text>
+        <Empty text="Van deze casus is alleen het casusnummer bewaard: de rest is verwijderd na de bewaartermijn." />
+      </View>
+    );
+  }
   return (
     <View>
       <Text style={styles.itemTitle} minPresenceAhead={60}>

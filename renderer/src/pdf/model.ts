@@ -83,6 +83,11 @@ export interface MinutesItem {
    * is left out of every per-organisation version.
    */
   restricted?: boolean;
+  /**
+   * The case was deleted after its retention period: the item keeps only the case number
+   * (in `caseLabel`) and says "verwijderd na bewaartermijn"; every other field is empty.
+   */
+  deleted?: boolean;
   summary: RichBlock[];
   notes: RichBlock[];
   decisions: string[];

@@ -53,6 +53,7 @@ const minutesSchema = z
         caseId: z.string().regex(/^case:[a-z0-9]{8,32}$/),
         caseLabel: text,
         restricted: z.boolean().optional(),
+        deleted: z.boolean().optional(),
         summary: z.array(richBlock),
         notes: z.array(richBlock),
         decisions: z.array(text),

@@ -9,7 +9,7 @@ import type { Directory, PublicUser } from './directory';
 import { HttpError } from '../http/http-json';
 import type { Limits } from '../options';
 import { decoyHash, verifyPassword } from './passwords';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, type RateLimiter } from './rate-limit';
 import type { Sessions } from './sessions';
 import type { ContentCipher } from '../storage/content-cipher';
 import { openTicket, passwordFingerprint, sealTicket } from './login-ticket';
@@ -42,9 +42,12 @@ export function createLogin(deps: {
   twoFactor: TwoFactor; cipher: ContentCipher;
   /** Every password user must use a second factor (enrolling at the next sign-in). */
   requireMfa: boolean;
+  /** Makes the failure counters; default in process (with Redis: shared by every instance). */
+  rateLimiter?: (name: 'login-user' | 'login-ip', limit: number, windowMs: number) => RateLimiter;
 }): Login {
-  const perUser = createRateLimiter(deps.limits.loginAttemptsPerUser, deps.limits.loginWindowMs);
-  const perIp = createRateLimiter(deps.limits.loginAttemptsPerIp, deps.limits.loginWindowMs);
+  const makeLimiter = deps.rateLimiter ?? ((_name, limit, windowMs) => createRateLimiter(limit, windowMs));
+  const perUser = makeLimiter('login-user', deps.limits.loginAttemptsPerUser, deps.limits.loginWindowMs);
+  const perIp = makeLimiter('login-ip', deps.limits.loginAttemptsPerIp, deps.limits.loginWindowMs);
   let running = 0;
   const waiting: (() => void)[] = [];
 
@@ -64,8 +67,9 @@ export function createLogin(deps: {
   }
 
   const refuseIfLimited = async (userKey: string, ip: string): Promise<void> => {
-    if (perUser.allowed(userKey) && perIp.allowed(ip)) return;
-    const retry = Math.max(perUser.retryAfterMs(userKey), perIp.retryAfterMs(ip));
+    const [userBlocked, ipBlocked] = await Promise.all([perUser.blockedForMs(userKey), perIp.blockedForMs(ip)]);
+    if (userBlocked === 0 && ipBlocked === 0) return;
+    const retry = Math.max(userBlocked, ipBlocked);
     const known = await deps.directory.getUser(userKey);
     await deps.audit.append({ event: 'login-rate-limited', actor: known?.username ?? null, ip });
     throw new HttpError(429, 'rate_limited', { 'Retry-After': String(Math.ceil(retry / 1000)) });
@@ -95,14 +99,12 @@ export function createLogin(deps: {
     if (ok && user?.disabled) {
       // Only the right password learns that the account is disabled: its app then wipes
       // this user's vault on the device (docs/privacy.md). Anyone else gets invalid_credentials.
-      perUser.record(userKey);
-      perIp.record(ip);
+      await Promise.all([perUser.record(userKey), perIp.record(ip)]);
       await deps.audit.append({ event: 'login-failure', actor: user.username, ip, detail: { reason: 'disabled' } });
       throw new HttpError(403, 'account_disabled');
     }
     if (!ok || !user || user.disabled) {
-      perUser.record(userKey);
-      perIp.record(ip);
+      await Promise.all([perUser.record(userKey), perIp.record(ip)]);
       // An unknown name is not recorded: it may be a password typed in the wrong field.
       await deps.audit.append({
         event: 'login-failure', actor: user?.username ?? null, ip,
@@ -134,8 +136,7 @@ export function createLogin(deps: {
     if (!user || user.disabled || passwordFingerprint(user.passwordHash) !== ticket.passwordFingerprint) throw new HttpError(401, 'ticket_expired');
 
     const fail = async (reason: string): Promise<never> => {
-      perUser.record(ticket.username);
-      perIp.record(ip);
+      await Promise.all([perUser.record(ticket.username), perIp.record(ip)]);
       await deps.audit.append({ event: 'mfa-failure', actor: user.username, ip, detail: { reason } });
       throw new HttpError(401, 'invalid_code');
     };

@@ -27,6 +27,9 @@ const usage = `Usage: npm run sync-server -- [options]
                       default 60; 0 = never, when \`npm run admin -- digest send\` runs from cron instead)
   --idle-lock-minutes N  the app locks after N minutes without input and asks the password again
                       (env THEMAKAMER_IDLE_LOCK_MINUTES, default 15; 0 = never; decimals allowed)
+  --retention-interval-hours H  how often to delete closed cases past their retention period, as
+                      \`npm run admin -- retention run\` does (env THEMAKAMER_RETENTION_INTERVAL_HOURS, default 24;
+                      0 = never; instances on one database run it once per interval)
   --durability M      normal (survives a killed process) or full (also power loss) (env THEMAKAMER_DURABILITY)
   --max-connections-per-ip N    (env THEMAKAMER_MAX_CONNECTIONS_PER_IP, default 2000; raise behind a shared NAT)
   --max-connections-per-user N  (env THEMAKAMER_MAX_CONNECTIONS_PER_USER, default 256: the app keeps one socket per room it syncs)
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, static: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true },
-        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, 'idle-lock-minutes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        durability: { type: 'string' }, 'database-url': { type: 'string' }, 'redis-url': { type: 'string' }, 'require-mfa': { type: 'string' }, 'digest-check-minutes': { type: 'string' }, 'idle-lock-minutes': { type: 'string' }, 'retention-interval-hours': { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'max-connections-per-ip': { type: 'string' }, 'max-connections-per-user': { type: 'string' }, 'max-message-bytes': { type: 'string' },
       },
     }));
@@ -73,6 +76,9 @@ async function main(): Promise<void> {
   const idleText = values['idle-lock-minutes'] ?? env.THEMAKAMER_IDLE_LOCK_MINUTES ?? '15';
   const idleLockMinutes = Number(idleText);
   if (!Number.isFinite(idleLockMinutes) || idleLockMinutes < 0 || idleLockMinutes > 24 * 60) fail('--idle-lock-minutes must be a number of minutes from 0 (never) to 1440.');
+  const retentionText = values['retention-interval-hours'] ?? env.THEMAKAMER_RETENTION_INTERVAL_HOURS ?? '24';
+  const retentionHours = Number(retentionText);
+  if (retentionText.trim() === '' || !Number.isFinite(retentionHours) || retentionHours < 0 || retentionHours > 24 * 366) fail('--retention-interval-hours must be a number of hours from 0 (never) to 8784.');
   const allowedOrigins = values['allow-origin'] ?? (env.THEMAKAMER_ALLOW_ORIGINS ? env.THEMAKAMER_ALLOW_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : []);
 
   const limit = (flag: string | undefined, envValue: string | undefined, name: string): number | undefined => {
@@ -111,6 +117,7 @@ async function main(): Promise<void> {
       requireMfa: requireMfa === 'on',
       digestCheckMs: digestMinutes * 60_000,
       idleLockMinutes,
+      retentionIntervalMs: Math.round(retentionHours * 60 * 60_000),
       limits: setLimits,
     });
   } catch (error) {

@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
+import * as Y from 'yjs';
+import { agendaCases, ApprovalError, chairOf, readyRoom, type Approvals } from '../minutes/approval';
 import type { ServerContext } from '../context';
 import { DirectoryError, type UserRecord } from '../access/directory';
 import { newInitialPassword } from '../access/initial-password';
@@ -12,8 +13,9 @@ import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
 import { HttpError, readJson, roomParam, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
-import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from '../access/names';
+import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
 import { digestRoutes } from './digest-routes';
+import { importRoutes } from './import-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
 import { versionRoute } from './version-route';
@@ -24,6 +26,8 @@ const setupBody = z.object({
   username: z.string().max(256), password: z.string().max(4096),
 }).strict();
 const newOrgBody = z.object({ id: z.string().max(64), name: z.string().max(1000) }).strict();
+const renameOrgBody = z.object({ name: z.string().max(1000) }).strict();
+const userChangesBody = z.object({ name: z.string().max(1000).optional(), org: z.string().max(64).optional(), role: z.string().max(32).optional() }).strict();
 const newUserBody = z.object({ username: z.string().max(256), name: z.string().max(1000), org: z.string().max(64), role: z.string().max(32) }).strict();
 const codeBody = z.object({ ticket: z.string().min(1).max(2048), code: z.string().min(1).max(64) });
 const createRoomBody = z.object({ kind: z.enum(['case', 'meeting']) });
@@ -221,6 +225,26 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       sendJson(res, 201, { id: body.id });
     }],
 
+    ['PATCH', /^\/api\/admin\/orgs\/([^/]+)$/, async (req, res, [raw]) => {
+      const caller = await requireAdministrator(req);
+      const id = decodeURIComponent(raw ?? '');
+      const body = parse(renameOrgBody, await readJson(req, options.limits.maxJsonBytes));
+      await directoryChange(() => directory.renameOrg(id, body.name, caller.user.username));
+      sendNoContent(res);
+    }],
+
+    ['PATCH', /^\/api\/admin\/users\/([^/]+)$/, async (req, res, [raw]) => {
+      const caller = await requireAdministrator(req);
+      const username = targetUser(raw);
+      const body = parse(userChangesBody, await readJson(req, options.limits.maxJsonBytes));
+      if (body.role !== undefined && !isRole(body.role)) throw new HttpError(400, 'invalid');
+      // A beheerder never takes the Beheer screen away from themselves.
+      if (username === caller.user.username && body.role !== undefined && body.role !== 'beheerder') throw new HttpError(400, 'self');
+      const changed = await directoryChange(() => directory.updateUser(username, { name: body.name, org: body.org, role: body.role as Role | undefined }, caller.user.username));
+      if (changed.includes('role')) await ctx.connections.enforce({ username });
+      sendJson(res, 200, { changed });
+    }],
+
     ['POST', /^\/api\/admin\/users$/, async (req, res) => {
       const caller = await requireAdministrator(req);
       const body = parse(newUserBody, await readJson(req, options.limits.maxJsonBytes));
@@ -296,6 +320,33 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       sendJson(res, 200, { frozen: await approvals.list(room) });
     }],
 
+    // Cases on the agenda of an approved version of this meeting that were deleted after their
+    // retention period: the approved minutes print their number and "verwijderd na bewaartermijn".
+    ['GET', /^\/api\/meetings\/([^/]+)\/deleted-cases$/, async (req, res, [raw]) => {
+      const caller = await authenticate(req);
+      const room = roomParam(raw ?? '');
+      if (!isMeetingRoom(room)) throw new HttpError(404, 'not_found');
+      await requireAccess(caller, room);
+      const deleted = await ctx.sql.all<{ room: string; case_number: string | null; deleted_at: string }>('SELECT room, case_number, deleted_at FROM deletions ORDER BY room');
+      const onAgenda = new Set<string>();
+      if (deleted.length > 0) {
+        for (const info of (await approvals.list(room)).filter((entry) => entry.room === room)) {
+          const copy = await approvals.get(info.id);
+          if (!copy) continue;
+          const doc = new Y.Doc();
+          try {
+            Y.applyUpdate(doc, copy.data);
+            for (const name of agendaCases(doc)) onAgenda.add(name);
+          } finally {
+            doc.destroy();
+          }
+        }
+      }
+      sendJson(res, 200, {
+        deleted: deleted.filter((row) => onAgenda.has(row.room)).map((row) => ({ room: row.room, caseNumber: row.case_number, deletedAt: row.deleted_at })),
+      });
+    }],
+
     ['GET', /^\/api\/frozen\/([^/]+)$/, async (req, res, [raw]) => {
       const caller = await authenticate(req);
       const id = decodeURIComponent(raw ?? '');
@@ -314,6 +365,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
 
     ...privacyRoutes({ ctx, authenticate, remoteAddress }),
     ...digestRoutes({ ctx, authenticate }),
+    ...importRoutes({ ctx, requireAdministrator }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
   ];
 

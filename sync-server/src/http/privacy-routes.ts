@@ -143,7 +143,17 @@ export function privacyRoutes({ ctx, authenticate, remoteAddress }: PrivacyRoute
       if (!body.success) throw new HttpError(400, 'invalid_request');
       await setStatus(room, 'afgesloten');
       const { closedAt } = await retention.recordClosure(room, user.username, body.data.reason, remoteAddress(req));
-      sendJson(res, 200, { status: 'afgesloten', closedAt });
+      const closure = await retention.closure(room);
+      sendJson(res, 200, { status: 'afgesloten', closedAt, reason: body.data.reason, months: closure?.months ?? null, deleteFrom: closure?.deleteFrom ?? null });
+    }],
+
+    ['GET', /^\/api\/rooms\/([^/]+)\/closure$/, async (req, res, [raw]) => {
+      const { user } = await authenticate(req);
+      const room = roomParam(raw ?? '');
+      // Whoever may open the case sees when it closes and goes; nobody else learns it exists.
+      if ((await ctx.grants.effectiveAccess(user.username, room)) === null) throw new HttpError(403, 'forbidden');
+      if (!isCaseRoom(room)) throw new HttpError(404, 'not_found');
+      sendJson(res, 200, { closure: await retention.closure(room) });
     }],
 
     ['POST', /^\/api\/rooms\/([^/]+)\/reopen$/, async (req, res, [raw]) => {

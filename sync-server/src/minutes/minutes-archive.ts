@@ -44,6 +44,8 @@ export interface MinutesArchive {
   frozenCopies(meeting: string, version: number): Promise<FrozenCopy[]>;
   /** The versions for which frozen copies of the meeting exist, ascending. */
   approvedVersions(meeting: string): Promise<number[]>;
+  /** Case rooms deleted after their retention period, with their case number (deletion records). */
+  deletedCases(): Promise<Map<string, string | null>>;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,8 @@ export async function openMinutesArchive(options: StorageTarget & { dataKey?: st
         }
         return [...copies.filter((copy) => copy.room === meeting), ...copies.filter((copy) => copy.room !== meeting)];
       },
+      deletedCases: async () => new Map((await sql.all<{ room: string; case_number: string | null }>('SELECT room, case_number FROM deletions'))
+        .map((row) => [row.room, row.case_number])),
       close: () => sql.close(),
     };
   } catch (error) {

@@ -127,7 +127,8 @@ async function approvedMinutes(archive: MinutesArchive, meetingId: string, regio
     users: await archive.directory.listUsers({ includeDisabled: true }),
     orgs: await archive.directory.listOrgs(),
   };
-  return minutesFromFrozen({ meetingId: meetingId as MeetingId, meetingState: meetingCopy.data, cases }, { directory, region });
+  // A case deleted after its retention period keeps only its number in the approved minutes.
+  return minutesFromFrozen({ meetingId: meetingId as MeetingId, meetingState: meetingCopy.data, cases }, { directory, region, deletedCases: await archive.deletedCases() });
 }
 
 async function forAudience(archive: MinutesArchive, data: MinutesData, org: string): Promise<MinutesData> {

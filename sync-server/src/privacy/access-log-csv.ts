@@ -14,6 +14,8 @@ export const eventNamesNl: Record<string, string> = {
   grant: 'Toegang verleend',
   revoke: 'Toegang ingetrokken',
   'user-disable': 'Account geblokkeerd',
+  'user-enable': 'Account gedeblokkeerd',
+  'user-update': 'Account gewijzigd (naam, rol of organisatie)',
   'login-success': 'Aangemeld',
   'login-failure': 'Aanmelden mislukt',
   'login-rate-limited': 'Aanmelden geweigerd (te vaak)',

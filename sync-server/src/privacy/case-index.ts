@@ -82,17 +82,25 @@ export function createCaseIndex(sql: Sql, cipher: ContentCipher): CaseIndex {
       if (!wanted.has(room)) continue;
       result.set(room, row && row.head === head ? { room, caseNumber: row.case_number, caseType: row.case_type } : await refresh(room, head));
     }
+    // A deleted case keeps its number and type in its deletion record: the log still names it.
+    if ([...wanted].some((room) => !result.has(room))) {
+      for (const facts of await deleted()) if (wanted.has(facts.room) && !result.has(facts.room)) result.set(facts.room, facts);
+    }
     for (const room of wanted) if (!result.has(room)) result.set(room, { room, caseNumber: null, caseType: null });
     return result;
   };
+
+  const deleted = async (): Promise<CaseFacts[]> =>
+    (await sql.all<{ room: string; case_number: string | null; case_type: string | null }>('SELECT room, case_number, case_type FROM deletions'))
+      .map((row) => ({ room: row.room, caseNumber: row.case_number, caseType: row.case_type }));
 
   return {
     facts: (rooms) => factsOf(new Set([...rooms].filter(isCaseRoom))),
     async roomsWithNumber(caseNumber) {
       const wanted = normalizeCaseNumber(caseNumber);
       if (wanted === '') return [];
-      const all = await factsOf(new Set((await current()).keys()));
-      return [...all.values()].filter((facts) => facts.caseNumber !== null && normalizeCaseNumber(facts.caseNumber) === wanted).map((facts) => facts.room).sort();
+      const all = [...(await factsOf(new Set((await current()).keys()))).values(), ...(await deleted())];
+      return all.filter((facts) => facts.caseNumber !== null && normalizeCaseNumber(facts.caseNumber) === wanted).map((facts) => facts.room).sort();
     },
   };
 }

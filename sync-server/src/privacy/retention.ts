@@ -30,6 +30,9 @@ export interface RetentionRule { caseType: string; months: number; setAt: string
 /** A deletion record: no content, only what a privacy officer must be able to show. */
 export interface DeletionRecord { room: string; caseNumber: string | null; caseType: string | null; closedAt: string; deletedAt: string; rule: string }
 
+/** A case's closure as the board shows it: when, why, and from when it will be deleted under its type's rule. */
+export interface ClosureInfo { closedAt: string; reason: CloseReason; months: number; deleteFrom: string }
+
 /** A refusal with a Dutch message for the operator. */
 export class RetentionError extends Error {
   override name = 'RetentionError';
@@ -41,6 +44,11 @@ export interface Retention {
   recordClosure(room: string, username: string, reason: CloseReason, ip?: string | null): Promise<{ closedAt: string }>;
   /** Removes the closure record of a reopened case (it is then no longer due for deletion). */
   removeClosure(room: string, username: string, ip?: string | null): Promise<void>;
+  /**
+   * The closure of `room` with its deletion date, or null when it has none or its document no
+   * longer says `afgesloten` (then it is not due for deletion either).
+   */
+  closure(room: string): Promise<ClosureInfo | null>;
   setRule(caseType: string, months: number, actor: string): Promise<void>;
   rules(): Promise<RetentionRule[]>;
   /** Deletes every case due at `now`; resolves with the deletions made. */
@@ -108,6 +116,14 @@ export function createRetention(sql: Sql, store: RoomStore, audit: AuditLog): Re
         const removed = (await q.run('DELETE FROM case_closures WHERE room = $1', [room])).changes > 0;
         if (removed) await audit.appendIn(q, { event: 'case-reopen', actor: username, room, ip });
       });
+    },
+    async closure(room) {
+      const row = await sql.get<{ closed_at: string; reason: string }>('SELECT closed_at, reason FROM case_closures WHERE room = $1', [room]);
+      if (!row || !isCloseReason(row.reason)) return null;
+      const meta = await readStoredCaseMeta(store, room);
+      if (meta.status !== 'afgesloten') return null;
+      const months = await ruleMonths(meta.caseType);
+      return { closedAt: row.closed_at, reason: row.reason, months, deleteFrom: addMonths(row.closed_at, months).toISOString() };
     },
     async setRule(caseType, months, actor) {
       if (!caseTypePattern.test(caseType)) throw new RetentionError('Een casustype bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld ex-partnerstalking.');

@@ -9,13 +9,15 @@ import type { Grants } from '../access/grants';
 import type { Logger } from '../log';
 import type { Access } from '../access/names';
 import type { Sessions } from '../access/sessions';
+import type { SharedConnectionCounts } from './shared-connection-counts';
 
 /** Tracking and policing of admitted connections. */
 export interface ConnectionRegistry {
   add(conn: Connection): void;
   remove(conn: Connection): void;
-  countForUser(username: string): number;
-  countForIp(ip: string): number;
+  /** Connections of `username` on every instance (with shared counts), else on this one. */
+  countForUser(username: string): Promise<number>;
+  countForIp(ip: string): Promise<number>;
   all(): Iterable<Connection>;
   /** Closes or downgrades every connection whose session or grant no longer allows what it has. */
   enforce(filter?: { username?: string; room?: string }): Promise<void>;
@@ -24,7 +26,7 @@ export interface ConnectionRegistry {
 }
 
 /** Creates the registry. */
-export function createConnectionRegistry(deps: { sessions: Sessions; grants: Grants; logger: Logger }): ConnectionRegistry {
+export function createConnectionRegistry(deps: { sessions: Sessions; grants: Grants; logger: Logger; shared?: SharedConnectionCounts | null }): ConnectionRegistry {
   const conns = new Set<Connection>();
   const perUser = new Map<string, number>();
   const perIp = new Map<string, number>();
@@ -34,19 +36,31 @@ export function createConnectionRegistry(deps: { sessions: Sessions; grants: Gra
     else map.set(key, next);
   };
 
+  // While the shared counts cannot be read (Redis down), the caps hold per instance.
+  const sharedCount = async (local: number, read: (shared: SharedConnectionCounts) => Promise<number>): Promise<number> => {
+    if (!deps.shared) return local;
+    try {
+      return Math.max(local, await read(deps.shared));
+    } catch {
+      return local;
+    }
+  };
+
   return {
     add(conn) {
       conns.add(conn);
       bump(perUser, conn.username, 1);
       bump(perIp, conn.ip, 1);
+      deps.shared?.add(conn);
     },
     remove(conn) {
       if (!conns.delete(conn)) return;
       bump(perUser, conn.username, -1);
       bump(perIp, conn.ip, -1);
+      deps.shared?.remove(conn);
     },
-    countForUser: (username) => perUser.get(username) ?? 0,
-    countForIp: (ip) => perIp.get(ip) ?? 0,
+    countForUser: (username) => sharedCount(perUser.get(username) ?? 0, (shared) => shared.countForUser(username)),
+    countForIp: (ip) => sharedCount(perIp.get(ip) ?? 0, (shared) => shared.countForIp(ip)),
     all: () => conns,
     closeExpired(now) {
       for (const conn of [...conns]) {

@@ -91,10 +91,6 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
     ws.on('error', () => {});
     const ip = remoteAddress(req);
     const { room: roomName, token } = parseTarget(req);
-    if (ctx.connections.countForIp(ip) >= limits.maxConnectionsPerIp) {
-      ws.close(CloseCode.tooManyConnections, 'too many connections');
-      return;
-    }
     // The provider sends its sync step 1 as soon as the socket opens, while we still look
     // up its session: keep what arrives (bounded) until the connection exists.
     const early: { data: RawData; isBinary: boolean }[] = [];
@@ -105,6 +101,10 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       else early.push({ data, isBinary });
     };
     ws.on('message', onEarly);
+    if ((await ctx.connections.countForIp(ip)) >= limits.maxConnectionsPerIp) {
+      ws.close(CloseCode.tooManyConnections, 'too many connections');
+      return;
+    }
     const session = token ? await ctx.sessions.check(token) : null;
     const user = session ? await ctx.directory.getUser(session.username) : null;
     if (!session || !user || user.disabled) {
@@ -118,7 +118,7 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       ws.close(CloseCode.forbidden, 'forbidden');
       return;
     }
-    if (ctx.connections.countForUser(user.username) >= limits.maxConnectionsPerUser) {
+    if ((await ctx.connections.countForUser(user.username)) >= limits.maxConnectionsPerUser) {
       ws.close(CloseCode.tooManyConnections, 'too many connections');
       return;
     }

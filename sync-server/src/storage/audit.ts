@@ -13,9 +13,10 @@ export type AuditEvent =
   | 'room-open' | 'room-close' | 'room-create'
   | 'grant' | 'revoke'
   | 'export' | 'frozen-read'
-  | 'room-check' | 'quarantine-export'
+  | 'room-check' | 'quarantine-export' | 'backup' | 'restore' | 'migrate'
   | 'meeting-approve' | 'meeting-reopen'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
+  | 'org-rename' | 'user-update' | 'user-import'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
 

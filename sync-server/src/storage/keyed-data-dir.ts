@@ -10,7 +10,7 @@ import { createContentCipher, type ContentCipher } from './content-cipher';
 import { keyFileName, loadDataKey, requireEnvDataKey } from './data-key';
 import { databaseFile } from './database';
 import { openStorage, type StorageTarget } from './open';
-import type { Sql } from './sql';
+import type { Sql, SqlQueries } from './sql';
 
 /** Why the data dir could not be opened; `message` is Dutch for the operator. */
 export class DataDirError extends Error {
@@ -27,7 +27,7 @@ const keyCheckPlain = 'themakamer-key-check';
  * Whether `cipher` holds the key the data dir was encrypted with: 'unrecorded' when no
  * server has started on the dir yet (the server then records it with `record`).
  */
-export async function verifyDataKey(sql: Sql, cipher: ContentCipher, record = false): Promise<'ok' | 'mismatch' | 'unrecorded'> {
+export async function verifyDataKey(sql: SqlQueries, cipher: ContentCipher, record = false): Promise<'ok' | 'mismatch' | 'unrecorded'> {
   let row = await sql.get<{ value: string }>("SELECT value FROM meta WHERE key = 'key_check'");
   if (!row) {
     if (!record) return 'unrecorded';

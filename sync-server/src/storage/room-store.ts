@@ -5,7 +5,7 @@
  * may sit behind it); callers relay an update only after append resolved.
  */
 import type { ContentCipher } from './content-cipher';
-import type { Sql } from './sql';
+import type { Sql, SqlQueries } from './sql';
 
 /** One stored value; `open` decrypts it (throws SealError when it fails authentication). */
 export interface StoredValue {
@@ -50,19 +50,23 @@ const snapshotContext = (room: string): string => `snapshot\0${room}`;
 interface QuarantineRow { id: number; room: string; source: 'update' | 'snapshot'; source_id: number; error: string; at: string; [key: string]: unknown }
 const toEntry = (row: QuarantineRow): QuarantineEntry => ({ id: row.id, room: row.room, source: row.source, sourceId: row.source_id, error: row.error, at: row.at });
 
+/**
+ * What is stored for `room` after seq `after` (-1: everything), read with `q`: inside a
+ * read-only transaction this is one consistent view. Also used by backup, restore and
+ * migrate to open rooms inside their own snapshot.
+ */
+export async function readRoomIn(q: SqlQueries, cipher: ContentCipher, room: string, after: number): Promise<StoredRoom> {
+  const snapshot = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1 AND upto > $2', [room, after]);
+  const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, Math.max(after, snapshot?.upto ?? 0)]);
+  return {
+    snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
+    rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
+  };
+}
+
 /** Binds the store to a database and cipher. */
 export function createRoomStore(sql: Sql, cipher: ContentCipher): RoomStore {
-  const readAfter = async (room: string, after: number): Promise<StoredRoom> => {
-    const { snapshot, rows } = await sql.tx(async (q) => {
-      const found = await q.get<{ data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE room = $1 AND upto > $2', [room, after]);
-      const rows = await q.all<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq', [room, Math.max(after, found?.upto ?? 0)]);
-      return { snapshot: found, rows };
-    }, { readOnly: true });
-    return {
-      snapshot: snapshot ? { id: snapshot.upto, open: () => cipher.decrypt(snapshot.data, snapshotContext(room)) } : null,
-      rows: rows.map((row) => ({ id: row.seq, open: () => cipher.decrypt(row.data, updateContext(room)) })),
-    };
-  };
+  const readAfter = (room: string, after: number): Promise<StoredRoom> => sql.tx((q) => readRoomIn(q, cipher, room, after), { readOnly: true });
 
   return {
     async listRooms() {

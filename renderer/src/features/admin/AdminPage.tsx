@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError, useDirectory, useSession, type AdminUser, type UserRole } from '../session';
 import { Notice } from '../session';
 import { Button, PageHeading, Select, TextInput } from '../../ui';
+import { OrgRenameForm } from './OrgRenameForm';
+import { UserEditForm } from './UserEditForm';
+import { UserImport } from './UserImport';
 import './admin.css';
 
 const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'];
@@ -17,8 +20,9 @@ type Outcome =
   | { kind: 'error'; key: ErrorKey };
 
 /**
- * "Beheer" for the role beheerder: organisations and accounts (add, disable and enable, a new
- * one-time password, a new two-factor set-up). The server audits every change with the
+ * "Beheer" for the role beheerder: organisations (add, rename) and accounts (add, change name,
+ * role and organisation, disable and enable, a new one-time password, a new two-factor set-up,
+ * a CSV import with a dry run). The server audits every change with the
  * beheerder as actor, through the same code as `npm run admin`.
  */
 export function AdminPage() {
@@ -31,7 +35,9 @@ export function AdminPage() {
   const [newUser, setNewUser] = useState({ name: '', username: '', org: '', role: 'deelnemer' as UserRole });
   const [newOrg, setNewOrg] = useState({ id: '', name: '' });
   const [extraOrgs, setExtraOrgs] = useState<readonly { id: string; name: string }[]>([]);
-  const allOrgs = [...orgs, ...extraOrgs.filter((org) => !orgs.some((known) => known.id === org.id))];
+  const [renamed, setRenamed] = useState<Readonly<Record<string, string>>>({});
+  const allOrgs = [...orgs, ...extraOrgs.filter((org) => !orgs.some((known) => known.id === org.id))].map((org) => ({ ...org, name: renamed[org.id] ?? org.name }));
+  const nameOfOrg = (id: string): string => allOrgs.find((org) => org.id === id)?.name ?? orgName(id);
 
   const reload = useCallback(async () => {
     setUsers(await api.adminUsers());
@@ -45,8 +51,11 @@ export function AdminPage() {
     setBusy(true);
     setOutcome(null);
     try {
-      setOutcome(await work());
-      await reload();
+      const result = await work();
+      // The list first, then the message: what the message says is already in the table. A
+      // failed reload must not hide a one-time password, so it only leaves the list stale.
+      await reload().catch(() => undefined);
+      setOutcome(result);
       return true;
     } catch (error) {
       const code = isApiError(error) ? error.serverCode : null;
@@ -97,7 +106,7 @@ export function AdminPage() {
 
       <section aria-labelledby="admin-users">
         <h2 id="admin-users">{t('admin.users.title')}</h2>
-        <table className="data-table" aria-busy={users === null || busy || undefined}>
+        <table className="data-table" aria-labelledby="admin-users" aria-busy={users === null || busy || undefined}>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.name')}</th>
@@ -114,7 +123,7 @@ export function AdminPage() {
               <tr key={user.username}>
                 <th scope="row">{user.name}</th>
                 <td>{user.username}</td>
-                <td>{orgName(user.org)}</td>
+                <td>{nameOfOrg(user.org)}</td>
                 <td>{t(`admin.roles.${user.role}`)}</td>
                 <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
                 <td>{user.twoFactor ? t('admin.users.enrolled') : t('admin.users.notEnrolled')}</td>
@@ -167,6 +176,13 @@ export function AdminPage() {
         </form>
       </section>
 
+      <UserEditForm users={users ?? []} orgs={allOrgs} roles={roles} busy={busy} onSave={(user, changes) => change(async () => {
+        const changed = await api.adminUpdateUser(user.username, changes);
+        return { kind: 'done', text: t(changed.length > 0 ? 'admin.done.userChanged' : 'admin.done.userUnchanged', { name: changes.name }) };
+      })} />
+
+      <UserImport orgName={nameOfOrg} onImported={reload} />
+
       <section aria-labelledby="admin-orgs">
         <h2 id="admin-orgs">{t('admin.orgs.title')}</h2>
         <ul>
@@ -177,6 +193,11 @@ export function AdminPage() {
           <TextInput label={t('admin.orgs.name')} value={newOrg.name} onChange={(event) => setNewOrg({ ...newOrg, name: event.target.value })} required />
           <Button type="submit" variant="primary" icon={<Plus size={18} />} disabled={busy}>{t('admin.orgs.submit')}</Button>
         </form>
+        <OrgRenameForm orgs={allOrgs} busy={busy} onRename={(id, name) => change(async () => {
+          await api.adminRenameOrg(id, name);
+          setRenamed((before) => ({ ...before, [id]: name }));
+          return { kind: 'done', text: t('admin.done.orgRenamed', { name }) };
+        })} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
-import { Eye, ShieldAlert, Pencil, Users } from 'lucide-react';
-import { useState } from 'react';
+import { Archive, ArchiveRestore, Eye, ShieldAlert, Pencil, Users } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { updateCaseMeta } from '../../collab/caseHeader';
@@ -12,7 +12,7 @@ import { FormDialog, useFieldError, type FormErrorState } from './FormDialog';
 
 /** The header of the board: the pseudonymous label as the page heading, and the case's facts. */
 export function BoardHeader({
-  doc, meta, editable, manage, onEscalate, onManageAccess, onShowOpenings,
+  doc, meta, editable, manage, onEscalate, onManageAccess, onShowOpenings, onCloseCase, onReopenCase, reopening = false, closureFacts,
 }: {
   doc: Y.Doc;
   meta: CaseMeta;
@@ -22,6 +22,13 @@ export function BoardHeader({
   onManageAccess(): void;
   /** "Wie heeft deze casus ingezien?", for a process director; absent for other roles. */
   onShowOpenings?: () => void;
+  /** "Casus afsluiten", for the case's manager while it is not (properly) closed. */
+  onCloseCase?: () => void;
+  /** "Casus heropenen", for the case's manager while it is closed. */
+  onReopenCase?: () => void;
+  reopening?: boolean;
+  /** More facts (the closing and deletion dates) after the status. */
+  closureFacts?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -31,12 +38,18 @@ export function BoardHeader({
     <header className="board-header">
       <div className="board-header__top">
         <PageHeading>{meta.label}</PageHeading>
-        {editable || manage || onShowOpenings ? (
+        {editable || manage || onShowOpenings || onCloseCase || onReopenCase ? (
           <div className="board-header__actions">
             {editable ? <Button icon={<Pencil size={18} />} onClick={() => setEditing(true)}>{t('board.header.editButton')}</Button> : null}
             {editable ? <Button icon={<ShieldAlert size={18} />} onClick={onEscalate}>{t('board.escalation.button')}</Button> : null}
             {manage ? <Button icon={<Users size={18} />} onClick={onManageAccess}>{t('board.access.button')}</Button> : null}
             {onShowOpenings ? <Button icon={<Eye size={18} />} onClick={onShowOpenings}>{t('privacy.openings.button')}</Button> : null}
+            {onCloseCase ? <Button icon={<Archive size={18} />} onClick={onCloseCase}>{t('privacy.closure.button')}</Button> : null}
+            {onReopenCase ? (
+              <Button icon={<ArchiveRestore size={18} />} onClick={onReopenCase} disabled={reopening} aria-busy={reopening || undefined}>
+                {reopening ? t('privacy.closure.reopening') : t('privacy.closure.reopen')}
+              </Button>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -44,6 +57,7 @@ export function BoardHeader({
         <div><dt>{t('board.header.caseNumber')}</dt><dd>{meta.caseNumber || '–'}</dd></div>
         <div><dt>{t('board.header.type')}</dt><dd>{caseTypes.label(meta.type, language)}</dd></div>
         <div><dt>{t('board.header.status')}</dt><dd>{caseStatuses.label(meta.status, language)}</dd></div>
+        {closureFacts}
         <div>
           <dt>{t('board.header.procesregisseur')}</dt>
           <dd>{meta.procesregisseur ? displayName(meta.procesregisseur) : t('board.header.noProcesregisseur')}</dd>

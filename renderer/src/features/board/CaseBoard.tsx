@@ -13,6 +13,8 @@ import { SafetyPlanPanel } from '../plan/SafetyPlanPanel';
 import { PresenceBar } from '../presence/PresenceBar';
 import { Notice, useSession, type Access } from '../session';
 import { CaseOpeningsDialog } from '../privacy/CaseOpeningsDialog';
+import { ClosureFacts, ClosureNotice, CloseCaseDialog, closureErrorKey, useCaseClosure, type ClosureErrorKey } from '../privacy/CaseClosure';
+import { usePrivacyApi } from '../privacy/usePrivacyApi';
 import { AccessDialog } from './AccessDialog';
 import { BoardAnnouncer } from './boardAnnouncer';
 import { BoardHeader } from './BoardHeader';
@@ -64,6 +66,25 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
   const [managing, setManaging] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const director = useSession().user.role === 'procesregisseur';
+  const closed = meta?.status === 'afgesloten';
+  const { closure, known } = useCaseClosure(room, closed);
+  const privacyApi = usePrivacyApi();
+  const [closingCase, setClosingCase] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [closureError, setClosureError] = useState<ClosureErrorKey | null>(null);
+  const reopen = (): void => {
+    setReopening(true);
+    setClosureError(null);
+    privacyApi.reopenCase(room).then(
+      () => setReopening(false),
+      (error: unknown) => {
+        setReopening(false);
+        setClosureError(closureErrorKey(error));
+      },
+    );
+  };
+  // The manager closes a case that is open, or one set to afgesloten by hand without a closure record.
+  const closeable = manage && !readCopy && (!closed || (closure.state === 'ready' && closure.closure === null));
   // The action list, last on the page and far below the fold, renders in the frame after
   // the first paint: the board shows a frame sooner.
   const [actionsShown, setActionsShown] = useState(false);
@@ -84,7 +105,12 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
       <div className="case-board" inert={readCopy} aria-busy={readCopy || undefined}>
         <BoardHeader doc={doc} meta={meta} editable={editable} manage={manage}
           onEscalate={() => setEscalating(true)} onManageAccess={() => setManaging(true)}
-          {...(director ? { onShowOpenings: () => setReviewing(true) } : {})} />
+          {...(director ? { onShowOpenings: () => setReviewing(true) } : {})}
+          {...(closeable ? { onCloseCase: () => setClosingCase(true) } : {})}
+          {...(manage && !readCopy && closed ? { onReopenCase: reopen, reopening } : {})}
+          closureFacts={<ClosureFacts closure={closure} />} />
+        <ClosureNotice closure={closure} />
+        <div role="alert">{closureError ? <Notice tone="danger"><p>{t(`privacy.closure.errors.${closureError}`)}</p></Notice> : null}</div>
         <PresenceBar {...panelProps} />
         {editable ? null : <Notice tone="info"><p>{t('board.readOnly')}</p></Notice>}
         <nav className="board-jumps" aria-label={t('board.onThisPage')}>
@@ -109,6 +135,10 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
         <div id="acties" className="case-board__slot">{actionsShown ? <CaseActionsPanel {...panelProps} /> : null}</div>
         {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
         {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}
+        {manage ? <CloseCaseDialog caseId={room} open={closingCase} onClose={() => setClosingCase(false)} onClosed={(answer) => {
+          setClosureError(null);
+          known(answer);
+        }} /> : null}
         {director ? <CaseOpeningsDialog caseId={room} open={reviewing} onClose={() => setReviewing(false)} /> : null}
       </div>
     </BoardAnnouncer>

@@ -52,7 +52,7 @@ function readFrozen<T>(read: () => T, id: string): T {
  * Only the cases frozen at that approval are printed: the agenda may name a case whose
  * room never existed, and approval froze only existing ones.
  */
-export function minutesFromFrozen(approval: FrozenApproval, context: MinutesContext): MinutesData {
+export function minutesFromFrozen(approval: FrozenApproval, context: MinutesContext & { deletedCases?: ReadonlyMap<string, string | null> }): MinutesData {
   const meeting = readFrozen(() => readFrozenMeeting(approval.meetingState, approval.meetingId), approval.meetingId);
   if (meeting.meta?.status !== 'vastgesteld') throw new MinutesSourceError('not-approved', approval.meetingId);
   const boards = approval.cases.map(({ caseId, state }) => {

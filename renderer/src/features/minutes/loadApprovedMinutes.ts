@@ -43,10 +43,12 @@ export async function loadApprovedMinutes(server: MinutesServer, meetingId: Meet
       if (error instanceof CollabError) throw new MinutesSourceError('meeting-unreadable', meetingId);
       throw error;
     }
+    // A case deleted after its retention period keeps only its number in the approved minutes.
+    const deletedCases = await server.deletedCases(meetingId);
     const [users, orgs, cases] = await Promise.all([
       server.users(),
       server.orgs(),
-      Promise.all(agenda.map(async (caseId) => {
+      Promise.all(agenda.filter((caseId) => !deletedCases.has(caseId)).map(async (caseId) => {
         let entries;
         try {
           entries = await server.frozenList(caseId);
@@ -64,7 +66,7 @@ export async function loadApprovedMinutes(server: MinutesServer, meetingId: Meet
     const frozenCases = cases.filter((entry): entry is NonNullable<typeof entry> => entry !== null);
     const data = minutesFromFrozen(
       { meetingId, meetingState, cases: frozenCases.map(({ caseId, state }) => ({ caseId, state })) },
-      { directory: { users, orgs }, region },
+      { directory: { users, orgs }, region, deletedCases },
     );
     return { data, canKnow: canKnowFromMembers(new Map(frozenCases.map(({ caseId, members }) => [caseId, members]))) };
   } catch (error) {

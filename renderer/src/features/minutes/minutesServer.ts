@@ -40,6 +40,8 @@ export class MinutesServerError extends Error {
 export interface MinutesServer {
   frozenList(room: Room): Promise<FrozenEntry[]>;
   frozenCopy(id: string): Promise<Uint8Array>;
+  /** Cases on an approved agenda of `meeting` deleted after their retention period: room → case number. */
+  deletedCases(meeting: Room): Promise<Map<string, string | null>>;
   members(room: Room): Promise<{ username: string; org: string }[]>;
   users(): Promise<{ username: string; name: string; org: string }[]>;
   orgs(): Promise<{ id: string; name: string }[]>;
@@ -54,6 +56,10 @@ export interface MinutesServerOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
+
+const deletedCasesSchema = z.object({
+  deleted: z.array(z.object({ room: z.string().regex(/^case:[a-z0-9]{8,32}$/), caseNumber: z.string().nullable(), deletedAt: z.string() })),
+});
 
 const frozenListSchema = z.object({
   frozen: z.array(z.object({
@@ -110,6 +116,10 @@ export function createMinutesServer(options: MinutesServerOptions): MinutesServe
     async frozenCopy(id) {
       const response = await call('GET', `/api/frozen/${encodeURIComponent(id)}`);
       return new Uint8Array(await response.arrayBuffer());
+    },
+    async deletedCases(meeting) {
+      const answer = await json(deletedCasesSchema, `/api/meetings/${encodeURIComponent(meeting)}/deleted-cases`);
+      return new Map(answer.deleted.map((entry) => [entry.room, entry.caseNumber]));
     },
     members: async (room) => (await json(membersSchema, `/api/rooms/${encodeURIComponent(room)}/members`)).members,
     users: async () => (await json(usersSchema, '/api/users')).users,

@@ -36,6 +36,23 @@ export interface MinutesSource {
    * leaves them out (the archive export: approval froze only cases whose room existed).
    */
   missingCases?: 'refuse' | 'skip';
+  /**
+   * Agenda cases deleted after their retention period, with their case number: printed as an
+   * item with only that number and "verwijderd na bewaartermijn" (approved minutes keep them).
+   */
+  deletedCases?: ReadonlyMap<string, string | null>;
+}
+
+/** The label of an agenda item whose case was deleted: its number and why nothing else is left. */
+export function deletedCaseLabel(caseNumber: string | null): string {
+  return `Casus ${caseNumber ?? '(nummer onbekend)'}: verwijderd na bewaartermijn`;
+}
+
+function deletedItem(caseId: CaseId, caseNumber: string | null): MinutesItem {
+  return {
+    caseId, caseLabel: deletedCaseLabel(caseNumber), deleted: true,
+    summary: [], notes: [], decisions: [], safetyPlan: [], actions: [], withheld: [],
+  };
 }
 
 /** Printed when a meeting has no secretary: the record says so rather than invent one. */
@@ -107,6 +124,7 @@ export function toMinutesData(source: MinutesSource): MinutesData {
   for (const caseId of meeting.agenda) {
     const board = boards.get(caseId);
     if (board) items.push(toItem(board, meeting, day, names));
+    else if (source.deletedCases?.has(caseId)) items.push(deletedItem(caseId, source.deletedCases.get(caseId) ?? null));
     else if (source.missingCases !== 'skip') throw new MinutesSourceError('case-missing', caseId);
   }
   const approved = meta.status === 'vastgesteld';

@@ -4,7 +4,7 @@ import type { AccessLogEntry, LoggedPerson } from './privacyApi';
 
 /** Events with a Dutch (and English) name; another code is shown as it is. */
 const namedEvents = [
-  'room-open', 'frozen-read', 'export', 'access-log-export', 'grant', 'revoke', 'user-disable',
+  'room-open', 'frozen-read', 'export', 'access-log-export', 'grant', 'revoke', 'user-disable', 'user-enable', 'user-update',
   'login-success', 'login-failure', 'login-rate-limited', 'access-log-view', 'case-access-view',
   'case-close', 'case-reopen', 'case-delete', 'retention-set', 'subject-report',
 ] as const;
@@ -22,6 +22,7 @@ export function useEntryText() {
     const person = (who: LoggedPerson | null): string => {
       if (who === null) return t('privacy.accessLog.unknownPerson');
       if (who.username === '@admin') return t('privacy.accessLog.adminActor');
+      if (who.username === '@retentie') return t('privacy.accessLog.retentionActor');
       return who.name ? `${who.name} (${who.username})` : who.username;
     };
     return {
@@ -46,6 +47,10 @@ export function useEntryText() {
         }
         if (entry.event === 'frozen-read' && typeof detail.version === 'number') parts.push(`v${detail.version}`);
         if (entry.event === 'login-failure' && isLoginReason(detail.reason)) parts.push(t(`privacy.accessLog.loginReasons.${detail.reason}`));
+        if (entry.event === 'user-update') {
+          if (typeof detail.fromRole === 'string' && detail.fromRole !== detail.role) parts.push(`${detail.fromRole} → ${String(detail.role)}`);
+          if (typeof detail.fromOrg === 'string' && detail.fromOrg !== detail.org) parts.push(`${detail.fromOrg} → ${String(detail.org)}`);
+        }
         if (typeof detail.rows === 'number') parts.push(t('privacy.accessLog.rows', { count: detail.rows }));
         if (typeof detail.caseNumber === 'string') parts.push(t('privacy.accessLog.caseWithNumber', { number: detail.caseNumber }));
         return parts.join(' · ');

@@ -86,8 +86,30 @@ const subjectReportSchema = z.object({
 /** The inzageverzoek report: every appearance of the person, by case number and role. */
 export type SubjectReport = z.infer<typeof subjectReportSchema>;
 
+/** Why a case is closed (the server's codes, sync-server/src/privacy/retention.ts). */
+export const caseCloseReasons = ['doel-bereikt', 'overgedragen', 'geen-zvh-casus', 'overig'] as const;
+/** A reason code for "Casus afsluiten". */
+export type CaseCloseReason = (typeof caseCloseReasons)[number];
+
+const closureSchema = z.object({
+  closedAt: z.string(), reason: z.enum(caseCloseReasons), months: z.number().int().min(1), deleteFrom: z.string(),
+});
+/** A case's closure: when, why, and from when the retention run deletes it. */
+export type CaseClosure = z.infer<typeof closureSchema>;
+const closureAnswerSchema = z.object({ closure: closureSchema.nullable() });
+const closeAnswerSchema = z.object({
+  status: z.literal('afgesloten'), closedAt: z.string(), reason: z.enum(caseCloseReasons),
+  months: z.number().int().min(1).nullable(), deleteFrom: z.string().nullable(),
+});
+
 /** The privacy calls. */
 export interface PrivacyApi {
+  /** The closure of a case (null when it is not closed with "Casus afsluiten"). */
+  caseClosure(caseId: Room): Promise<CaseClosure | null>;
+  /** "Casus afsluiten" (the case's process director); resolves with the closure and its deletion date. */
+  closeCase(caseId: Room, reason: CaseCloseReason): Promise<CaseClosure | null>;
+  /** "Casus heropenen": the case is in progress again and no longer due for deletion. */
+  reopenCase(caseId: Room): Promise<void>;
   /** The inzageverzoek report for a name (and birth year); the server audits it. */
   subjectReport(query: { name: string; birthYear?: number }): Promise<SubjectReport>;
   accessLog(query: AccessLogQuery): Promise<AccessLogPage>;
@@ -179,6 +201,16 @@ export function createPrivacyApi(options: PrivacyApiOptions): PrivacyApi {
       return new Uint8Array(await response.arrayBuffer());
     },
     subjectReport: (query) => post(subjectReportSchema, '/api/privacy/subject-report', query),
+    caseClosure: async (caseId) => (await json(closureAnswerSchema, `/api/rooms/${encodeURIComponent(caseId)}/closure`)).closure,
+    async closeCase(caseId, reason) {
+      const answer = await post(closeAnswerSchema, `/api/rooms/${encodeURIComponent(caseId)}/close`, { reason });
+      return answer.months === null || answer.deleteFrom === null
+        ? null
+        : { closedAt: answer.closedAt, reason: answer.reason, months: answer.months, deleteFrom: answer.deleteFrom };
+    },
+    async reopenCase(caseId) {
+      await post(z.object({ status: z.string() }), `/api/rooms/${encodeURIComponent(caseId)}/reopen`, {});
+    },
     caseOpenings: async (caseId) => (await json(openingsSchema, `/api/rooms/${encodeURIComponent(caseId)}/openings`)).openings,
   };
 }

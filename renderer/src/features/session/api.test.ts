@@ -64,6 +64,22 @@ describe('api client', () => {
     expect(await codeOf(api.setMember(created.room, 'niemand.fictief', 'edit'))).toBe('not-found');
   });
 
+  it('previews and applies a CSV import as bytes, and carries the server\'s Dutch message for a bad file', async () => {
+    await addTestUser(server.admin, 'bh.fictief', 'beheerder', 'zvh');
+    const admin = signedIn((await sessionOf(createApiClient({ serverUrl: server.url }).login('bh.fictief', testPassword))).token);
+    const csv = new TextEncoder().encode('gebruikersnaam,naam,organisatie,rol\nnieuw.fictief,Nieuw (fictief),vt,deelnemer\ndn.fictief,,,waarnemer\n');
+    const plan = await admin.adminImportPreview(csv);
+    expect(plan.lines.map((line) => line.status)).toEqual(['add', 'change']);
+    const result = await admin.adminImport(csv, plan.hash);
+    expect(result.created.map((user) => user.username)).toEqual(['nieuw.fictief']);
+    expect(result.counts).toEqual({ add: 1, change: 1, unchanged: 0, error: 0 });
+    const stale = await admin.adminImport(csv, plan.hash).catch((error: unknown) => error);
+    expect(isApiError(stale) && [stale.status, stale.serverCode]).toEqual([409, 'plan_changed']);
+    const bad = await admin.adminImportPreview(new TextEncoder().encode('naam;rol\n')).catch((error: unknown) => error);
+    expect(isApiError(bad) && bad.serverMessage).toContain('Regel 1: de kolom gebruikersnaam ontbreekt');
+    expect(await admin.adminUpdateUser('dn.fictief', { role: 'deelnemer' })).toEqual(['role']);
+  });
+
   it('maps refusals to codes: wrong password, expired token, rate limit', async () => {
     const anonymous = createApiClient({ serverUrl: server.url });
     expect(await codeOf(anonymous.login('beperkt.fictief', 'fout-wachtwoord'))).toBe('invalid-credentials');

@@ -61,6 +61,28 @@ const adminUserSchema = apiUserSchema.extend({ disabled: z.boolean(), twoFactor:
 /** A user as the Beheer screen sees it. */
 export type AdminUser = z.infer<typeof adminUserSchema>;
 const initialPasswordSchema = z.object({ initialPassword: z.string().min(8) });
+const roleSchema = z.enum(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris']);
+const planLineSchema = z.discriminatedUnion('status', [
+  z.object({ line: z.number(), status: z.literal('add'), username: z.string(), name: z.string(), org: z.string(), role: roleSchema }),
+  z.object({
+    line: z.number(), status: z.literal('change'), username: z.string(), name: z.string(), org: z.string(), role: roleSchema,
+    changes: z.array(z.object({ field: z.enum(['name', 'org', 'role']), from: z.string(), to: z.string() })),
+  }),
+  z.object({ line: z.number(), status: z.literal('unchanged'), username: z.string(), name: z.string(), org: z.string(), role: roleSchema }),
+  z.object({ line: z.number(), status: z.literal('error'), username: z.string(), message: z.string() }),
+]);
+const importCountsSchema = z.object({ add: z.number(), change: z.number(), unchanged: z.number(), error: z.number() });
+const importPlanSchema = z.object({ lines: z.array(planLineSchema), counts: importCountsSchema, hash: z.string().regex(/^[0-9a-f]{64}$/) });
+/** What a CSV import of users would do, line by line (the server's Dutch message per error). */
+export type ImportPlan = z.infer<typeof importPlanSchema>;
+/** One line of an {@link ImportPlan}. */
+export type ImportPlanLine = z.infer<typeof planLineSchema>;
+const importResultSchema = z.object({
+  counts: importCountsSchema,
+  created: z.array(z.object({ line: z.number(), username: z.string(), name: z.string(), initialPassword: z.string().min(8) })),
+});
+/** The outcome of an import: new accounts with their one-time passwords (shown once). */
+export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** How to reach the server. */
 export interface ApiClientOptions {
@@ -93,6 +115,13 @@ export interface ApiClient {
   /** Beheer (role beheerder): every user with status and two-factor state. */
   adminUsers(): Promise<AdminUser[]>;
   adminAddOrg(id: string, name: string): Promise<void>;
+  adminRenameOrg(id: string, name: string): Promise<void>;
+  /** Changes name, role and/or organisation; resolves with the fields that changed. */
+  adminUpdateUser(username: string, changes: { name?: string; org?: string; role?: UserRole }): Promise<string[]>;
+  /** The CSV import's dry run: the file's bytes in, the plan out; nothing changes. */
+  adminImportPreview(csv: Uint8Array<ArrayBuffer>): Promise<ImportPlan>;
+  /** Applies the previewed plan (refused with `plan_changed` if anything changed since). */
+  adminImport(csv: Uint8Array<ArrayBuffer>, planHash: string): Promise<ImportResult>;
   /** Adds a user; resolves with the one-time initial password (shown once). */
   adminAddUser(user: { username: string; name: string; org: string; role: UserRole }): Promise<string>;
   adminDisable(username: string): Promise<void>;
@@ -102,25 +131,29 @@ export interface ApiClient {
   adminResetTwoFactor(username: string): Promise<void>;
 }
 
-const errorBody = z.object({ error: z.string() });
+/** How long the app waits for an import to apply (500 new accounts on a slow server). */
+const importTimeoutMs = 5 * 60_000;
+
+const errorBody = z.object({ error: z.string(), message: z.string().max(2000).optional() });
 
 /** Creates a client for one server. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  async function call(method: string, path: string, body?: unknown, callTimeoutMs = timeoutMs): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token?.() ?? null;
     if (token !== null && !path.startsWith('/api/login')) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const csv = body instanceof Uint8Array;
+    if (body !== undefined) headers['Content-Type'] = csv ? 'text/csv; charset=utf-8' : 'application/json';
     let response: Response;
     try {
       response = await doFetch(`${options.serverUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        body: body === undefined ? undefined : csv ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body),
+        signal: AbortSignal.timeout(callTimeoutMs),
         // The token is the credential; cookies play no part.
         credentials: 'omit',
         cache: 'no-store',
@@ -134,19 +167,21 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return response;
     }
     let serverCode: string | null = null;
+    let serverMessage: string | null = null;
     try {
       const parsed = errorBody.safeParse(await response.json());
       if (parsed.success) serverCode = parsed.data.error;
+      if (parsed.success) serverMessage = parsed.data.message ?? null;
     } catch {
       // Not JSON: a proxy's error page. The status says enough.
     }
     const code = codeForStatus(response.status, serverCode, path);
     options.onReachability?.(code !== 'unreachable');
-    throw new ApiError(code, response.status, path, serverCode);
+    throw new ApiError(code, response.status, path, serverCode, serverMessage);
   }
 
-  async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await call(method, path, body);
+  async function json<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown, callTimeoutMs = timeoutMs): Promise<T> {
+    const response = await call(method, path, body, callTimeoutMs);
     let value: unknown;
     try {
       value = await response.json();
@@ -183,6 +218,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async adminAddOrg(id, name) {
       await call('POST', '/api/admin/orgs', { id, name });
     },
+    async adminRenameOrg(id, name) {
+      await call('PATCH', `/api/admin/orgs/${encodeURIComponent(id)}`, { name });
+    },
+    adminUpdateUser: async (username, changes) => (await json(z.object({ changed: z.array(z.string()) }), 'PATCH', `/api/admin/users/${encodeURIComponent(username)}`, changes)).changed,
+    adminImportPreview: async (csv) => (await json(z.object({ plan: importPlanSchema }), 'POST', '/api/admin/users/import?dryRun=1', csv)).plan,
+    // Each new account costs a deliberately slow password hash: a large file takes a while, and
+    // giving up early would lose the one-time passwords of accounts the server did create.
+    adminImport: (csv, planHash) => json(importResultSchema, 'POST', `/api/admin/users/import?plan=${planHash}`, csv, Math.max(timeoutMs, importTimeoutMs)),
     adminAddUser: async (user) => (await json(initialPasswordSchema, 'POST', '/api/admin/users', user)).initialPassword,
     async adminDisable(username) {
       await call('POST', `/api/admin/users/${encodeURIComponent(username)}/disable`);

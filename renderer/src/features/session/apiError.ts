@@ -36,6 +36,8 @@ export class ApiError extends Error {
     readonly path: string,
     /** The server's own `{error}` code, when it sent one (for screens that say more than the code). */
     readonly serverCode: string | null = null,
+    /** The server's own Dutch explanation, when it sent one (the CSV import's file errors). */
+    readonly serverMessage: string | null = null,
   ) {
     super(`${code} (${status}) ${path}`);
   }
