@@ -114,11 +114,16 @@ async function indexedDbText(page: Page): Promise<{ databases: number; rows: num
       else if (value && typeof value === 'object') Object.values(value).forEach(walk);
     };
     let rows = 0;
-    const databases = await indexedDB.databases();
-    for (const info of databases) {
+    let count = 0;
+    // The vault lives in a storage bucket of its own where the browser has them (renderer/src/vault/buckets.ts).
+    const factories: IDBFactory[] = [indexedDB];
+    const buckets = (navigator as unknown as { storageBuckets?: { keys(): Promise<string[]>; open(name: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
+    for (const bucket of (await buckets?.keys()) ?? []) factories.push((await buckets!.open(bucket)).indexedDB);
+    for (const factory of factories) for (const info of await factory.databases()) {
       if (!info.name) continue;
+      count++;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name!);
+        const request = factory.open(info.name!);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
@@ -133,7 +138,7 @@ async function indexedDbText(page: Page): Promise<{ databases: number; rows: num
       }
       db.close();
     }
-    return { databases: databases.length, rows, text: parts.join('\n') };
+    return { databases: count, rows, text: parts.join('\n') };
   });
 }
 

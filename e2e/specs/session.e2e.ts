@@ -115,10 +115,16 @@ describe('signing in', () => {
     await expect.poll(() => session.syncState(), { timeout: 15_000 }).toBe('online');
     // The app stores a case's read copy a moment after its last change.
     await expect.poll(() => page.evaluate(async () => {
-      const [info] = (await indexedDB.databases()).filter((db) => db.name?.startsWith('themakamer-vault-'));
-      if (!info?.name) return 0;
+      // The vault lives in a storage bucket of its own where the browser has them (renderer/src/vault/buckets.ts).
+      const factories: IDBFactory[] = [indexedDB];
+      const buckets = (navigator as unknown as { storageBuckets?: { keys(): Promise<string[]>; open(name: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
+      for (const bucket of (await buckets?.keys()) ?? []) factories.push((await buckets!.open(bucket)).indexedDB);
+      const found = (await Promise.all(factories.map(async (factory) => ({ factory, infos: await factory.databases() }))))
+        .flatMap(({ factory, infos }) => infos.filter((db) => db.name?.startsWith('themakamer-vault-')).map((info) => ({ factory, info })));
+      const [first] = found;
+      if (!first?.info.name) return 0;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name!);
+        const request = first.factory.open(first.info.name!);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });

@@ -31,10 +31,12 @@ describe('login', () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it('refuses a disabled user like a wrong password, and ends their sessions', async () => {
+  it('tells only the right password that the account is disabled (its app wipes the vault), and ends its sessions', async () => {
     const { token } = await login(t.url, 'anna', testPassword);
     await t.admin.disableUser('anna');
-    expect(await attempt(t.url, 'anna', testPassword)).toEqual({ status: 401, body: { error: 'invalid_credentials' } });
+    expect(await attempt(t.url, 'anna', testPassword)).toEqual({ status: 403, body: { error: 'account_disabled' } });
+    // A wrong password learns nothing: the same answer as for anyone.
+    expect(await attempt(t.url, 'anna', 'niet-het-wachtwoord')).toEqual({ status: 401, body: { error: 'invalid_credentials' } });
     expect((await fetch(`${t.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, OidcReturnScreen, takeOidcReturn, type OidcReturn, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
+  DroppedRoomsNotice, LiveSessionContext, OfflineBanner, RecoveryCodesScreen, ReLoginPrompt, SetupScreen, setupTokenOf, SignInScreen, OidcReturnScreen, takeOidcReturn, type OidcReturn, UnlockScreen, useConnection, useIdleLock, useSession, useSessionController,
   useSessionPhase, type SessionPhase,
 } from '../features/session';
 import { ReminderBell } from '../features/reminders';
@@ -55,7 +55,7 @@ function SignedOutScreen({ phase }: { phase: Exclude<SessionPhase, { phase: 'sig
   if (setupToken !== null) return <SetupScreen token={setupToken} />;
   if (oidc?.kind === 'code') return <OidcReturnScreen code={oidc.code} onFailed={oidcFailed} />;
   if (oidc?.kind === 'error') return <SignInScreen remembered={phase.remembered} oidcError={oidc.reason} />;
-  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} idle={phase.reason === 'idle'} /> : <SignInScreen remembered={phase.remembered} />;
+  return phase.phase === 'locked' ? <UnlockScreen remembered={phase.remembered} idle={phase.reason === 'idle'} /> : <SignInScreen remembered={phase.remembered} accountDisabled={phase.phase === 'signed-out' && phase.reason === 'account-disabled'} />;
 }
 
 /** Signed in: the session's server, checked again each time the connection comes back. */
@@ -108,6 +108,7 @@ export function AppFrame() {
             <SignedInUpdateNotices />
             <ReLoginPrompt />
             <OfflineBanner />
+            <DroppedRoomsNotice />
             <RouteView route={route} />
           </main>
         </div>

@@ -34,7 +34,12 @@ export interface RoomConnectionOptions {
   room: string;
   doc: Y.Doc;
   awareness: Awareness;
-  store: Pick<Vault, 'appendUpdates'>;
+  /**
+   * Local updates are noted as pending before they are stored, and the note is cleared once
+   * the server confirmed the room in sync: if access ends first, the vault can tell that
+   * (and how much) was never sent.
+   */
+  store: Pick<Vault, 'appendUpdates' | 'notePending' | 'clearPending'>;
   /** `ws(s)://host:port` of the sync server. */
   wsUrl: string;
   token: string;
@@ -105,6 +110,8 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
   let storageError = false;
   let lastSyncedAt: number | null = null;
   let lastState: RoomState = 'connecting';
+  /** The vault may hold a pending note for this room (unknown at the start: a previous session may have left one). */
+  let pendingNoted = true;
 
   /** Updates not yet stored, in doc order; `seq` is null for remote ones (stored, never sent). */
   const waiting: { update: Uint8Array; seq: number | null }[] = [];
@@ -138,6 +145,11 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
     if (destroyed) return;
     const state = computeState();
     if (state === 'online' && (confirmed || lastState !== 'online')) lastSyncedAt = now();
+    if (state === 'online' && pendingNoted && unstoredLocal === 0) {
+      // Everything this doc holds is on the server (the handshake sent what it lacked).
+      pendingNoted = false;
+      store.clearPending(room).catch((error: unknown) => options.onError?.(error, room));
+    }
     lastState = state;
     options.onStatus(status());
   };
@@ -215,6 +227,12 @@ export function connectRoom(options: RoomConnectionOptions): RoomConnection {
     try {
       while (waiting.length > 0) {
         const batch = waiting.splice(0);
+        const local = batch.filter((item) => item.seq !== null).length;
+        if (local > 0) {
+          // Noted first: a crash in between over-reports an unsent change, never hides one.
+          pendingNoted = true;
+          await store.notePending(room, local, now()).catch((error: unknown) => options.onError?.(error, room));
+        }
         try {
           await store.appendUpdates(room, batch.map((item) => item.update));
         } catch (error) {

@@ -341,6 +341,54 @@ describe('doc manager with the sync server', () => {
     expect(a.manager.status.getSnapshot().lastSyncedAt).toBeGreaterThan(offlineSince ?? 0);
   });
 
+  it('notes unsent local changes until the server confirms them; a revoked room forgotten reports them', async () => {
+    const t = await startServer();
+    cleanups.push(() => t.close());
+    const a = await session(t, 'anna');
+    const handle = a.manager.open(roomA);
+    await waitFor(() => handle.status.getSnapshot().state === 'online', 5000, 'online');
+    const pending = async (until: (value: unknown) => boolean, what: string): Promise<unknown> => {
+      let value: unknown = null;
+      for (let i = 0; i < 100; i++) {
+        value = await a.vault.loadPending(roomA);
+        if (until(value)) return value;
+        await sleep(50);
+      }
+      throw new Error(`pending record never ${what}: ${JSON.stringify(value)}`);
+    };
+
+    a.manager.setNetworkAvailable(false);
+    const before = Date.now();
+    handle.doc.getText('plan').insert(0, 'offline-1 ');
+    await a.manager.flush();
+    handle.doc.getText('plan').insert(0, 'offline-2 ');
+    await a.manager.flush();
+    const noted = await a.vault.loadPending(roomA);
+    expect(noted).toMatchObject({ changes: 2 });
+    expect(noted?.firstAt).toBeGreaterThanOrEqual(before);
+    expect(noted?.lastAt).toBeGreaterThanOrEqual(noted?.firstAt ?? Infinity);
+
+    // Back online: the server confirms, the note goes.
+    a.manager.setNetworkAvailable(true);
+    await waitFor(() => handle.status.getSnapshot().state === 'online', 5000, 'online again');
+    await pending((value) => value === null, 'cleared');
+
+    // Offline again, an edit, then access ends before it could be sent: it stays noted.
+    a.manager.setNetworkAvailable(false);
+    handle.doc.getText('plan').insert(0, 'nooit-verstuurd ');
+    await a.manager.flush();
+    await t.admin.revoke(roomA, 'anna');
+    a.manager.setNetworkAvailable(true);
+    await waitFor(() => handle.status.getSnapshot().state === 'forbidden', 5000, '4403');
+    expect(await a.vault.loadPending(roomA)).toMatchObject({ changes: 1 });
+    handle.release();
+    await a.manager.flush();
+    expect(await a.vault.forgetRoom(roomA)).toMatchObject({ changes: 1 });
+    expect(await a.vault.loadPending(roomA)).toBeNull();
+    expect(await a.vault.listRooms()).not.toContain(roomA);
+    expect(await a.vault.forgetRoom(roomA)).toBeNull();
+  });
+
   it('stops on 4403 for a room without a grant and on 4410 when access is revoked', async () => {
     const t = await startServer();
     cleanups.push(() => t.close());

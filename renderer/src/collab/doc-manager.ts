@@ -31,7 +31,7 @@ export class DocManagerError extends Error {
 /** What a manager needs for one session. */
 export interface DocManagerOptions {
   /** The unlocked vault of this user. */
-  vault: Pick<Vault, 'appendUpdates' | 'loadRoom' | 'loadReadCopy' | 'putReadCopy'>;
+  vault: Pick<Vault, 'appendUpdates' | 'notePending' | 'clearPending' | 'loadRoom' | 'loadReadCopy' | 'putReadCopy'>;
   /** `http(s)://host:port` of the sync server. */
   serverUrl: string;
   token: string;

@@ -5,7 +5,7 @@
  * - database.ts: the versioned IndexedDB schema
  * - session.ts, cache.ts: the remembered session and cached server lists (schema-checked on read)
  */
-export { openVault, defaultCompactAfter, type Vault, type VaultOptions } from './vault';
+export { openVault, defaultCompactAfter, type PendingChanges, type Vault, type VaultOptions } from './vault';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { isSessionExpired, parseStoredSession, type StoredSession } from './session';
 export { vaultName } from './vault-name';

@@ -9,11 +9,30 @@ import {
   createDataKey, defaultIterations, isWrappedKey, open, rewrapDataKey, seal, unwrapDataKey,
   type Sealed, type WrappedKey,
 } from './cipher';
+import {
+  browserBuckets, bucketName, type BucketManager, copyVault, generationsOf, openCurrentGeneration, openGeneration, rebuildId,
+} from './buckets';
 import { VaultDatabase, type CopyRow, type SnapshotRow, type UpdateRow } from './database';
 import { VaultError } from './errors';
 import { mergeUpdates } from './merge-updates';
 import { parseStoredSession, type StoredSession } from './session';
 import { vaultName } from './vault-name';
+
+/**
+ * Local changes of a room the server has not confirmed yet (docs/design.md, "Local vault"):
+ * how many and when, never what. Kept sealed until the server confirms the room in sync.
+ */
+export interface PendingChanges {
+  /** Local changes (stored batches of updates) not yet confirmed. */
+  changes: number;
+  /** Epoch ms of the first and the last of them. */
+  firstAt: number;
+  lastAt: number;
+}
+
+const isPendingChanges = (value: unknown): value is PendingChanges =>
+  typeof value === 'object' && value !== null
+  && ['changes', 'firstAt', 'lastAt'].every((field) => typeof (value as Record<string, unknown>)[field] === 'number');
 
 /** Rows per room after which the log is folded into a snapshot; keeps load time flat. */
 export const defaultCompactAfter = 200;
@@ -28,6 +47,11 @@ export interface VaultOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Compact a room once it holds more than this many update rows. */
   compactAfter?: number;
+  /**
+   * TEST ONLY: the storage bucket manager (default: the browser's `navigator.storageBuckets`,
+   * used when `indexedDB` is not given). Node tests pass one over fake-indexeddb.
+   */
+  storageBuckets?: BucketManager;
   /** Background compaction failed; the rows stay, nothing is lost. Gets the room id only. */
   onError?: (error: unknown, room: string) => void;
   /**
@@ -74,8 +98,17 @@ export interface Vault {
   loadReadCopy(room: string): Promise<{ copy: Uint8Array; current: boolean } | null>;
   /** Rooms with anything stored locally (for an offline start). */
   listRooms(): Promise<Room[]>;
-  /** Deletes everything stored for `room` (e.g. after access was revoked). */
-  forgetRoom(room: string): Promise<void>;
+  /** Records `changes` local changes of `room` made at `at` that the server has not confirmed. */
+  notePending(room: string, changes: number, at: number): Promise<void>;
+  /** The server confirmed `room` in sync: nothing of it is unsent. */
+  clearPending(room: string): Promise<void>;
+  /** The unconfirmed local changes of `room`, or null when none are recorded. */
+  loadPending(room: string): Promise<PendingChanges | null>;
+  /**
+   * Deletes everything stored for `room` (e.g. after access was revoked), its pending record
+   * included; returns what was unsent (null: nothing, or the vault is locked).
+   */
+  forgetRoom(room: string): Promise<PendingChanges | null>;
   /**
    * Deletes every local room not in `rooms` (the server's current list: need-to-know ends
    * on this device too when access ends). Returns the rooms it deleted.
@@ -95,9 +128,12 @@ export interface Vault {
   clearSession(): Promise<void>;
   /** Waits for background compactions. */
   flush(): Promise<void>;
-  /** Locks and closes the database. */
+  /**
+   * Locks and closes the database; after a room was forgotten, first moves the vault to a
+   * new storage bucket so the deleted rows leave the disk (buckets.ts).
+   */
   close(): Promise<void>;
-  /** Closes and deletes the whole database. */
+  /** Closes and deletes the whole database (its storage buckets, and so their files, too). */
   destroy(): Promise<void>;
 }
 
@@ -108,6 +144,7 @@ const snapshotContext = (room: string): string => `snapshot\0${room}`;
 const jsonContext = (key: string): string => `json\0${key}`;
 const copyContext = (room: string): string => `copy\0${room}`;
 const sessionKey = 'session';
+const pendingKey = (room: string): string => `pending:${room}`;
 
 const isSealed = (value: unknown): value is Sealed =>
   typeof value === 'object' && value !== null
@@ -116,8 +153,18 @@ const isSealed = (value: unknown): value is Sealed =>
 /** Opens (creating if needed) the vault of `username` on `serverUrl`; it starts locked. */
 export async function openVault(options: VaultOptions): Promise<Vault> {
   const name = await vaultName(options.serverUrl, options.username);
-  const db = new VaultDatabase(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
-  await db.open();
+  // A storage bucket per vault when the browser has them (buckets.ts): deleting one deletes its files.
+  const offered = options.storageBuckets ?? (options.indexedDB ? null : browserBuckets());
+  // A context that has the API but refuses it (an opaque or insecure origin) keeps a plain database.
+  const buckets = offered && (await offered.keys().then(() => true, () => false)) ? offered : null;
+  let generation = 0;
+  let db: VaultDatabase;
+  if (buckets) {
+    ({ db, generation } = await openCurrentGeneration(buckets, name, options.indexedDB ?? globalThis.indexedDB));
+  } else {
+    db = new VaultDatabase(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
+    await db.open();
+  }
   const compactAfter = options.compactAfter ?? defaultCompactAfter;
   const iterations = options.unsafeTestIterations ?? defaultIterations;
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError('iterations must be a positive integer');
@@ -222,9 +269,56 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
     return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   };
 
+  /** Pending-record writes per room, in order (each reads the previous record). */
+  const pendingChains = new Map<string, Promise<unknown>>();
+  const inPendingOrder = <T>(room: string, work: () => Promise<T>): Promise<T> => {
+    const next = (pendingChains.get(room) ?? Promise.resolve()).catch(() => {}).then(work);
+    const tracked = next.catch(() => {});
+    pendingChains.set(room, tracked);
+    void tracked.then(() => {
+      if (pendingChains.get(room) === tracked) pendingChains.delete(room);
+    });
+    return next;
+  };
+  /** Pending notes as last read or written here: a note per stored batch costs one write, not a read too. */
+  const pendingCache = new Map<string, PendingChanges | null>();
+  const readPending = async (room: string): Promise<PendingChanges | null> => {
+    const cached = pendingCache.get(room);
+    if (cached !== undefined) return cached;
+    const value = await getJson(pendingKey(room));
+    const note = isPendingChanges(value) ? value : null;
+    pendingCache.set(room, note);
+    return note;
+  };
+
   const flush = async (): Promise<void> => {
     while (compactions.size > 0) await Promise.allSettled([...compactions.values()]);
   };
+
+  /**
+   * After rows were deleted (a room forgotten): copies the vault into the next generation's
+   * bucket and deletes the old bucket with its files, so the deleted rows' bytes leave the
+   * disk. Runs only while nothing else uses the vault (open, close).
+   */
+  const moveIfNeeded = async (): Promise<void> => {
+    if (!buckets || !(await db.meta.get(rebuildId))) return;
+    const previous = generation;
+    const next = await openGeneration(buckets, name, previous + 1);
+    await copyVault(db, next);
+    db.close();
+    db = next;
+    generation = previous + 1;
+    await buckets.delete(bucketName(name, previous));
+  };
+
+  const shut = async (move: boolean): Promise<void> => {
+    await flush();
+    key = null;
+    if (move) await moveIfNeeded().catch((error: unknown) => options.onError?.(error, name));
+    db.close();
+  };
+
+  await moveIfNeeded();
 
   const vault: Vault = {
     name,
@@ -309,14 +403,35 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
       ]);
       return [...new Set([...logged.map(String), ...snapshotted, ...copied])].filter(isRoom).sort();
     },
+    notePending: (room, changes, at) => inPendingOrder(room, async () => {
+      const previous = await readPending(room);
+      const note: PendingChanges = {
+        changes: (previous?.changes ?? 0) + changes, firstAt: previous?.firstAt ?? at, lastAt: Math.max(previous?.lastAt ?? at, at),
+      };
+      pendingCache.delete(room);
+      await putJson(pendingKey(room), note);
+      pendingCache.set(room, note);
+    }),
+    clearPending: (room) => inPendingOrder(room, async () => {
+      if (pendingCache.get(room) === null) return;
+      await db.meta.delete(jsonId(pendingKey(room)));
+      pendingCache.set(room, null);
+    }),
+    loadPending: (room) => inPendingOrder(room, () => readPending(room)),
     async forgetRoom(room) {
       await compactions.get(room)?.catch(() => {});
-      await db.transaction('rw', db.snapshots, db.updates, db.copies, async () => {
+      const pending = await inPendingOrder(room, () => (key ? readPending(room) : Promise.resolve(null))).catch(() => null);
+      await db.transaction('rw', [db.snapshots, db.updates, db.copies, db.meta], async () => {
         await db.snapshots.delete(room);
         await db.updates.where('room').equals(room).delete();
         await db.copies.delete(room);
+        await db.meta.delete(jsonId(pendingKey(room)));
+        // The deleted rows' bytes leave the disk when the vault next closes or opens (buckets.ts).
+        if (buckets) await db.meta.put({ key: rebuildId, value: true });
       });
       rowCounts.delete(room);
+      pendingCache.delete(room);
+      return pending;
     },
     async retainRooms(rooms) {
       const keep = new Set(rooms);
@@ -337,14 +452,15 @@ export async function openVault(options: VaultOptions): Promise<Vault> {
       await db.meta.delete(jsonId(sessionKey));
     },
     flush,
-    async close() {
-      await flush();
-      key = null;
-      db.close();
-    },
+    close: () => shut(true),
     async destroy() {
-      await vault.close();
-      await db.delete();
+      await shut(false);
+      if (!buckets) {
+        await db.delete();
+        return;
+      }
+      // Deleting the buckets deletes their files (a deleted database's rows would stay in them).
+      for (const old of await generationsOf(buckets, name)) await buckets.delete(bucketName(name, old));
     },
   };
   return vault;

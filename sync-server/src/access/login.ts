@@ -100,13 +100,20 @@ export function createLogin(deps: {
       throw new HttpError(403, 'oidc_required');
     }
     const ok = await withHashSlot(async () => {
-      if (!user || user.disabled) {
+      if (!user) {
         await verifyPassword(password, await decoyHash());
         return false;
       }
       return verifyPassword(password, user.passwordHash);
     });
-    if (!ok || !user) {
+    if (ok && user?.disabled) {
+      // Only the right password learns that the account is disabled: its app then wipes
+      // this user's vault on the device (docs/privacy.md). Anyone else gets invalid_credentials.
+      await Promise.all([perUser.record(userKey), perIp.record(ip)]);
+      await deps.audit.append({ event: 'login-failure', actor: user.username, ip, detail: { reason: 'disabled' } });
+      throw new HttpError(403, 'account_disabled');
+    }
+    if (!ok || !user || user.disabled) {
       await Promise.all([perUser.record(userKey), perIp.record(ip)]);
       // An unknown name is not recorded: it may be a password typed in the wrong field.
       await deps.audit.append({

@@ -50,7 +50,8 @@ export function useCaseSummaries(): { rows: CaseSummary[]; loading: boolean } {
       });
     };
     const schedule = (): void => {
-      timer ??= setTimeout(compute, recomputeDelayMs);
+      // A room that loads after the list changed (e.g. it was just dropped) must not bring back the old rows.
+      if (current) timer ??= setTimeout(compute, recomputeDelayMs);
     };
     compute();
     for (const handle of handles) {

@@ -62,7 +62,7 @@ function useSetupPending(server: string): boolean {
  * In the web build also "Inloggen via uw organisatie" when organisations are bound to their own
  * identity provider; `oidcError` is the reason it came back without a sign-in.
  */
-export function SignInScreen({ remembered, oidcError = null }: { remembered: RememberedLogin | null; oidcError?: string | null }) {
+export function SignInScreen({ remembered, oidcError = null, accountDisabled = false }: { remembered: RememberedLogin | null; oidcError?: string | null; accountDisabled?: boolean }) {
   const { t } = useTranslation();
   const controller = useSessionController();
   const { server, setServer, editable } = useServerDefault(remembered);
@@ -108,7 +108,7 @@ export function SignInScreen({ remembered, oidcError = null }: { remembered: Rem
         <PageHeading>{t('session.signIn.title')}</PageHeading>
         <p className="session-card__intro">{t('session.signIn.intro')}</p>
         {setupPending ? <Notice tone="info"><p>{t('session.setup.pending')}</p></Notice> : null}
-        <SignInErrorNotice code={isFieldError(error) ? null : error} busy={busy} onReset={() => submit(true)} />
+        <SignInErrorNotice code={isFieldError(error) ? null : (error ?? (accountDisabled ? 'account-disabled' : null))} busy={busy} onReset={() => submit(true)} />
         <form ref={form} onSubmit={onSubmit} noValidate aria-busy={busy}>
           <TextInput
             label={t('session.signIn.server')}

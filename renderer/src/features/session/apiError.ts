@@ -12,6 +12,8 @@ export type ApiErrorCode =
   | 'ticket-expired'
   /** The user's organisation signs in at its own identity provider (password sign-in refused). */
   | 'oidc-required'
+  /** Login with the right password of a disabled account: this device wipes the user's vault. */
+  | 'account-disabled'
   /** Too many login attempts: wait a minute. */
   | 'rate-limited'
   /** The token is missing, expired or ended: sign in again. */
@@ -54,6 +56,7 @@ export function codeForStatus(status: number, serverCode: string | null, path: s
   if (status === 401) return path === '/api/login' ? 'invalid-credentials' : 'unauthorized';
   if (status === 429) return 'rate-limited';
   if (status === 403 && serverCode === 'oidc_required') return 'oidc-required';
+  if (status === 403 && serverCode === 'account_disabled') return 'account-disabled';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 400 || status === 413 || status === 415) return 'invalid-request';

@@ -25,4 +25,5 @@ export { SetupScreen } from './SetupScreen';
 export { setupTokenOf } from './setupApi';
 export { ReLoginPrompt } from './ReLoginPrompt';
 export { OfflineBanner } from './OfflineBanner';
+export { DroppedRoomsNotice } from './DroppedRoomsNotice';
 export { Notice } from './Notice';

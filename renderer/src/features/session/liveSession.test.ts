@@ -97,6 +97,49 @@ describe('live session', () => {
     handle.release();
   });
 
+  it('a room revoked while it holds unsent changes is dropped and reported (number, count, time), until acknowledged', async () => {
+    const server = await serverWithUsers();
+    const chair = await live(server, 'pr.fictief');
+    const entry = await chair.createRoom('case');
+    const handle = chair.docManager.open(entry.room);
+    initCaseDoc(handle.doc, { label: 'Casus 2026-005', caseNumber: '2026-005', type: 'huiselijk-geweld', status: 'aangemeld' }, { username: 'pr.fictief' });
+    await chair.api.setMember(entry.room, 'dn.fictief', 'edit');
+
+    const profile = fakeProfile();
+    const partner = await live(server, 'dn.fictief', profile);
+    await waitFor(() => rooms(partner).includes(entry.room), 5000, 'granted');
+    const seen = partner.docManager.open(entry.room);
+    await waitFor(() => readCaseMeta(seen.doc) !== null && partner.docManager.roomStatus(entry.room)?.state === 'online', 5000, 'synced');
+    // A synced room leaves nothing to report.
+    expect(await partner.vault.loadPending(entry.room)).toBeNull();
+
+    partner.setBrowserOnline(false);
+    const before = Date.now();
+    updateCaseMeta(seen.doc, { status: 'in-behandeling' });
+    await partner.docManager.flush();
+    await chair.api.removeMember(entry.room, 'dn.fictief');
+    seen.release();
+    partner.setBrowserOnline(true);
+    await waitFor(() => partner.dropped.getSnapshot().length === 1, 5000, 'reported');
+    const [notice] = partner.dropped.getSnapshot();
+    expect(notice).toMatchObject({ room: entry.room, kind: 'case', name: '2026-005', changes: 1 });
+    expect(notice?.firstAt).toBeGreaterThanOrEqual(before);
+    expect(rooms(partner)).toEqual([]);
+    await expect.poll(() => partner.vault.listRooms(), { timeout: 5000 }).toEqual([]);
+    expect(await partner.vault.loadPending(entry.room)).toBeNull();
+
+    // The notice survives a restart, and goes once acknowledged.
+    await partner.close();
+    const again = await live(server, 'dn.fictief', profile);
+    expect(again.dropped.getSnapshot()).toEqual([notice]);
+    await again.acknowledgeDropped(entry.room);
+    expect(again.dropped.getSnapshot()).toEqual([]);
+    await again.close();
+    const third = await live(server, 'dn.fictief', profile);
+    expect(third.dropped.getSnapshot()).toEqual([]);
+    handle.release();
+  });
+
   it('offline sign-in shows the cached rooms and says offline; what is typed meanwhile syncs when the server is back', async () => {
     const server = await serverWithUsers();
     const profile = fakeProfile();

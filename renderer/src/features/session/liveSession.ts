@@ -17,6 +17,7 @@ import { isRoom, type Room } from '../../domain/ids';
 import { cachedOrgs, cachedRooms, cachedUsers, type StoredSession, type Vault } from '../../vault';
 import { createApiClient, isChallenge, type ApiClient, type ApiUser, type LoginResult, type Org, type RoomEntry } from './api';
 import { isApiError } from './apiError';
+import { dropRoom, loadDroppedRooms, saveDroppedRooms, type DroppedRoom } from './droppedRooms';
 import type { OpenedSession } from './signIn';
 import { SignInError } from './signInError';
 import { connectionState, type AppConnectionState } from './syncState';
@@ -59,6 +60,8 @@ export interface LiveSessionOptions {
   browserOnline?: boolean;
   /** A failure worth logging; gets ids only. */
   onError?(error: unknown, context: string): void;
+  /** A new login said the account is disabled: the session is closed and its vault wiped. */
+  onAccountDisabled?(): void;
 }
 
 /** A running session. */
@@ -71,6 +74,10 @@ export interface LiveSession {
   readonly rooms: ExternalStore<RoomsSnapshot>;
   readonly directory: ExternalStore<DirectorySnapshot>;
   readonly connection: ExternalStore<ConnectionSnapshot>;
+  /** Rooms dropped from this device with changes that could no longer be sent (kept until acknowledged). */
+  readonly dropped: ExternalStore<readonly DroppedRoom[]>;
+  /** The user has read the notice of `room`: it goes (from the vault too). */
+  acknowledgeDropped(room: string): Promise<void>;
   /** The user's entry for `room`, or null when the room is not (or no longer) theirs. */
   accessOf(room: string): RoomEntry | null;
   /** Fetches the rooms list now (also done every `pollMs`). */
@@ -133,6 +140,16 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     { entries: sortEntries(roomsCache ?? []), source: roomsCache ? 'cache' : 'none' },
     (a, b) => a.source === b.source && sameEntries(a.entries, b.entries),
   );
+  const dropped = createValueStore<readonly DroppedRoom[]>(await loadDroppedRooms(vault).catch(() => []), (a, b) => a === b);
+  /** Notice-list writes, in order. */
+  let droppedWrites: Promise<void> = Promise.resolve();
+  const updateDropped = (change: (list: readonly DroppedRoom[]) => readonly DroppedRoom[]): Promise<void> => {
+    droppedWrites = droppedWrites.then(async () => {
+      dropped.set(change(dropped.getSnapshot()));
+      await saveDroppedRooms(vault, dropped.getSnapshot());
+    }).catch((error: unknown) => onError(error, 'dropped rooms'));
+    return droppedWrites;
+  };
   const directory = createValueStore<DirectorySnapshot>({ users: usersCache ?? [], orgs: orgsCache ?? [] }, (a, b) => a === b);
 
   const docManager = createDocManager({
@@ -178,7 +195,18 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   const forgetRooms = async (gone: readonly Room[]): Promise<void> => {
     if (gone.length === 0) return;
     await docManager.flush();
-    for (const room of gone) await vault.forgetRoom(room).catch((error: unknown) => onError(error, `forget ${room}`));
+    const notices: DroppedRoom[] = [];
+    for (const room of gone) {
+      // Changes the server never confirmed are reported, not silently lost (their content goes with the room).
+      const notice = await dropRoom(vault, room, Date.now()).catch((error: unknown) => {
+        onError(error, `forget ${room}`);
+        return null;
+      });
+      if (notice) notices.push(notice);
+    }
+    if (notices.length > 0) {
+      await updateDropped((list) => [...list.filter((entry) => !notices.some((notice) => notice.room === entry.room)), ...notices]);
+    }
   };
 
   const handledForbidden = new Set<string>();
@@ -256,6 +284,13 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
 
   /** The ticket between password and code of a new login (memory only). */
   let pendingTicket: string | null = null;
+  /** The account was disabled: nothing of this user may stay on the device. */
+  const wipe = async (): Promise<SignInError> => {
+    await live.close().catch((error: unknown) => onError(error, 'close'));
+    await vault.destroy().catch((error: unknown) => onError(error, 'wipe'));
+    options.onAccountDisabled?.();
+    return new SignInError('account-disabled');
+  };
   const reloginError = (error: unknown): SignInError => {
     if (isApiError(error, 'invalid-credentials')) return new SignInError('invalid-credentials');
     if (isApiError(error, 'invalid-code')) return new SignInError('invalid-code');
@@ -283,6 +318,8 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     rooms,
     directory,
     connection,
+    dropped,
+    acknowledgeDropped: (room) => updateDropped((list) => list.filter((entry) => entry.room !== room)),
     accessOf: (room) => rooms.getSnapshot().entries.find((entry) => entry.room === room) ?? null,
     refreshRooms,
     async createRoom(kind) {
@@ -303,6 +340,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       try {
         login = await api.login(user.username, password);
       } catch (error) {
+        if (isApiError(error, 'account-disabled')) throw await wipe();
         throw reloginError(error);
       }
       if (!isChallenge(login)) {
@@ -340,6 +378,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       clearInterval(poll);
       unsubscribeStatus();
       await docManager.close();
+      await droppedWrites;
       if (closeOptions.logout && apiReachable !== false && !needsLogin) {
         // Best effort: a token that outlives an offline sign-out expires on its own.
         await api.logout().catch(() => {});

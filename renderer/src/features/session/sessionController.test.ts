@@ -42,6 +42,36 @@ async function setup(): Promise<{ server: TestServer; storage: Storage; profile:
 }
 
 describe('session controller', () => {
+  it('a disabled account: unlocking at the next start wipes the vault and signs out, saying why; a relogin in a running session too', async () => {
+    const { server, controller, profile } = await setup();
+    const names = async (): Promise<number> => (await profile.indexedDB.databases()).length;
+    const first = controller();
+    await first.signIn({ server: server.url, username: 'pr.fictief', password: testPassword });
+    const running = first.phase.getSnapshot();
+    if (running.phase !== 'signed-in') throw new Error('not signed in');
+    await running.live.close();
+    expect(await names()).toBe(1);
+
+    await server.admin.disableUser('pr.fictief');
+    const reloaded = controller();
+    await expect(reloaded.unlock(testPassword)).rejects.toSatisfy((error) => isSignInError(error) && error.code === 'account-disabled');
+    expect(reloaded.phase.getSnapshot()).toEqual({
+      phase: 'signed-out', reason: 'account-disabled', remembered: { serverUrl: server.url, username: 'pr.fictief', signedIn: false },
+    });
+    expect(await names()).toBe(0);
+
+    // Disabled while signed in: the next login of the session (after its token ended) wipes too.
+    await addTestUser(server.admin, 'dn.fictief', 'deelnemer', 'vt');
+    const second = controller();
+    await second.signIn({ server: server.url, username: 'dn.fictief', password: testPassword });
+    const live = second.phase.getSnapshot();
+    if (live.phase !== 'signed-in') throw new Error('not signed in');
+    await server.admin.disableUser('dn.fictief');
+    await expect(live.live.reauthenticate(testPassword)).rejects.toSatisfy((error) => isSignInError(error) && error.code === 'account-disabled');
+    expect(second.phase.getSnapshot()).toMatchObject({ phase: 'signed-out', reason: 'account-disabled' });
+    expect(await names()).toBe(0);
+  });
+
   it('signs in, and after a "reload" asks only for the password of the remembered user', async () => {
     const { server, storage, controller } = await setup();
     const first = controller();

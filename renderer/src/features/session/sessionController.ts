@@ -8,11 +8,12 @@ import { startLiveSession, type LiveSession, type LiveSessionOptions } from './l
 import { loadRememberedLogin, saveRememberedLogin, type LoginStorage, type RememberedLogin } from './rememberedLogin';
 import { completeSignIn, hasVault, isSecondFactorStep, openOidcSession, signIn, type OpenedSession, type OpenVault, type SecondFactorStep, type SignInInput } from './signIn';
 import type { LoginResult } from './api';
-import { SignInError } from './signInError';
+import { isSignInError, SignInError } from './signInError';
 
 /** Where the session is. */
 export type SessionPhase =
-  | { phase: 'signed-out'; remembered: RememberedLogin | null }
+  /** `account-disabled`: the server said so and this user's vault on this device was wiped. */
+  | { phase: 'signed-out'; remembered: RememberedLogin | null; reason?: 'account-disabled' }
   /** `idle`: locked by the app after the region's idle time (the unlock screen says so). */
   | { phase: 'locked'; remembered: RememberedLogin; reason?: 'idle' }
   | { phase: 'signed-in'; live: LiveSession }
@@ -69,9 +70,18 @@ export function createSessionController(options: SessionControllerOptions): Sess
 
   // The idle lock must remember how the session was made: its unlock never sends the password then.
   let enteredViaOrganisation = false;
+  const accountDisabled = (remembered: RememberedLogin): void => {
+    const signedOut = { ...remembered, signedIn: false };
+    saveRememberedLogin(options.storage, signedOut);
+    phase.set({ phase: 'signed-out', remembered: signedOut, reason: 'account-disabled' });
+  };
+
   const enter = async (opened: OpenedSession, recoveryCodes: readonly string[] | null, viaOrganisation = false): Promise<void> => {
     enteredViaOrganisation = viaOrganisation;
-    const live = await startLiveSession({ ...options.live, opened, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const live = await startLiveSession({
+      ...options.live, opened, ...(options.fetch ? { fetch: options.fetch } : {}),
+      onAccountDisabled: () => accountDisabled({ serverUrl: opened.session.serverUrl, username: opened.session.username, signedIn: false }),
+    });
     const remembered: RememberedLogin = { serverUrl: opened.session.serverUrl, username: opened.session.username, signedIn: true, ...(viaOrganisation ? { viaOrganisation } : {}) };
     saveRememberedLogin(options.storage, remembered);
     phase.set(recoveryCodes ? { phase: 'recovery-codes', live, codes: recoveryCodes, remembered } : { phase: 'signed-in', live });
@@ -121,10 +131,16 @@ export function createSessionController(options: SessionControllerOptions): Sess
       if (current.phase !== 'locked') throw new SignInError('username-missing');
       // The password unlocks the vault and resumes its session; a second factor is asked only
       // when the server no longer takes that session (the re-login prompt).
-      await start({
-        server: current.remembered.serverUrl, username: current.remembered.username, password, ...unlockOptions,
-        ...(current.remembered.viaOrganisation ? { viaOrganisation: true } : {}),
-      }, true);
+      try {
+        await start({
+          server: current.remembered.serverUrl, username: current.remembered.username, password, ...unlockOptions,
+          ...(current.remembered.viaOrganisation ? { viaOrganisation: true } : {}),
+        }, true);
+      } catch (error) {
+        // The vault is wiped: the unlock screen has nothing left to unlock.
+        if (isSignInError(error) && error.code === 'account-disabled') accountDisabled(current.remembered);
+        throw error;
+      }
     },
     switchUser() {
       const current = phase.getSnapshot();

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestUser, newServer, testPassword, type TestServer } from '../../../../sync-server/test/helpers';
 import { signIn, type SignInInput } from './signIn';
+import { vaultName } from '../../vault';
 import { signedIn } from './testing/signedIn';
 import { isSignInError, type SignInErrorCode } from './signInError';
 import { fakeProfile } from './testing/vaults';
@@ -40,6 +41,27 @@ describe('signIn', () => {
     expect(opened.vault.unlocked).toBe(true);
     expect((await opened.vault.loadSession())?.token).toBe(opened.session.token);
     await opened.vault.close();
+  });
+
+  it('a disabled account: the right password wipes its whole vault on this device, a wrong one touches nothing', async () => {
+    await addTestUser(server.admin, 'gb.fictief', 'deelnemer', 'vt');
+    const profile = fakeProfile();
+    const names = async (): Promise<string[]> => (await profile.indexedDB.databases()).map((info) => info.name ?? '');
+    const other = await signedIn(signIn(input(), profile));
+    await other.vault.close();
+    const opened = await signedIn(signIn(input({ username: 'gb.fictief' }), profile));
+    await opened.vault.appendUpdate('case:disabledtest00001', new Uint8Array([1, 2, 3]));
+    await opened.vault.close();
+    const disabledVault = await vaultName(server.url, 'gb.fictief');
+    expect(await names()).toContain(disabledVault);
+
+    await server.admin.disableUser('gb.fictief');
+    expect(await codeOf(signIn(input({ username: 'gb.fictief', password: 'fout-wachtwoord' }), profile))).toBe('invalid-credentials');
+    expect(await names()).toContain(disabledVault);
+    expect(await codeOf(signIn(input({ username: 'gb.fictief' }), profile))).toBe('account-disabled');
+    expect(await names()).not.toContain(disabledVault);
+    // Another user's vault on the same device stays.
+    expect(await names()).toContain(await vaultName(server.url, 'pr.fictief'));
   });
 
   it('offline: the same password unlocks the vault of an earlier online session; a wrong one gets the same message as online', async () => {

@@ -79,6 +79,15 @@ async function openOrFail(openVault: OpenVault, serverUrl: string, username: str
   }
 }
 
+/**
+ * Deletes the whole vault of a user on this device (the server said the account is
+ * disabled): documents, read copies, pending edits, cached lists and the session.
+ */
+export async function wipeVault(openVault: OpenVault, serverUrl: string, username: string): Promise<void> {
+  const vault = await openOrFail(openVault, serverUrl, username);
+  await vault.destroy();
+}
+
 /** `resume` stands for "the server is there, but takes no password from this user" (signed in with their organisation). */
 async function tryLogin(serverUrl: string, username: string, password: string, deps: SignInDeps): Promise<LoginAnswer | 'resume' | null> {
   const api = createApiClient({ serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
@@ -87,6 +96,10 @@ async function tryLogin(serverUrl: string, username: string, password: string, d
   } catch (error) {
     if (isApiError(error, 'unreachable')) return null;
     if (isApiError(error, 'oidc-required')) return 'resume';
+    if (isApiError(error, 'account-disabled')) {
+      await wipeVault(deps.openVault, serverUrl, username);
+      throw new SignInError('account-disabled');
+    }
     if (isApiError(error)) throw new SignInError(fromApi[error.code] ?? 'server-error');
     throw error;
   }

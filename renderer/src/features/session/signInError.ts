@@ -6,6 +6,8 @@ export type SignInErrorCode =
   /** Wrong password or unknown user: one message, online and offline, that does not say which. */
   | 'invalid-credentials'
   | 'rate-limited'
+  /** The account is disabled: this user's vault on this device was wiped. */
+  | 'account-disabled'
   /** The second step: no code typed. */
   | 'code-missing'
   /** The second step: the code was wrong or already used (one message: the server does not say which). */
