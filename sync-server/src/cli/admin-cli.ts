@@ -2,6 +2,7 @@
  * `npm run admin -- --data-dir D <command>`: account, access and audit administration.
  * Passwords are read from stdin, never from argv (argv is visible to other users of the machine).
  */
+import { monitorUsage, runMonitorCommand } from './monitor-cli';
 import { parseArgs } from 'node:util';
 import { openAdmin, type Admin } from './admin';
 import { DirectoryError } from '../access/directory';
@@ -28,6 +29,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
 ${minutesUsage}
 ${roomUsage}
 ${retentionUsage}
+${monitorUsage}
 ${digestUsage}
 De map komt ook uit THEMAKAMER_DATA_DIR (standaard ./data), de database-URL uit THEMAKAMER_DATABASE_URL.`;
 
@@ -155,6 +157,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (parsed.positionals[0] === 'monitor') return runMonitorCommand(parsed.positionals, { dataDir, databaseUrl });
   if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);
   const admin = await openAdmin({ dataDir, databaseUrl });
