@@ -75,7 +75,7 @@ export function createDirectory(sql: Sql, audit: AuditLog): Directory {
       if (!isUsername(user.username)) {
         throw new DirectoryError('invalid', 'Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of liggende streepjes.');
       }
-      if (!isRole(user.role)) throw new DirectoryError('invalid', 'Kies een rol: procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.');
+      if (!isRole(user.role)) throw new DirectoryError('invalid', 'Kies een rol: procesregisseur, secretaris, deelnemer, waarnemer, beheerder, privacyfunctionaris of management.');
       if (name.length === 0 || name.length > 200) throw new DirectoryError('invalid', 'Geef een naam van hoogstens 200 tekens.');
       try {
         checkNewPassword(user.password);

@@ -17,7 +17,7 @@ import { digestOptions, digestUsage, isDigestCommand, runDigestCommand } from '.
 const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgres://…] <opdracht>
   org add <id> <naam>
   org list
-  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris [--name "Naam"]   (wachtwoord via stdin)
+  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris|management [--name "Naam"]   (wachtwoord via stdin)
   user disable <gebruikersnaam>
   user password <gebruikersnaam>   (wachtwoord via stdin)
   user reset-mfa <gebruikersnaam>  (tweestapsverificatie opnieuw instellen bij de volgende keer inloggen)
@@ -65,7 +65,7 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
     case 'user add': {
       const [username] = rest;
       if (!username || !flags.org || !flags.role) throw new UsageError('user add <gebruikersnaam> --org <id> --role <rol>');
-      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.');
+      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder, privacyfunctionaris of management.');
       const password = await readPassword();
       await admin.addUser({ username, name: flags.name, org: flags.org, role: flags.role, password });
       out(`Gebruiker ${username} toegevoegd.`);

@@ -14,6 +14,7 @@ import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
 import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access } from '../access/names';
 import { digestRoutes } from './digest-routes';
+import { monitorRoutes } from './monitor-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
 import { versionRoute } from './version-route';
@@ -314,6 +315,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
 
     ...privacyRoutes({ ctx, authenticate, remoteAddress }),
     ...digestRoutes({ ctx, authenticate }),
+    ...monitorRoutes({ ctx, authenticate, remoteAddress }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
   ];
 

@@ -42,6 +42,7 @@ export const adminEn = {
     waarnemer: 'Observer',
     beheerder: 'Administrator',
     privacyfunctionaris: 'Privacy officer',
+    management: 'Management (figures only)',
   },
   done: {
     orgAdded: 'Organisation {{name}} added.',
