@@ -167,8 +167,7 @@ describe.each(backends)('storage contract on $name', (backend) => {
   it('the monitor index reads stored cases and meetings, seals its rows and re-reads only stale rooms', async () => {
     const { sql, again } = await backend.fresh();
     const store = createRoomStore(sql, cipher);
-    const caseDoc = (name: string, municipality: string): Uint8Array => {
-      const doc = new Y.Doc();
+    const caseDoc = (name: string, municipality: string, doc = new Y.Doc()): Uint8Array => {
       doc.getMap('meta').set('type', 'huiselijk-geweld');
       doc.getMap('meta').set('municipality', municipality);
       doc.getMap('meta').set('caseNumber', 'ZVH-TEST-1');
@@ -180,7 +179,8 @@ describe.each(backends)('storage contract on $name', (backend) => {
       doc.getMap('risk').set('sash', { level: 'hoog', date: '2026-02-01' });
       return Y.encodeStateAsUpdate(doc);
     };
-    await store.append('case:aaaaaaaa', [caseDoc('Test Persoon', 'schiedam')]);
+    const first = new Y.Doc();
+    await store.append('case:aaaaaaaa', [caseDoc('Test Persoon', 'schiedam', first)]);
     await store.append('case:bbbbbbbb', [caseDoc('  test  persoon ', 'rotterdam')]);
     const meeting = new Y.Doc();
     meeting.getMap('meta').set('start', '2026-02-03T10:00:00.000Z');
@@ -199,10 +199,28 @@ describe.each(backends)('storage contract on $name', (backend) => {
     const raw = await sql.all<{ facts: Uint8Array }>('SELECT facts FROM monitor_index');
     for (const row of raw) expect(Buffer.from(row.facts).toString('latin1')).not.toMatch(/persoon|schiedam|ZVH-TEST/i);
     // A change moves the head: only that room is read again, also by another connection's index.
-    await store.append('case:aaaaaaaa', [caseDoc('Ander Persoon', 'vlaardingen')]);
+    const before = Y.encodeStateVector(first);
+    first.getMap('meta').set('municipality', 'vlaardingen');
+    await store.append('case:aaaaaaaa', [Y.encodeStateAsUpdate(first, before)]);
     const other = createMonitorIndex(await again(), cipher);
     expect(await other.refreshStale()).toBe(1);
     expect((await other.all()).get('case:aaaaaaaa')).toMatchObject({ municipality: 'vlaardingen' });
     expect(await index.rebuild()).toBe(3);
+  });
+
+  it('the monitor index refreshes a room by itself shortly after its updates were stored (debounced)', async () => {
+    const { sql } = await backend.fresh();
+    const store = createRoomStore(sql, cipher);
+    const index = createMonitorIndex(sql, cipher, { debounceMs: 30 });
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('type', 'anders');
+    await store.append('case:dddddddd', [Y.encodeStateAsUpdate(doc)]);
+    index.touch('case:dddddddd');
+    index.touch('case:dddddddd');
+    expect((await index.all()).size).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await index.all()).get('case:dddddddd')).toMatchObject({ kind: 'case', type: 'anders' });
+    await index.stop();
+    index.touch('case:dddddddd');
   });
 });
