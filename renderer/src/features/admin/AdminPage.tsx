@@ -6,7 +6,7 @@ import { Notice } from '../session';
 import { Button, PageHeading, Select, TextInput } from '../../ui';
 import './admin.css';
 
-const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'];
+const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'management'];
 type ErrorKey = 'exists' | 'invalid' | 'unknown_org' | 'unknown_user' | 'self' | 'other';
 const errorKeys: readonly string[] = ['exists', 'invalid', 'unknown_org', 'unknown_user', 'self'];
 
