@@ -4,7 +4,7 @@
  * Persons have obviously invented names; addresses are on fictional streets.
  */
 import type { ActionStatus } from '../../renderer/src/domain/actionVocabulary';
-import type { CaseStatus, CaseType, EscalationLevel, MeasureKind, PersonRole, RiskAssessmentKind, RiskLevel, TimelineType } from '../../renderer/src/domain/caseVocabulary';
+import type { CaseStatus, CaseType, EscalationLevel, MeasureKind, Municipality, PersonRole, RiskAssessmentKind, RiskLevel, TimelineType } from '../../renderer/src/domain/caseVocabulary';
 import type { RichBlock } from '../../renderer/src/domain/richText';
 import type { SafetyPlanSectionKey } from '../../renderer/src/domain/safetyPlanSections';
 
@@ -21,6 +21,7 @@ export interface DemoCase {
   caseNumber: string;
   type: CaseType;
   status: CaseStatus;
+  municipality: Municipality;
   /** Partners with access besides the procesregisseur and the secretary (need-to-know). */
   partners: readonly { username: string; access: 'edit' | 'view' }[];
   persons: readonly { role: PersonRole; name: string; birthYear?: number; address?: string; note?: string; knownBy?: string[] }[];
@@ -40,6 +41,7 @@ const zilverreiger: DemoCase = {
   key: 'zilverreiger',
   label: 'Casus Zilverreiger',
   caseNumber: 'ZVH-2026-011',
+  municipality: 'rotterdam',
   type: 'ex-partnerstalking',
   status: 'in-behandeling',
   partners: [
@@ -97,6 +99,7 @@ const kievit: DemoCase = {
   key: 'kievit',
   label: 'Casus Kievit',
   caseNumber: 'ZVH-2026-012',
+  municipality: 'schiedam',
   type: 'ex-partnerstalking',
   status: 'monitoring',
   partners: [{ username: 'rik.reclassering', access: 'edit' }, { username: 'koen.kordaat', access: 'edit' }, { username: 'vera.veilig', access: 'edit' }],
@@ -135,6 +138,7 @@ const grutto: DemoCase = {
   key: 'grutto',
   label: 'Casus Grutto',
   caseNumber: 'ZVH-2026-013',
+  municipality: 'rotterdam',
   type: 'huiselijk-geweld',
   status: 'aangemeld',
   partners: [{ username: 'vera.veilig', access: 'edit' }, { username: 'wim.wijkteam', access: 'edit' }, { username: 'koen.kordaat', access: 'edit' }, { username: 'wanda.waarnemer', access: 'view' }],
@@ -168,6 +172,7 @@ const tureluur: DemoCase = {
   key: 'tureluur',
   label: 'Casus Tureluur',
   caseNumber: 'ZVH-2026-014',
+  municipality: 'dordrecht',
   type: 'ex-partnerstalking',
   status: 'in-behandeling',
   partners: [{ username: 'koen.kordaat', access: 'edit' }, { username: 'olga.officier', access: 'edit' }, { username: 'sara.steun', access: 'edit' }, { username: 'vera.veilig', access: 'edit' }],
@@ -207,6 +212,7 @@ const lepelaar: DemoCase = {
   key: 'lepelaar',
   label: 'Casus Lepelaar',
   caseNumber: 'ZVH-2026-015',
+  municipality: 'vlaardingen',
   type: 'kindermishandeling',
   status: 'in-behandeling',
   partners: [{ username: 'vera.veilig', access: 'edit' }, { username: 'wim.wijkteam', access: 'edit' }, { username: 'wanda.waarnemer', access: 'view' }],
@@ -231,6 +237,7 @@ const aalscholver: DemoCase = {
   key: 'aalscholver',
   label: 'Casus Aalscholver',
   caseNumber: 'ZVH-2025-098',
+  municipality: 'rotterdam',
   type: 'anders',
   status: 'afgesloten',
   partners: [{ username: 'vera.veilig', access: 'view' }],

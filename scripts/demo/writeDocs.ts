@@ -31,7 +31,7 @@ const by = (username: string, clock: DemoClock, offset: number): EditContext => 
 /** Fills a new case document; `pastMeetingId` is where "agreed in the meeting" actions point. */
 export function writeCase(doc: Y.Doc, demo: DemoCase, clock: DemoClock, chair: string, pastMeetingId: MeetingId): void {
   const created = Math.min(-30, ...demo.timeline.map((event) => event.offset));
-  initCaseDoc(doc, { label: demo.label, caseNumber: demo.caseNumber, type: demo.type, status: demo.status, procesregisseur: chair }, by(chair, clock, created));
+  initCaseDoc(doc, { label: demo.label, caseNumber: demo.caseNumber, type: demo.type, status: demo.status, municipality: demo.municipality, procesregisseur: chair }, by(chair, clock, created));
   for (const person of demo.persons) addPerson(doc, person);
   for (const kind of riskAssessmentKinds.values) {
     const risk = demo.risk[kind];

@@ -5,6 +5,7 @@ import type { ConnectionRegistry } from './rooms/connections';
 import type { Directory } from './access/directory';
 import type { Grants } from './access/grants';
 import type { Logger } from './log';
+import type { MonitorIndex } from './monitor/monitor-index';
 import type { ResolvedOptions } from './options';
 import type { RoomRegistry } from './rooms/rooms';
 import type { Sessions } from './access/sessions';
@@ -22,4 +23,6 @@ export interface ServerContext {
   sessions: Sessions;
   rooms: RoomRegistry;
   connections: ConnectionRegistry;
+  /** The monitor's index of case and meeting facts. */
+  monitor: MonitorIndex;
 }

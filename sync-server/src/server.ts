@@ -38,6 +38,7 @@ import { createRetention } from './privacy/retention';
 import { startRetentionTimer } from './privacy/retention-timer';
 import { verifyDataKey } from './storage/keyed-data-dir';
 import { createRoomRegistry } from './rooms/rooms';
+import { createMonitorIndex } from './monitor/monitor-index';
 import { setSecurityHeaders } from './http/security-headers';
 import { createSessions } from './access/sessions';
 import { createStaticHandler } from './http/static-files';
@@ -101,9 +102,10 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const grants = createGrants(sql, audit);
   const sessions = createSessions(sql, options.sessionTtlMs);
   let gate: UpgradeGate | null = null;
-  const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room) });
+  const monitor = createMonitorIndex(sql, cipher, { onError: (room, error) => logger.error('monitor-index-failed', { room, error: (error as Error).name }) });
+  const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room), onStored: (room) => monitor.touch(room) });
   const connections = createConnectionRegistry({ sessions, grants, logger, shared: counts });
-  const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections };
+  const ctx: ServerContext = { options, logger, sql, cipher, audit, directory, grants, sessions, rooms, connections, monitor };
   const login = createLogin({ directory, sessions, audit, limits: options.limits, twoFactor: createTwoFactor(sql, cipher), cipher, requireMfa: options.requireMfa,
     rateLimiter: (name, limit, windowMs) => (counts ? createRedisRateLimiter(counts.redis, name, limit, windowMs, logger) : createRateLimiter(limit, windowMs)),
     orgUsesOidc: createOidcBindings(sql, cipher, audit).isBound,
@@ -261,6 +263,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         await retentionTimer?.stop();
         await stopListening();
         await rooms.closeAll();
+        await monitor.stop();
         await enforcing;
         await checkpointer.stop();
         await fanout.close();

@@ -19,6 +19,8 @@ import { createAuditLog } from '../src/storage/audit';
 import { createContentCipher } from '../src/storage/content-cipher';
 import { openStorage } from '../src/storage/open';
 import { createRoomStore } from '../src/storage/room-store';
+import { createMonitorIndex } from '../src/monitor/monitor-index';
+import * as Y from 'yjs';
 import type { Sql } from '../src/storage/sql';
 import { startPostgres, type TestPostgres } from './backends';
 
@@ -193,5 +195,65 @@ describe.each(backends)('storage contract on $name', (backend) => {
     expect(await bindings.isBound('politie')).toBe(false);
     await expect(bindings.unbind('politie', '@admin')).rejects.toThrow(/niet gekoppeld/);
     expect((await audit.list()).map((entry) => entry.event).filter((event) => event.startsWith('org-oidc'))).toEqual(['org-oidc-bind', 'org-oidc-bind', 'org-oidc-unbind']);
+  });
+
+  it('the monitor index reads stored cases and meetings, seals its rows and re-reads only stale rooms', async () => {
+    const { sql, again } = await backend.fresh();
+    const store = createRoomStore(sql, cipher);
+    const caseDoc = (name: string, municipality: string, doc = new Y.Doc()): Uint8Array => {
+      doc.getMap('meta').set('type', 'huiselijk-geweld');
+      doc.getMap('meta').set('municipality', municipality);
+      doc.getMap('meta').set('caseNumber', 'ZVH-TEST-1');
+      const person = new Y.Map<unknown>();
+      person.set('role', 'slachtoffer');
+      person.set('name', name);
+      person.set('birthYear', 1990);
+      doc.getMap('persons').set('person:aaaaaaaaaaaaaaaa', person);
+      doc.getMap('risk').set('sash', { level: 'hoog', date: '2026-02-01' });
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const first = new Y.Doc();
+    await store.append('case:aaaaaaaa', [caseDoc('Test Persoon', 'schiedam', first)]);
+    await store.append('case:bbbbbbbb', [caseDoc('  test  persoon ', 'rotterdam')]);
+    const meeting = new Y.Doc();
+    meeting.getMap('meta').set('start', '2026-02-03T10:00:00.000Z');
+    meeting.getArray('agenda').push(['case:aaaaaaaa', 'case:bbbbbbbb', 'case:aaaaaaaa']);
+    await store.append('meeting:cccccccc', [Y.encodeStateAsUpdate(meeting)]);
+    const index = createMonitorIndex(sql, cipher);
+    expect(await index.refreshStale()).toBe(3);
+    expect(await index.refreshStale()).toBe(0);
+    const facts = await index.all();
+    const [a, b] = [facts.get('case:aaaaaaaa'), facts.get('case:bbbbbbbb')];
+    if (a?.kind !== 'case' || b?.kind !== 'case') throw new Error('cases missing');
+    expect(a.municipality).toBe('schiedam');
+    expect(a.risk).toEqual([{ kind: 'sash', level: 'hoog', date: '2026-02-01' }]);
+    expect(a.persons[0]!.key).toBe(b.persons[0]!.key);
+    expect(facts.get('meeting:cccccccc')).toEqual({ kind: 'meeting', type: null, start: '2026-02-03T10:00:00.000Z', cases: ['case:aaaaaaaa', 'case:bbbbbbbb'] });
+    const raw = await sql.all<{ facts: Uint8Array }>('SELECT facts FROM monitor_index');
+    for (const row of raw) expect(Buffer.from(row.facts).toString('latin1')).not.toMatch(/persoon|schiedam|ZVH-TEST/i);
+    // A change moves the head: only that room is read again, also by another connection's index.
+    const before = Y.encodeStateVector(first);
+    first.getMap('meta').set('municipality', 'vlaardingen');
+    await store.append('case:aaaaaaaa', [Y.encodeStateAsUpdate(first, before)]);
+    const other = createMonitorIndex(await again(), cipher);
+    expect(await other.refreshStale()).toBe(1);
+    expect((await other.all()).get('case:aaaaaaaa')).toMatchObject({ municipality: 'vlaardingen' });
+    expect(await index.rebuild()).toBe(3);
+  });
+
+  it('the monitor index refreshes a room by itself shortly after its updates were stored (debounced)', async () => {
+    const { sql } = await backend.fresh();
+    const store = createRoomStore(sql, cipher);
+    const index = createMonitorIndex(sql, cipher, { debounceMs: 30 });
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('type', 'anders');
+    await store.append('case:dddddddd', [Y.encodeStateAsUpdate(doc)]);
+    index.touch('case:dddddddd');
+    index.touch('case:dddddddd');
+    expect((await index.all()).size).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await index.all()).get('case:dddddddd')).toMatchObject({ kind: 'case', type: 'anders' });
+    await index.stop();
+    index.touch('case:dddddddd');
   });
 });

@@ -25,6 +25,11 @@ describe('case board accessors', () => {
     expect(board.skipped).toEqual([]);
     updateCaseMeta(doc, { status: 'monitoring' });
     expect(readCaseMeta(doc)?.status).toBe('monitoring');
+    updateCaseMeta(doc, { municipality: 'schiedam' });
+    expect(readCaseMeta(doc)?.municipality).toBe('schiedam');
+    expect(() => updateCaseMeta(doc, { municipality: 'atlantis' as never })).toThrow(DomainError);
+    updateCaseMeta(doc, { municipality: undefined });
+    expect(readCaseMeta(doc)?.municipality).toBeUndefined();
     expect(() => updateCaseMeta(doc, { label: '' })).toThrow(DomainError);
     expect(readCaseMeta(doc)?.label).toBe('Casus 2026-901 (fictief)');
     expect(() => initCaseDoc(doc, { label: 'Tweede keer', type: 'anders', status: 'aangemeld' }, anna))

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  caseStatuses, caseTypes, escalationLevels, measureKinds, personRoles, riskLevels, timelineTypes,
+  caseStatuses, caseTypes, escalationLevels, municipalities, measureKinds, personRoles, riskLevels, timelineTypes,
 } from './caseVocabulary';
 import { daysBetween } from './dates';
 import {
@@ -20,11 +20,13 @@ export const caseMetaSchema = z.object({
   type: vocabSchema(caseTypes),
   status: vocabSchema(caseStatuses),
   procesregisseur: usernameSchema().optional(),
+  /** The case's municipality (gemeente), for the monitor's figures per area. */
+  municipality: vocabSchema(municipalities).optional(),
   createdAt: isoDateTimeSchema,
   createdBy: usernameSchema(),
 });
 export type CaseMeta = z.infer<typeof caseMetaSchema>;
-export const caseMetaOptionalKeys = ['caseNumber', 'procesregisseur'] as const;
+export const caseMetaOptionalKeys = ['caseNumber', 'procesregisseur', 'municipality'] as const;
 
 /** A person involved; the name is shown on the board only, never in lists or titles. */
 export const personSchema = z.object({

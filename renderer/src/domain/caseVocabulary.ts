@@ -18,6 +18,27 @@ export const caseStatuses = defineVocabulary('caseStatus', {
 });
 export type CaseStatus = VocabValue<typeof caseStatuses>;
 
+/**
+ * Municipalities of the region (gemeente van de casus), for the monitor's figures per area.
+ * A small fixed list for Rotterdam-Rijnmond and Zuid-Holland-Zuid; the value is a stable slug.
+ */
+export const municipalities = defineVocabulary('municipality', {
+  rotterdam: { nl: 'Rotterdam', en: 'Rotterdam' },
+  schiedam: { nl: 'Schiedam', en: 'Schiedam' },
+  vlaardingen: { nl: 'Vlaardingen', en: 'Vlaardingen' },
+  maassluis: { nl: 'Maassluis', en: 'Maassluis' },
+  capelle: { nl: 'Capelle aan den IJssel', en: 'Capelle aan den IJssel' },
+  barendrecht: { nl: 'Barendrecht', en: 'Barendrecht' },
+  ridderkerk: { nl: 'Ridderkerk', en: 'Ridderkerk' },
+  lansingerland: { nl: 'Lansingerland', en: 'Lansingerland' },
+  nissewaard: { nl: 'Nissewaard', en: 'Nissewaard' },
+  'voorne-aan-zee': { nl: 'Voorne aan Zee', en: 'Voorne aan Zee' },
+  dordrecht: { nl: 'Dordrecht', en: 'Dordrecht' },
+  gorinchem: { nl: 'Gorinchem', en: 'Gorinchem' },
+  zwijndrecht: { nl: 'Zwijndrecht', en: 'Zwijndrecht' },
+});
+export type Municipality = VocabValue<typeof municipalities>;
+
 /** How a person is involved (betrokkene). */
 export const personRoles = defineVocabulary('personRole', {
   slachtoffer: { nl: 'Slachtoffer', en: 'Victim' },

@@ -31,5 +31,6 @@ export const userRoles = defineVocabulary('userRole', {
   waarnemer: { nl: 'Waarnemer', en: 'Observer' },
   beheerder: { nl: 'Beheerder', en: 'Administrator' },
   privacyfunctionaris: { nl: 'Privacyfunctionaris', en: 'Privacy officer' },
+  management: { nl: 'Management', en: 'Management' },
 });
 export type UserRole = VocabValue<typeof userRoles>;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-const roles = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris'] as const;
+const roles = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris', 'management'] as const;
 
 /** A user as the server's API returns it (login, /api/me, /api/users). */
 export const publicUserSchema = z.object({

@@ -56,7 +56,7 @@ export const cleanName = (name: string): string => name.normalize('NFC').replace
 const orgIdRule = 'Een organisatie-id bestaat uit kleine letters, cijfers en streepjes (hoogstens 32).';
 const orgNameRule = 'Geef de organisatie een naam (hoogstens 200 tekens).';
 const usernameRule = 'Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of liggende streepjes.';
-const roleRule = 'Kies een rol: procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.';
+const roleRule = 'Kies een rol: procesregisseur, secretaris, deelnemer, waarnemer, beheerder, privacyfunctionaris of management.';
 const nameRule = 'Geef een naam van hoogstens 200 tekens.';
 
 /** True if a cleaned display name is acceptable. */

@@ -14,7 +14,7 @@ export interface RoomAccess { room: string; access: Access; manage: boolean }
 export interface Member extends PublicUser { access: Access }
 
 /** Roles that never open a room, whatever a grant says: they read no case or meeting content. */
-export const noRoomAccessRoles: readonly Role[] = ['privacyfunctionaris'];
+export const noRoomAccessRoles: readonly Role[] = ['privacyfunctionaris', 'management'];
 
 /**
  * Effective access: an observer never writes, whatever the grant says; a privacy officer never

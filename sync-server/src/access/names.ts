@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 
 /** Roles of the domain (see docs/design.md). */
-export const roles = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris'] as const;
+export const roles = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris', 'management'] as const;
 /** A user's role. */
 export type Role = (typeof roles)[number];
 

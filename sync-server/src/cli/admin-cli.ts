@@ -2,6 +2,7 @@
  * `npm run admin -- --data-dir D <command>`: account, access and audit administration.
  * Passwords are read from stdin, never from argv (argv is visible to other users of the machine).
  */
+import { monitorUsage, runMonitorCommand } from './monitor-cli';
 import { parseArgs } from 'node:util';
 import { openAdmin, type Admin } from './admin';
 import { readFile } from 'node:fs/promises';
@@ -21,7 +22,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
   org add <id> <naam>
   org rename <id> <nieuwe naam>
   org list
-  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris [--name "Naam"]   (wachtwoord via stdin)
+  user add <gebruikersnaam> --org <id> --role procesregisseur|secretaris|deelnemer|waarnemer|beheerder|privacyfunctionaris|management [--name "Naam"]   (wachtwoord via stdin)
   user set <gebruikersnaam> [--name "Naam"] [--org <id>] [--role <rol>]   (naam, organisatie en/of rol wijzigen)
   user import <bestand.csv> [--dry-run]   (CSV: gebruikersnaam;naam;organisatie;rol; toont eerst per regel wat er gebeurt)
   user disable <gebruikersnaam>
@@ -36,6 +37,7 @@ const usage = `Gebruik: npm run admin -- [--data-dir DIR | --database-url postgr
 ${minutesUsage}
 ${roomUsage}
 ${retentionUsage}
+${monitorUsage}
 ${digestUsage}
 ${transferUsage}
 ${oidcUsage}
@@ -92,7 +94,7 @@ async function run(admin: Admin, words: string[], flags: Record<string, string |
     case 'user add': {
       const [username] = rest;
       if (!username || !flags.org || !flags.role) throw new UsageError('user add <gebruikersnaam> --org <id> --role <rol>');
-      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder of privacyfunctionaris.');
+      if (!isRole(flags.role)) throw new UsageError('Onbekende rol; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder, privacyfunctionaris of management.');
       const password = await readPassword();
       await admin.addUser({ username, name: flags.name, org: flags.org, role: flags.role, password });
       out(`Gebruiker ${username} toegevoegd.`);
@@ -228,6 +230,7 @@ async function main(): Promise<number> {
   if (parsed.positionals[0] === 'minutes') return runMinutesCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   // --- end minutes export ---
   if (parsed.positionals[0] === 'room') return runRoomCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
+  if (parsed.positionals[0] === 'monitor') return runMonitorCommand(parsed.positionals, { dataDir, databaseUrl });
   if (parsed.positionals[0] === 'retention' || parsed.positionals[0] === 'deletions') return runRetentionCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isTransferCommand(parsed.positionals)) return runTransferCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl });
   if (isDigestCommand(parsed.positionals)) return runDigestCommand(parsed.positionals, parsed.values, { dataDir, databaseUrl }, readPassword);

@@ -16,6 +16,7 @@ import { SetupError, type FirstRun } from '../access/first-run';
 import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
 import { digestRoutes } from './digest-routes';
 import { importRoutes } from './import-routes';
+import { monitorRoutes } from './monitor-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
 import { oidcRoutes } from './oidc-routes';
@@ -367,6 +368,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     ...privacyRoutes({ ctx, authenticate, remoteAddress }),
     ...digestRoutes({ ctx, authenticate }),
     ...importRoutes({ ctx, requireAdministrator }),
+    ...monitorRoutes({ ctx, authenticate, remoteAddress }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
     ...oidcRoutes({ ctx, requireAdministrator, remoteAddress }),
   ];

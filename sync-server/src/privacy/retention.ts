@@ -73,7 +73,7 @@ const toRecord = (row: DeletionRow): DeletionRecord => ({
 });
 
 /** Rows of a room, in the order they are deleted. */
-const roomTables = ['updates', 'snapshots', 'quarantine', 'frozen', 'grants', 'case_index', 'case_closures', 'rooms'] as const;
+const roomTables = ['updates', 'snapshots', 'quarantine', 'frozen', 'grants', 'case_index', 'monitor_index', 'case_closures', 'rooms'] as const;
 
 /** Overwrites what the deletions freed: SQLite moves the WAL into the file and truncates it; PostgreSQL vacuums. */
 async function scrubFreedPages(sql: Sql): Promise<void> {

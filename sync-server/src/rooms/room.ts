@@ -43,6 +43,8 @@ export interface RoomHost {
   onBroken(room: Room): void;
   /** Called when a room that was reloading takes messages again. */
   onReady(room: Room): void;
+  /** Called after updates of the room were stored (the monitor's index refreshes debounced). */
+  onStored?(room: string): void;
 }
 
 /** The origin of changes the server makes itself (approval metadata). */
@@ -168,6 +170,7 @@ export class Room {
         }
         const first = head - batch.length + 1;
         this.markStored(first, head);
+        this.host.onStored?.(this.name);
         this.rowsSinceSnapshot += batch.length;
         for (const { update, origin } of batch) {
           const message = syncUpdateMessage(update);

@@ -27,6 +27,8 @@ export interface RoomRegistryOptions {
   limits: Limits;
   /** Called when a room that was reloading takes messages again. */
   onReady?: (room: Room) => void;
+  /** Called after a room's updates were stored. */
+  onStored?: (room: string) => void;
   /** How other instances are heard; defaults to none (one instance). */
   fanout?: Fanout;
   /** With a shared fan-out: how often loaded rooms compare their head with the database's. */
@@ -87,6 +89,7 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
       setImmediate(() => room.destroy());
     },
     onReady: (room) => options.onReady?.(room),
+    onStored: (room) => options.onStored?.(room),
   };
 
   const load = async (name: string): Promise<Room> => {

@@ -18,7 +18,8 @@ export type AuditEvent =
   | 'org-add' | 'org-oidc-bind' | 'org-oidc-unbind' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
   | 'org-rename' | 'user-update' | 'user-import'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
-  | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
+  | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set'
+  | 'monitor-view';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */
 export type AuditDetail = Record<string, string | number | boolean | null>;

@@ -13,7 +13,7 @@ export type Db = Database.Database;
 /** File name of the database inside the data dir. */
 export const databaseFile = 'themakamer.sqlite';
 
-const schemaVersion = 5;
+const schemaVersion = 6;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -142,6 +142,16 @@ CREATE TABLE IF NOT EXISTS oidc_handoff (
   username TEXT NOT NULL REFERENCES users(username),
   expires_at INTEGER NOT NULL
 );
+-- The monitor's index (version 6, docs/design.md "Monitor"): per case or meeting room the facts the
+-- figures need, as JSON sealed with the content cipher (derived personal data); head is rooms.head
+-- when it was read, so a stale row is known without reading the document.
+CREATE TABLE IF NOT EXISTS monitor_index (
+  room TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  head INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  facts BLOB NOT NULL
+);
 -- Guards against our own bugs; someone with the raw file can drop these, which
 -- is what the hash chain is for.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -189,6 +199,15 @@ function migrateFrom4(db: Db): void {
   db.exec("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
 }
 
+/**
+ * Version 6 adds the monitor's index: the table monitor_index (created by the schema, which
+ * uses CREATE TABLE IF NOT EXISTS). Written for any earlier version, so it does not rely on
+ * the steps in between.
+ */
+function migrateTo6(db: Db): void {
+  db.exec("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+}
+
 /** How hard commits are flushed: 'normal' survives a killed process, 'full' also power loss. */
 export type Durability = 'normal' | 'full';
 
@@ -213,6 +232,8 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
     if (current?.value === '1' || current?.value === '2') migrateFrom2(db);
     if (current?.value === '1' || current?.value === '2' || current?.value === '3') migrateFrom3(db);
     if (current?.value === '1' || current?.value === '2' || current?.value === '3' || current?.value === '4') migrateFrom4(db);
+    const reached = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
+    if (reached && Number(reached.value) >= 1 && Number(reached.value) < 6) migrateTo6(db);
     db.exec(schema);
     db.exec(privacySchema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));

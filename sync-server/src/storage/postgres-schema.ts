@@ -6,7 +6,7 @@
 import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 6;
+export const postgresSchemaVersion = 7;
 
 /** Added in version 3 (e-mail digests). */
 const digestTables = `
@@ -70,12 +70,24 @@ CREATE TABLE IF NOT EXISTS oidc_handoff (
 );
 `;
 
+/** Added in version 7: the monitor's index (see database.ts). */
+const monitorTables = `
+CREATE TABLE IF NOT EXISTS monitor_index (
+  room TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  head BIGINT NOT NULL,
+  updated_at TEXT NOT NULL,
+  facts BYTEA NOT NULL
+);
+`;
+
 /** What each version after 2 added, in order (a database at version 2 gets them all). */
 const migrations: ReadonlyArray<readonly [number, string]> = [
   [3, digestTables],
   [4, twoFactorTables],
   [5, userDigestTables],
   [6, oidcTables],
+  [7, monitorTables],
 ];
 
 const schema = `
@@ -142,7 +154,7 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
 CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
-${digestTables}${userDigestTables}${oidcTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+${digestTables}${userDigestTables}${oidcTables}${monitorTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 DROP TRIGGER IF EXISTS audit_no_update ON audit;
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();

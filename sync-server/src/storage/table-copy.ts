@@ -47,6 +47,7 @@ export const copiedTables: readonly CopiedTable[] = [
   { name: 'user_mail', key: ['username'], page: 500 },
   { name: 'user_digest', key: ['username'], page: 500 },
   { name: 'case_index', key: ['room'], page: 500 },
+  { name: 'monitor_index', key: ['room'], page: 200 },
   { name: 'case_closures', key: ['room'], page: 500 },
   { name: 'retention_rules', key: ['case_type'], page: 500 },
   { name: 'deletions', key: ['room'], page: 500 },

@@ -10,7 +10,7 @@ import { UserImport } from './UserImport';
 import { OidcBindings } from './OidcBindings';
 import './admin.css';
 
-const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder'];
+const roles: readonly UserRole[] = ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'management'];
 type ErrorKey = 'exists' | 'invalid' | 'unknown_org' | 'unknown_user' | 'self' | 'other';
 const errorKeys: readonly string[] = ['exists', 'invalid', 'unknown_org', 'unknown_user', 'self'];
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { updateCaseMeta } from '../../collab/caseHeader';
 import type { CaseMeta } from '../../domain/caseRecords';
-import { caseStatuses, caseTypes, type CaseStatus, type CaseType } from '../../domain/caseVocabulary';
+import { caseStatuses, caseTypes, municipalities, type CaseStatus, type CaseType, type Municipality } from '../../domain/caseVocabulary';
 import { useLanguage } from '../../i18n';
 import { Button, PageHeading, Select, TextInput } from '../../ui';
 import { useDirectory } from '../session';
@@ -59,6 +59,10 @@ export function BoardHeader({
         <div><dt>{t('board.header.status')}</dt><dd>{caseStatuses.label(meta.status, language)}</dd></div>
         {closureFacts}
         <div>
+          <dt>{t('board.header.municipality')}</dt>
+          <dd>{meta.municipality ? municipalities.label(meta.municipality, language) : t('board.header.noMunicipality')}</dd>
+        </div>
+        <div>
           <dt>{t('board.header.procesregisseur')}</dt>
           <dd>{meta.procesregisseur ? displayName(meta.procesregisseur) : t('board.header.noProcesregisseur')}</dd>
         </div>
@@ -82,17 +86,19 @@ function HeaderForm({ onClose, doc, meta }: { onClose(): void; doc: Y.Doc; meta:
   const [type, setType] = useState<CaseType>(meta.type);
   const [status, setStatus] = useState<CaseStatus>(meta.status);
   const [procesregisseur, setProcesregisseur] = useState(meta.procesregisseur ?? '');
+  const [municipality, setMunicipality] = useState<Municipality | ''>(meta.municipality ?? '');
   const directors = users.filter((user) => user.role === 'procesregisseur' || user.username === meta.procesregisseur);
   const save = (): void => {
     updateCaseMeta(doc, {
       label, type, status,
       caseNumber: caseNumber.trim() === '' ? undefined : caseNumber,
       procesregisseur: procesregisseur === '' ? undefined : procesregisseur,
+      municipality: municipality === '' ? undefined : municipality,
     });
   };
   return (
     <FormDialog open title={t('board.header.editTitle')} onClose={onClose} onSubmit={save}>
-      {(error) => <HeaderFields {...{ error, label, setLabel, caseNumber, setCaseNumber, type, setType, status, setStatus, procesregisseur, setProcesregisseur, language }}
+      {(error) => <HeaderFields {...{ error, label, setLabel, caseNumber, setCaseNumber, type, setType, status, setStatus, procesregisseur, setProcesregisseur, municipality, setMunicipality, language }}
         directors={directors.map((user) => ({ value: user.username, label: user.name }))} />}
     </FormDialog>
   );
@@ -102,7 +108,8 @@ function HeaderFields(props: {
   error: FormErrorState | null; language: 'nl' | 'en';
   label: string; setLabel(v: string): void; caseNumber: string; setCaseNumber(v: string): void;
   type: CaseType; setType(v: CaseType): void; status: CaseStatus; setStatus(v: CaseStatus): void;
-  procesregisseur: string; setProcesregisseur(v: string): void; directors: { value: string; label: string }[];
+  procesregisseur: string; setProcesregisseur(v: string): void;
+  municipality: Municipality | ''; setMunicipality(v: Municipality | ''): void; directors: { value: string; label: string }[];
 }) {
   const { t } = useTranslation();
   const labelError = useFieldError(props.error, 'label');
@@ -122,6 +129,9 @@ function HeaderFields(props: {
       <Select label={t('board.header.status')} value={props.status}
         onChange={(event) => caseStatuses.is(event.target.value) && props.setStatus(event.target.value)}
         options={caseStatuses.values.map((value) => ({ value, label: caseStatuses.label(value, props.language) }))} />
+      <Select label={t('board.header.municipality')} value={props.municipality}
+        onChange={(event) => props.setMunicipality(municipalities.is(event.target.value) ? event.target.value : '')}
+        options={[{ value: '', label: t('board.header.noMunicipality') }, ...municipalities.values.map((value) => ({ value, label: municipalities.label(value, props.language) }))]} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ export const apiUserSchema = z.object({
   username: z.string().min(1),
   name: z.string(),
   org: z.string(),
-  role: z.enum(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris']),
+  role: z.enum(['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder', 'privacyfunctionaris', 'management']),
 });
 /** A user of the directory. */
 export type ApiUser = z.infer<typeof apiUserSchema>;

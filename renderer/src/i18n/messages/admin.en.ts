@@ -114,6 +114,7 @@ export const adminEn = {
     waarnemer: 'Observer',
     beheerder: 'Administrator',
     privacyfunctionaris: 'Privacy officer',
+    management: 'Management (figures only)',
   },
   done: {
     orgAdded: 'Organisation {{name}} added.',

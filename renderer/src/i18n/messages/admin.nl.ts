@@ -110,6 +110,7 @@ export const adminNl = {
     waarnemer: 'Waarnemer',
     beheerder: 'Beheerder',
     privacyfunctionaris: 'Privacyfunctionaris',
+    management: 'Management (alleen cijfers)',
   },
   done: {
     orgAdded: 'Organisatie {{name}} toegevoegd.',

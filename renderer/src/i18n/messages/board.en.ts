@@ -30,6 +30,8 @@ export const boardEn = {
     caseNumber: 'Case number',
     type: 'Type',
     status: 'Status',
+    municipality: 'Municipality',
+    noMunicipality: 'Not recorded',
     procesregisseur: 'Process director',
     noProcesregisseur: 'Not known yet',
     editTitle: 'Edit case details',

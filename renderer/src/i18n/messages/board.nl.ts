@@ -26,6 +26,8 @@ export const boardNl = {
     caseNumber: 'Casusnummer',
     type: 'Type',
     status: 'Status',
+    municipality: 'Gemeente',
+    noMunicipality: 'Niet vastgelegd',
     procesregisseur: 'Procesregisseur',
     noProcesregisseur: 'Nog niet bekend',
     editTitle: 'Gegevens van de casus wijzigen',

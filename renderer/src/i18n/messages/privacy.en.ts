@@ -85,6 +85,7 @@ export const privacyEn = {
       'retention-set': 'Retention period set',
       'case-access-view': 'Case access viewed',
       'subject-report': 'Subject access report made',
+      'monitor-view': 'Monitor figures viewed',
     },
     categories: {
       access: 'Opening cases and meetings',

@@ -81,6 +81,7 @@ export const privacyNl = {
       'retention-set': 'Bewaartermijn ingesteld',
       'case-access-view': 'Inzage van casus bekeken',
       'subject-report': 'Inzageverzoek: overzicht gemaakt',
+      'monitor-view': 'Monitorcijfers bekeken',
     },
     categories: {
       access: 'Openen van casussen en overleggen',
