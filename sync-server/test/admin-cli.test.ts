@@ -95,7 +95,7 @@ describe('admin CLI', () => {
     expect(admin(['user', 'set', 'agent']).status).toBe(2);
     expect(admin(['user', 'list']).stdout).toContain('agent\tom\twaarnemer\tactief\tAgent Test');
     expect(admin(['user', 'disable', 'agent']).status).toBe(0);
-    await expect(afterBlocking(() => login(t.url, 'agent', 'nieuw-wachtwoord-fictief'))).rejects.toThrow('401');
+    await expect(afterBlocking(() => login(t.url, 'agent', 'nieuw-wachtwoord-fictief'))).rejects.toThrow('403');
     expect(admin(['user', 'enable', 'agent']).status).toBe(0);
     expect((await afterBlocking(() => login(t.url, 'agent', 'nieuw-wachtwoord-fictief'))).user).toMatchObject({ org: 'om', role: 'waarnemer' });
     const events = admin(['audit', 'list']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; actor: string; detail: Record<string, unknown> | null });

@@ -94,7 +94,7 @@ describe('schema migration 2 → 3', () => {
   });
 });
 
-describe('schema migration 4 → 5', () => {
+describe('schema migration 4 → current', () => {
   it('adds the OIDC tables; organisations keep password sign-in until bound', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'themakamer-migrate-'));
     try {
@@ -108,7 +108,7 @@ describe('schema migration 4 → 5', () => {
 
       const db = openDatabase(dir);
       try {
-        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '5' });
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '6' });
         expect(db.prepare('SELECT id FROM orgs').all()).toEqual([{ id: 'zvh' }]);
         expect(db.prepare('SELECT COUNT(*) AS n FROM org_oidc').get()).toEqual({ n: 0 });
         expect(db.prepare('SELECT COUNT(*) AS n FROM oidc_handoff').get()).toEqual({ n: 0 });
