@@ -17,7 +17,8 @@ export type AuditEvent =
   | 'meeting-approve' | 'meeting-reopen'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
-  | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
+  | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set'
+  | 'part-create' | 'part-orgs';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */
 export type AuditDetail = Record<string, string | number | boolean | null>;
