@@ -38,10 +38,11 @@ describe('restricted parts of a case', () => {
     await addTestUser(t.admin, 'officier', 'deelnemer', 'om');
     await addTestUser(t.admin, 'vtmedewerker', 'deelnemer', 'vt');
     await addTestUser(t.admin, 'vtregie', 'procesregisseur', 'vt');
+    await addTestUser(t.admin, 'privacy', 'privacyfunctionaris', 'zvh');
     for (const user of ['regie', 'agent', 'officier', 'vtmedewerker']) await t.admin.grant(caseRoom, user, 'edit');
     await t.admin.grant(caseRoom, 'vtregie', 'view');
     for (const user of ['regie', 'agent', 'officier', 'vtmedewerker']) await t.admin.grant(meeting, user, 'edit');
-    for (const user of ['regie', 'agent', 'officier', 'vtmedewerker', 'vtregie']) tokens[user] = (await login(t.url, user, testPassword)).token;
+    for (const user of ['regie', 'agent', 'officier', 'vtmedewerker', 'vtregie', 'privacy']) tokens[user] = (await login(t.url, user, testPassword)).token;
   });
   afterAll(() => t.close());
 
@@ -157,6 +158,9 @@ describe('restricted parts of a case', () => {
     expect(await roomsOf('officier')).not.toContain(part);
     const events = (await t.admin.auditList({ room: part })).filter((entry) => entry.event === 'part-orgs');
     expect(events.map((entry) => entry.detail?.orgs)).toEqual(['om,politie,vt', 'politie']);
+    // The privacy officer finds both changes and the creation under "rights" in the Toegangslog.
+    const log = (await call('privacy', 'GET', '/api/access-log?category=rights')).body as { entries: { event: string; room: string | null }[] };
+    expect(log.entries.filter((entry) => entry.room === part).map((entry) => entry.event)).toEqual(['part-orgs', 'part-orgs', 'part-create']);
   });
 
   it('closes a part with its case: a revoke of the case closes the part socket', async () => {

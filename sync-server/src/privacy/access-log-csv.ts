@@ -14,6 +14,8 @@ export const eventNamesNl: Record<string, string> = {
   grant: 'Toegang verleend',
   revoke: 'Toegang ingetrokken',
   'user-disable': 'Account geblokkeerd',
+  'part-create': 'Afgeschermd deel gemaakt',
+  'part-orgs': 'Organisaties van afgeschermd deel gewijzigd',
   'login-success': 'Aangemeld',
   'login-failure': 'Aanmelden mislukt',
   'login-rate-limited': 'Aanmelden geweigerd (te vaak)',

@@ -73,6 +73,8 @@ export const privacyEn = {
       grant: 'Access granted',
       revoke: 'Access revoked',
       'user-disable': 'Account disabled',
+      'part-create': 'Restricted part created',
+      'part-orgs': 'Organisations of restricted part changed',
       'login-success': 'Signed in',
       'login-failure': 'Sign-in failed',
       'login-rate-limited': 'Sign-in refused (too often)',

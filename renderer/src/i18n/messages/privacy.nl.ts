@@ -69,6 +69,8 @@ export const privacyNl = {
       grant: 'Toegang verleend',
       revoke: 'Toegang ingetrokken',
       'user-disable': 'Account geblokkeerd',
+      'part-create': 'Afgeschermd deel gemaakt',
+      'part-orgs': 'Organisaties van afgeschermd deel gewijzigd',
       'login-success': 'Aangemeld',
       'login-failure': 'Aanmelden mislukt',
       'login-rate-limited': 'Aanmelden geweigerd (te vaak)',
