@@ -5,8 +5,16 @@
  * /api/rooms, its socket refused before any content, not in the case's sync, not in frozen
  * copies); access follows the organisation list when it changes, and a case revoke.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openAdmin } from '../src/cli/admin';
+import { silentLogger } from '../src/log';
+import { startServer, type RunningServer } from '../src/server';
+import { startPostgres, type TestPostgres } from './backends';
 import { addTestUser, login, newClient, newServer, rawSocket, testPassword, waitFor, type TestClient, type TestServer } from './helpers';
 
 const caseRoom = 'case:afgeschermd00001';
@@ -172,5 +180,62 @@ describe('restricted parts of a case', () => {
     police.destroy();
     expect((await rawSocket(t.wsUrl, part, tokens.agent ?? '').closed).code).toBe(4403);
     expect(await roomsOf('agent')).not.toContain(part);
+  });
+});
+
+describe('restricted parts on PostgreSQL with two instances', () => {
+  let postgres: TestPostgres | null = null;
+  const open: { close(): Promise<void> }[] = [];
+  let dataDir = '';
+  afterAll(async () => {
+    for (const item of open.reverse()) await item.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await postgres?.stop();
+  });
+
+  it('refuses another organisation and closes a removed organisation\'s socket on the other instance', async () => {
+    postgres = await startPostgres();
+    const databaseUrl = await postgres.database();
+    const dataKey = randomBytes(32).toString('base64');
+    dataDir = await mkdtemp(join(tmpdir(), 'themakamer-parts-pg-'));
+    const servers: RunningServer[] = [];
+    for (let i = 0; i < 2; i++) {
+      const server = await startServer({ dataDir, databaseUrl, dataKey, port: 0, logger: silentLogger, accessPollMs: 50, requireMfa: false });
+      open.push(server);
+      servers.push(server);
+    }
+    const [first, second] = servers as [RunningServer, RunningServer];
+    const admin = await openAdmin({ dataDir, databaseUrl });
+    open.push(admin);
+    await addTestUser(admin, 'regie', 'procesregisseur', 'zvh');
+    await addTestUser(admin, 'agent', 'deelnemer', 'politie');
+    await addTestUser(admin, 'vtmedewerker', 'deelnemer', 'vt');
+    for (const user of ['regie', 'agent', 'vtmedewerker']) await admin.grant(caseRoom, user, 'edit');
+    const token = async (user: string): Promise<string> => (await login(first.url, user, testPassword)).token;
+    const [regie, agent, vt] = [await token('regie'), await token('agent'), await token('vtmedewerker')];
+    const send = (url: string, method: string, path: string, body: unknown): Promise<Response> =>
+      fetch(`${url}${path}`, { method, headers: { Authorization: `Bearer ${regie}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const created = await send(first.url, 'POST', `/api/rooms/${encodeURIComponent(caseRoom)}/parts`, { title: 'Politie-informatie', orgs: ['politie', 'vt'] });
+    expect(created.status).toBe(201);
+    const pgPart = ((await created.json()) as { room: string }).room;
+
+    const police = newClient(second.wsUrl, pgPart, agent);
+    await police.synced;
+    police.doc.getText('content').insert(0, marker);
+    const onSecond = newClient(second.wsUrl, pgPart, vt);
+    await onSecond.synced;
+    await waitFor(() => onSecond.doc.getText('content').toString().includes(marker), 3000, 'vt reads while on the list');
+    const closed = closeCode(onSecond);
+    // Changed through the first instance: the second one hears it on the access channel.
+    expect((await send(first.url, 'PUT', `/api/parts/${encodeURIComponent(pgPart)}/orgs`, { orgs: ['politie'] })).status).toBe(200);
+    expect(await closed).toBe(4410);
+    onSecond.destroy();
+    for (const server of servers) {
+      const refused = await rawSocket(server.wsUrl, pgPart, vt).closed;
+      expect(refused.code).toBe(4403);
+      expect(refused.messages).toEqual([]);
+    }
+    expect(police.provider.wsconnected).toBe(true);
+    police.destroy();
   });
 });
