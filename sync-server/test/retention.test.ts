@@ -176,7 +176,16 @@ describe('closing cases and retention', () => {
     expect(admin(['monitor', 'rebuild'])).toMatchObject({ status: 0, stderr: '' });
     // Snapshot, update row and the monitor index's row.
     await waitFor(() => ciphertexts(due).length >= 3, 5000, 'an update row next to the snapshot');
-    const secrets = ciphertexts(due);
+    // A restricted part of the due case (its own room), written by the police: it goes with the case.
+    const created = await post('regie', `/api/rooms/${encodeURIComponent(due)}/parts`, { title: 'Politie-informatie', orgs: ['politie'] });
+    expect(created.status).toBe(201);
+    const part = (created.body as { room: string }).room;
+    const partClient = newClient(t.wsUrl, part, tokens.agent ?? '');
+    await partClient.synced;
+    for (let i = 0; i < 5; i++) partClient.doc.getMap('notes').set(`p${i}`, `Fictieve politie-informatie ${i}: ${'z'.repeat(200)}`);
+    await waitFor(() => ciphertexts(part).length >= 1, 5000, 'the part stored');
+    const partClosed = new Promise<number>((resolve) => partClient.provider.on('connection-close', (event) => resolve((event as { code: number }).code)));
+    const secrets = [...ciphertexts(due), ...ciphertexts(part)];
     // The check below must be able to fail: the bytes are in the data dir now.
     const before = await dataDirBytes();
     expect(secrets.every((secret) => before.some((file) => file.includes(secret)))).toBe(true);
@@ -196,10 +205,14 @@ describe('closing cases and retention', () => {
 
     // The live socket is closed (no grant left); the room unloads and its compaction is dropped.
     expect(await liveClosed).toBe(4410);
+    expect(await partClosed).toBe(4410);
     live.destroy();
+    partClient.destroy();
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await rawSocket(t.wsUrl, due, tokens.regie ?? '').closed).code).toBe(4403);
+    expect((await rawSocket(t.wsUrl, part, tokens.agent ?? '').closed).code).toBe(4403);
     expect(ciphertexts(due)).toEqual([]);
+    expect(ciphertexts(part)).toEqual([]);
     const after = await dataDirBytes();
     for (const secret of secrets) expect(after.some((file) => file.includes(secret))).toBe(false);
     // Not even a 32-byte stretch of any of them.
@@ -215,8 +228,11 @@ describe('closing cases and retention', () => {
 
     const listed = admin(['deletions', 'list']);
     expect(listed.status).toBe(0);
-    const lines = listed.stdout.trim().split('\n');
+    const lines = listed.stdout.trim().split('\n').filter((line) => !line.includes('\tpart:'));
     expect(lines).toHaveLength(1);
+    // The part is recorded too (so a late write to it is dropped), named after its case.
+    expect(listed.stdout).toContain(`\t${part}\tZVH-R-100\t`);
+    expect(listed.stdout).not.toContain('Politie-informatie');
     expect(lines[0]).toMatch(new RegExp(`^${later.replace(/[.]/gu, '\\.')}\\t${due}\\tZVH-R-100\\tex-partnerstalking\\tafgesloten \\d{4}-\\d{2}-\\d{2}T[^\\t]+\\tex-partnerstalking: 6 maanden na afsluiten$`, 'u'));
     expect(listed.stdout).not.toContain('Casus ZVH-R-100 (fictief)');
     // The audit log keeps who opened the case, and records the deletion.

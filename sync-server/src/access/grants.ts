@@ -5,7 +5,7 @@
 import type { AuditLog } from '../storage/audit';
 import { accessChannel, DirectoryError, type PublicUser } from './directory';
 import type { Sql } from '../storage/sql';
-import { createId, isAccess, isRoom, isUsername, type Access, type Role, type RoomKind } from './names';
+import { createId, isAccess, isPartRoom, isRoom, isUsername, type Access, type Role, type RoomKind } from './names';
 
 /** A room a user may open. */
 export interface RoomAccess { room: string; access: Access; manage: boolean }
@@ -49,6 +49,17 @@ export interface Grants {
 }
 
 interface GrantRow { access: Access; role: Role; disabled: number; [key: string]: unknown }
+interface PartGrantRow extends GrantRow { org: string; orgs: string }
+
+/** The org ids stored with a restricted part (a JSON array); anything else reads as none. */
+export function partOrgs(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((org): org is string => typeof org === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 const ensureRoom = 'INSERT INTO rooms (room, created_by, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING';
 const upsertGrant = 'INSERT INTO grants (room, username, access, granted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (room, username) DO UPDATE SET access = excluded.access, granted_at = excluded.granted_at';
@@ -62,7 +73,18 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
     }
   };
 
+  // A restricted part: the user's access to its case, if the user's organisation is on the part.
+  const partAccess = async (username: string, room: string): Promise<Access | null> => {
+    const row = await sql.get<PartGrantRow>(
+      'SELECT g.access, u.role, u.disabled, u.org, p.orgs FROM restricted_parts p JOIN grants g ON g.room = p.case_room JOIN users u ON u.username = g.username WHERE p.room = $1 AND g.username = $2',
+      [room, username],
+    );
+    if (!row || row.disabled !== 0 || !partOrgs(row.orgs).includes(row.org)) return null;
+    return capAccess(row.role, row.access);
+  };
+
   const effectiveAccess = async (username: string, room: string): Promise<Access | null> => {
+    if (isPartRoom(room)) return partAccess(username, room);
     const row = await sql.get<GrantRow>(
       'SELECT g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.room = $1 AND g.username = $2',
       [room, username],
@@ -87,6 +109,7 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
     async grant(room, username, access, actor, ip = null) {
       await requireArgs(room, username);
       if (!isAccess(access)) throw new DirectoryError('invalid', 'Toegang is edit of view.');
+      if (isPartRoom(room)) throw new DirectoryError('invalid', 'Een afgeschermd deel heeft geen eigen leden: toegang volgt uit de casus en de organisaties van het deel.');
       const target = await sql.get<{ role: Role }>('SELECT role FROM users WHERE username = $1', [username]);
       if (target && noRoomAccessRoles.includes(target.role)) {
         throw new DirectoryError('invalid', `Gebruiker ${username} heeft de rol ${target.role} en krijgt geen toegang tot casussen of overleggen.`);
@@ -114,17 +137,30 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
         'SELECT g.room, g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.username = $1 ORDER BY g.room',
         [username],
       );
-      return rows.flatMap((row) => {
+      const cases = rows.flatMap((row) => {
         const access = row.disabled === 0 ? capAccess(row.role, row.access) : null;
         return access === null ? [] : [{ room: row.room, access, manage: canManage(row.role, access) }];
       });
+      // Restricted parts of those cases that name the user's organisation; managed through the case.
+      const parts = await sql.all<PartGrantRow & { room: string }>(
+        'SELECT p.room, g.access, u.role, u.disabled, u.org, p.orgs FROM restricted_parts p JOIN grants g ON g.room = p.case_room JOIN users u ON u.username = g.username WHERE g.username = $1 ORDER BY p.room',
+        [username],
+      );
+      return [...cases, ...parts.flatMap((row) => {
+        const access = row.disabled === 0 && partOrgs(row.orgs).includes(row.org) ? capAccess(row.role, row.access) : null;
+        return access === null ? [] : [{ room: row.room, access, manage: false }];
+      })];
     },
     async members(room) {
+      const part = isPartRoom(room) ? await sql.get<{ case_room: string; orgs: string }>('SELECT case_room, orgs FROM restricted_parts WHERE room = $1', [room]) : undefined;
+      if (isPartRoom(room) && !part) return [];
       const rows = await sql.all<PublicUser & { access: Access; [key: string]: unknown }>(
         'SELECT u.username, u.name, u.org, u.role, g.access FROM grants g JOIN users u ON u.username = g.username WHERE g.room = $1 AND u.disabled = 0 ORDER BY u.name',
-        [room],
+        [part ? part.case_room : room],
       );
+      const orgs = part ? partOrgs(part.orgs) : null;
       return rows.flatMap((row) => {
+        if (orgs && !orgs.includes(row.org)) return [];
         const access = capAccess(row.role, row.access);
         return access === null ? [] : [{ username: row.username, name: row.name, org: row.org, role: row.role, access }];
       });

@@ -21,8 +21,13 @@ const roomPattern = /^(case|meeting):[a-z0-9]{8,32}$/;
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const orgPattern = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
-/** True for `case:<id>` and `meeting:<id>` room names. */
-export const isRoom = (value: unknown): value is string => typeof value === 'string' && roomPattern.test(value);
+/** A restricted part of a case (issue 14): its own room, access derived from the case's. */
+const partPattern = /^part:[a-z0-9]{8,32}$/;
+/** True for a restricted part's room name (`part:<id>`). */
+export const isPartRoom = (value: unknown): value is string => typeof value === 'string' && partPattern.test(value);
+
+/** True for `case:<id>`, `meeting:<id>` and `part:<id>` room names. */
+export const isRoom = (value: unknown): value is string => typeof value === 'string' && (roomPattern.test(value) || partPattern.test(value));
 /** True for a case room name. */
 export const isCaseRoom = (value: unknown): value is string => isRoom(value) && value.startsWith('case:');
 /** True for a meeting room name. */

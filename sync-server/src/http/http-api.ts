@@ -13,13 +13,14 @@ import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
 import { HttpError, readJson, roomParam, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
-import { isMeetingRoom, isOrgId, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
+import { isMeetingRoom, isOrgId, isPartRoom, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
 import { digestRoutes } from './digest-routes';
 import { importRoutes } from './import-routes';
 import { monitorRoutes } from './monitor-routes';
 import { subjectRoutes } from './subject-routes';
 import { privacyRoutes } from './privacy-routes';
 import { oidcRoutes } from './oidc-routes';
+import { partRoutes } from './part-routes';
 import { versionRoute } from './version-route';
 
 const loginBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
@@ -81,6 +82,8 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
   };
 
   const requireManager = async (caller: Caller, room: string): Promise<void> => {
+    // A restricted part has no members of its own: access follows its case and its organisations.
+    if (isPartRoom(room)) throw new HttpError(404, 'not_found');
     if (!canManage(caller.user.role, await grants.effectiveAccess(caller.user.username, room))) throw new HttpError(403, 'forbidden');
   };
 
@@ -186,7 +189,8 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       if (!target || target.disabled) throw new HttpError(404, 'unknown_user');
       if (noRoomAccessRoles.includes(target.role)) throw new HttpError(409, 'role_has_no_room_access');
       await grants.grant(room, username, access, caller.user.username, remoteAddress(req));
-      await ctx.connections.enforce({ username, room });
+      // All of the user's rooms: the restricted parts of a case follow its grant.
+      await ctx.connections.enforce({ username });
       sendNoContent(res);
     }],
 
@@ -197,7 +201,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       const username = decodeURIComponent(rawUser ?? '');
       if (!isUsername(username) || !(await directory.getUser(username))) throw new HttpError(404, 'unknown_user');
       await grants.revoke(room, username, caller.user.username, remoteAddress(req));
-      await ctx.connections.enforce({ username, room });
+      await ctx.connections.enforce({ username });
       sendNoContent(res);
     }],
 
@@ -371,6 +375,7 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
     ...monitorRoutes({ ctx, authenticate, remoteAddress }),
     ...subjectRoutes({ ctx, authenticate, remoteAddress }),
     ...oidcRoutes({ ctx, requireAdministrator, remoteAddress }),
+    ...partRoutes({ ctx, authenticate, remoteAddress }),
   ];
 
   return async (req, res) => {

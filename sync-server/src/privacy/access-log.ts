@@ -14,8 +14,8 @@ export const accessLogCategories = {
   access: ['room-open', 'frozen-read'],
   /** Exports (PDF, CSV), signed or not, including exports of this log. */
   export: ['export', 'access-log-export'],
-  /** Grants and revokes of room access, accounts disabled and enabled, roles and organisations changed. */
-  rights: ['grant', 'revoke', 'user-disable', 'user-enable', 'user-update'],
+  /** Grants and revokes of room access, accounts disabled, enabled and changed, restricted parts made and their organisations set. */
+  rights: ['grant', 'revoke', 'user-disable', 'user-enable', 'user-update', 'part-create', 'part-orgs'],
   /** Logins, successful and failed. */
   login: ['login-success', 'login-failure', 'login-rate-limited'],
   /** Looking at who accessed what (this log, a case's "Wie heeft deze casus ingezien?"), and inzageverzoek reports. */

@@ -158,7 +158,14 @@ export function createRetention(sql: Sql, store: RoomStore, audit: AuditLog): Re
           await q.run('INSERT INTO deletions (room, case_number, case_type, closed_at, deleted_at, rule) VALUES ($1, $2, $3, $4, $5, $6)',
             [record.room, record.caseNumber, record.caseType, record.closedAt, record.deletedAt, record.rule]);
           for (const table of roomTables) await q.run(`DELETE FROM ${table} WHERE room = $1`, [record.room]);
-          await audit.appendIn(q, { event: 'case-delete', actor, room: record.room, detail: { caseType: record.caseType, months } });
+          // Its restricted parts go with it: each its own room, recorded so the guards drop late writes.
+          const parts = await q.all<{ room: string }>('SELECT room FROM restricted_parts WHERE case_room = $1', [record.room]);
+          for (const part of parts) {
+            await q.run('INSERT INTO deletions (room, case_number, case_type, closed_at, deleted_at, rule) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+              [part.room, record.caseNumber, record.caseType, record.closedAt, record.deletedAt, `afgeschermd deel van ${record.room}; ${record.rule}`]);
+            for (const table of [...roomTables, 'restricted_parts']) await q.run(`DELETE FROM ${table} WHERE room = $1`, [part.room]);
+          }
+          await audit.appendIn(q, { event: 'case-delete', actor, room: record.room, detail: { caseType: record.caseType, months, parts: parts.length } });
           // Running servers close the room's sockets (no grants left).
           await q.notify(accessChannel);
         });

@@ -19,7 +19,8 @@ export type AuditEvent =
   | 'org-rename' | 'user-update' | 'user-import'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set'
-  | 'monitor-view';
+  | 'monitor-view'
+  | 'part-create' | 'part-orgs';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */
 export type AuditDetail = Record<string, string | number | boolean | null>;

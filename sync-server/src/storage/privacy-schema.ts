@@ -44,10 +44,22 @@ export const privacySchemaStatements: readonly string[] = [
   deleted_at TEXT NOT NULL,
   rule TEXT NOT NULL
 )`,
+  // Restricted parts of a case (docs/design.md, "Restricted parts"): each is its own room
+  // `part:<id>`; whoever may open the case AND belongs to one of `orgs` (a JSON array of org
+  // ids) may open it. The title is shown on the board to every member of the case.
+  `CREATE TABLE IF NOT EXISTS restricted_parts (
+  room TEXT PRIMARY KEY,
+  case_room TEXT NOT NULL,
+  title TEXT NOT NULL,
+  orgs TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+)`,
+  'CREATE INDEX IF NOT EXISTS restricted_parts_by_case ON restricted_parts(case_room)',
 ];
 
 /** Tables whose rows are a room's content or access: writes to a deleted room are dropped. */
-const guardedTables = ['updates', 'snapshots', 'frozen', 'quarantine', 'rooms', 'grants'] as const;
+const guardedTables = ['updates', 'snapshots', 'frozen', 'quarantine', 'rooms', 'grants', 'restricted_parts'] as const;
 
 /**
  * SQLite guards: a row for a deleted room is silently not inserted (a live room still in memory

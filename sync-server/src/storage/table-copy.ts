@@ -49,6 +49,7 @@ export const copiedTables: readonly CopiedTable[] = [
   { name: 'case_index', key: ['room'], page: 500 },
   { name: 'monitor_index', key: ['room'], page: 200 },
   { name: 'case_closures', key: ['room'], page: 500 },
+  { name: 'restricted_parts', key: ['room'], page: 500 },
   { name: 'retention_rules', key: ['case_type'], page: 500 },
   { name: 'deletions', key: ['room'], page: 500 },
 ];

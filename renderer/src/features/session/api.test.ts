@@ -58,6 +58,15 @@ describe('api client', () => {
     // A partner without manage rights cannot change who has access.
     expect(await codeOf(partner.setMember(created.room, 'beperkt.fictief', 'edit'))).toBe('forbidden');
 
+    // A restricted part of the case for the partner's organisation is its own room, opened from
+    // the board: the rooms list leaves it out instead of failing.
+    const part = await fetch(`${server.url}/api/rooms/${encodeURIComponent(created.room)}/parts`, {
+      method: 'POST', headers: { Authorization: `Bearer ${login.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Afgeschermd (fictief)', orgs: ['vt'] }),
+    });
+    expect(part.status).toBe(201);
+    expect(await partner.rooms()).toEqual([{ room: created.room, access: 'view', manage: false }]);
+
     await api.removeMember(created.room, 'dn.fictief');
     expect(await partner.rooms()).toEqual([]);
     expect(await codeOf(partner.members(created.room))).toBe('forbidden');

@@ -27,6 +27,8 @@ const roomSchema = z.custom<Room>((value) => isRoom(value));
 const roomEntrySchema = z.object({ room: roomSchema, access: accessSchema, manage: z.boolean() });
 /** A room the user may open. */
 export type RoomEntry = z.infer<typeof roomEntrySchema>;
+/** A well-formed room name of another kind (the server's `<kind>:<id>`). */
+const otherRoomSchema = z.object({ room: z.string().regex(/^[a-z]{1,16}:[a-z0-9]{8,32}$/), access: accessSchema, manage: z.boolean() });
 
 const orgSchema = z.object({ id: z.string().min(1), name: z.string() });
 /** An organisation. */
@@ -212,7 +214,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       await call('POST', '/api/logout');
     },
     me: async () => (await json(z.object({ user: apiUserSchema }), 'GET', '/api/me')).user,
-    rooms: async () => (await json(z.object({ rooms: z.array(roomEntrySchema) }), 'GET', '/api/rooms')).rooms,
+    // A room of a kind this app does not open (a case's restricted part, `part:<id>`, is opened
+    // from its case's board) is left out, not an error; a malformed one still is.
+    rooms: async () => (await json(z.object({ rooms: z.array(z.union([roomEntrySchema, otherRoomSchema])) }), 'GET', '/api/rooms')).rooms
+      .filter((entry): entry is RoomEntry => isRoom(entry.room)),
     createRoom: async (kind) => json(roomEntrySchema, 'POST', '/api/rooms', { kind }),
     members: async (room) => (await json(z.object({ members: z.array(memberSchema) }), 'GET', roomPath(room))).members,
     async setMember(room, username, access) {

@@ -75,6 +75,8 @@ export const privacyEn = {
       'user-disable': 'Account disabled',
       'user-enable': 'Account enabled',
       'user-update': 'Account changed (name, role or organisation)',
+      'part-create': 'Restricted part created',
+      'part-orgs': 'Organisations of restricted part changed',
       'login-success': 'Signed in',
       'login-failure': 'Sign-in failed',
       'login-rate-limited': 'Sign-in refused (too often)',

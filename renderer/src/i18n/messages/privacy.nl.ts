@@ -71,6 +71,8 @@ export const privacyNl = {
       'user-disable': 'Account geblokkeerd',
       'user-enable': 'Account gedeblokkeerd',
       'user-update': 'Account gewijzigd (naam, rol of organisatie)',
+      'part-create': 'Afgeschermd deel gemaakt',
+      'part-orgs': 'Organisaties van afgeschermd deel gewijzigd',
       'login-success': 'Aangemeld',
       'login-failure': 'Aanmelden mislukt',
       'login-rate-limited': 'Aanmelden geweigerd (te vaak)',
