@@ -83,6 +83,8 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const audit = createAuditLog(sql);
   const directory = createDirectory(sql, audit);
   const grants = createGrants(sql, audit);
+  // The region's improvement-measures board exists from the first start on (one per database).
+  await grants.ensureMeasuresRoom();
   const sessions = createSessions(sql, options.sessionTtlMs);
   let gate: UpgradeGate | null = null;
   const rooms = createRoomRegistry(createRoomStore(sql, cipher), logger, { ...options, fanout, onReady: (room) => gate?.roomReady(room) });

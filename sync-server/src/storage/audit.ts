@@ -14,7 +14,7 @@ export type AuditEvent =
   | 'grant' | 'revoke'
   | 'export' | 'frozen-read'
   | 'room-check' | 'quarantine-export'
-  | 'meeting-approve' | 'meeting-reopen'
+  | 'meeting-approve' | 'meeting-reopen' | 'measures-review'
   | 'org-add' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set';
