@@ -63,7 +63,7 @@ describe('offline start of the web app', () => {
     // Runtime caching is off: the only route besides the precache is the navigation fallback,
     // and that one refuses the API, the health check and the rooms' WebSocket path.
     expect(worker).not.toMatch(/NetworkFirst|StaleWhileRevalidate|CacheFirst|NetworkOnly/u);
-    expect(worker).toContain('denylist:[/^\\/api(\\/|$)/u,/^\\/healthz$/u,/^\\/(case|meeting)(:|%3A)/iu]');
+    expect(worker).toContain('denylist:[/^\\/api(\\/|$)/u,/^\\/healthz$/u,/^\\/(case|meeting|measures)(:|%3A)/iu]');
   });
 
   test('after one online visit: reload with no network, unlock, open and edit the case offline; back online the edit reaches the server', async ({ server, newUserContext }) => {
