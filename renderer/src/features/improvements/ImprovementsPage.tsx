@@ -136,16 +136,15 @@ function ImprovementTextField({ doc, awareness, item, field, editable }: { doc: 
   const { t } = useTranslation();
   const headingId = useId();
   const user = useMemo(() => localAwarenessUser(awareness), [awareness]);
-  const [live, setLive] = useState(false);
-  // A measure written without this text gets one when an editor first wakes it.
-  const fragment = useMemo(() => improvementText(doc, item.id, field), [doc, item.id, field]);
-  const wake = useCallback(() => {
-    if (editable && (fragment ?? improvementText(doc, item.id, field, true))) setLive(true);
-  }, [doc, editable, field, fragment, item.id]);
+  const [created, setCreated] = useState<Y.XmlFragment | null>(null);
+  // A measure written without this text gets one when an editor asks for it.
+  const fragment = useMemo(() => improvementText(doc, item.id, field), [doc, item.id, field]) ?? created;
+  const create = useCallback(() => setCreated(improvementText(doc, item.id, field, true)), [doc, item.id, field]);
   const label = t(`improvements.${field}`);
   if (!fragment) {
-    return editable ? <Button variant="quiet" onClick={wake}>{t('improvements.addText', { field: label })}</Button> : null;
+    return editable ? <Button variant="quiet" onClick={create}>{t('improvements.addText', { field: label })}</Button> : null;
   }
+  // Editors are mounted at once (keyboard users reach them by Tab); readers get the plain preview.
   return (
     <RichTextSection
       className="improvement__text"
@@ -156,9 +155,9 @@ function ImprovementTextField({ doc, awareness, item, field, editable }: { doc: 
       awareness={awareness}
       user={user}
       editable={editable}
-      live={live && editable}
-      onWake={wake}
-      focusOnMount
+      live={editable}
+      onWake={() => {}}
+      focusOnMount={false}
     />
   );
 }
