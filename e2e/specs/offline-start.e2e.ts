@@ -214,7 +214,7 @@ describe('offline start of the web app', () => {
       status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body),
     }));
     const { page } = await signedInPage(context, server.url, pim, '#/casussen');
-    const older = page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is ouder dan die van de server (protocol 1, server 99)' });
+    const older = page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is ouder dan die van de server (protocol 2, server 99)' });
     await older.waitFor();
     expect(await older.textContent()).toContain('neem dan contact op met uw beheerder');
     await expectNoSeriousA11yViolations(page, 'the app older than the server');
@@ -222,7 +222,7 @@ describe('offline start of the web app', () => {
     answer = { status: 404, body: { error: 'not_found' } };
     await page.reload();
     await new SessionPage(page, server.url).unlock(pim.password);
-    await page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is nieuwer dan die van de server (protocol 1, server 0)' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is nieuwer dan die van de server (protocol 2, server 0)' }).waitFor();
     await context.unroute(`${server.url}/api/version`);
   });
 });
