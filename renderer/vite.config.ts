@@ -25,7 +25,7 @@ const offlineShell = VitePWA({
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
     navigateFallback: 'index.html',
     // Never answer these with the shell: the API, the health check and the rooms' WebSocket path.
-    navigateFallbackDenylist: [/^\/api(\/|$)/u, /^\/healthz$/u, /^\/(case|meeting)(:|%3A)/iu],
+    navigateFallbackDenylist: [/^\/api(\/|$)/u, /^\/healthz$/u, /^\/(case|meeting|measures)(:|%3A)/iu],
     // No runtime caching at all: only the precache above is ever stored.
     runtimeCaching: [],
     cleanupOutdatedCaches: true,

@@ -11,6 +11,8 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCaseBoard } from '../renderer/src/collab/readCaseBoard';
 import { readMeeting } from '../renderer/src/collab/readMeeting';
+import { improvementsShapeProblem, improvementText, readImprovements } from '../renderer/src/collab/improvements';
+import { fragmentToBlocks } from '../renderer/src/collab/richText';
 import { isOverdue } from '../renderer/src/domain/actionRules';
 import { isId } from '../renderer/src/domain/ids';
 import { measureExpiry } from '../renderer/src/domain/measureExpiry';
@@ -20,6 +22,7 @@ import { openMinutesArchive } from '../sync-server/src/minutes/minutes-archive';
 import { silentLogger } from '../sync-server/src/log';
 import { startServer } from '../sync-server/src/server';
 import { demoCases } from './demo/cases';
+import { demoImprovements } from './demo/improvements';
 
 const work = mkdtempSync(join(tmpdir(), 'themakamer-demo-test-'));
 const dataDir = join(work, 'data');
@@ -134,6 +137,48 @@ describe('npm run demo', () => {
       expect(all((b) => b.timeline).some((event) => event.type === 'escalatie')).toBe(true);
       expect(all((b) => b.contacts).length).toBeGreaterThan(0);
       expect(boards.some((b) => b.plan.filter((s) => s.text.trim() !== '').length >= 5)).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('fills the region\'s improvement measures in every phase, with texts and one review moment, and no demo person\'s name', async () => {
+    const server = await startServer({ dataDir, port: 0, logger: silentLogger });
+    try {
+      const { token } = await signIn(server.url, 'paula.procesregie');
+      const headers = { Authorization: `Bearer ${token ?? ''}` };
+      const { rooms } = (await (await fetch(`${server.url}/api/rooms`, { headers })).json()) as { rooms: { room: string; access: string }[] };
+      const board = rooms.find((entry) => entry.room.startsWith('measures:'));
+      expect(board?.access).toBe('edit');
+      const { frozen } = (await (await fetch(`${server.url}/api/frozen?room=${encodeURIComponent(board?.room ?? '')}`, { headers })).json()) as { frozen: unknown[] };
+      expect(frozen).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+    const archive = await openMinutesArchive({ dataDir });
+    try {
+      const { rooms: listed } = await (async () => {
+        const adminApi = await openAdmin({ dataDir });
+        try {
+          return { rooms: (await adminApi.auditList()).flatMap((entry) => (entry.event === 'measures-review' && entry.room ? [entry.room] : [])) };
+        } finally {
+          await adminApi.close();
+        }
+      })();
+      expect(listed).toHaveLength(1);
+      const doc = await archive.loadRoom(listed[0] ?? '');
+      try {
+        expect(improvementsShapeProblem(doc)).toBeNull();
+        const items = readImprovements(doc);
+        expect(items).toHaveLength(demoImprovements.length);
+        expect(new Set(items.map((item) => item.phase)).size).toBe(6);
+        expect(new Set(items.map((item) => item.status)).size).toBe(4);
+        for (const item of items) expect(fragmentToBlocks(improvementText(doc, item.id, 'progress')!).length).toBeGreaterThan(0);
+        const text = JSON.stringify(doc.toJSON());
+        for (const name of personNames) expect(text).not.toContain(name);
+      } finally {
+        doc.destroy();
+      }
     } finally {
       archive.close();
     }

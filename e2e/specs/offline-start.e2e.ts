@@ -63,7 +63,7 @@ describe('offline start of the web app', () => {
     // Runtime caching is off: the only route besides the precache is the navigation fallback,
     // and that one refuses the API, the health check and the rooms' WebSocket path.
     expect(worker).not.toMatch(/NetworkFirst|StaleWhileRevalidate|CacheFirst|NetworkOnly/u);
-    expect(worker).toContain('denylist:[/^\\/api(\\/|$)/u,/^\\/healthz$/u,/^\\/(case|meeting)(:|%3A)/iu]');
+    expect(worker).toContain('denylist:[/^\\/api(\\/|$)/u,/^\\/healthz$/u,/^\\/(case|meeting|measures)(:|%3A)/iu]');
   });
 
   test('after one online visit: reload with no network, unlock, open and edit the case offline; back online the edit reaches the server', async ({ server, newUserContext }) => {
@@ -214,7 +214,7 @@ describe('offline start of the web app', () => {
       status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body),
     }));
     const { page } = await signedInPage(context, server.url, pim, '#/casussen');
-    const older = page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is ouder dan die van de server (protocol 1, server 99)' });
+    const older = page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is ouder dan die van de server (protocol 2, server 99)' });
     await older.waitFor();
     expect(await older.textContent()).toContain('neem dan contact op met uw beheerder');
     await expectNoSeriousA11yViolations(page, 'the app older than the server');
@@ -222,7 +222,7 @@ describe('offline start of the web app', () => {
     answer = { status: 404, body: { error: 'not_found' } };
     await page.reload();
     await new SessionPage(page, server.url).unlock(pim.password);
-    await page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is nieuwer dan die van de server (protocol 1, server 0)' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Deze versie van Themakamer is nieuwer dan die van de server (protocol 2, server 0)' }).waitFor();
     await context.unroute(`${server.url}/api/version`);
   });
 });

@@ -13,6 +13,7 @@ import { silentLogger } from '../../sync-server/src/log';
 import { startServer } from '../../sync-server/src/server';
 import { demoCases } from './cases';
 import { demoClock } from './dates';
+import { demoImprovements, writeImprovements, writeImprovementsLater } from './improvements';
 import { demoMeetings, type DemoMeeting } from './meetings';
 import { demoPassword } from './passwords';
 import { demoOrgs, demoUsers, type DemoUser } from './region';
@@ -40,6 +41,8 @@ export interface DemoResult {
   users: (DemoUser & { password: string; totpSecret: string })[];
   cases: { label: string; room: CaseId }[];
   meetings: { key: DemoMeeting['key']; room: MeetingId; approvedVersion: number | null }[];
+  /** The region's improvement-measures board and how many review moments it has. */
+  improvements: { room: string; measures: number; reviews: number };
 }
 
 async function createAccounts(dataDir: string, force: boolean): Promise<DemoResult['users']> {
@@ -137,11 +140,22 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       meetings.push({ key: meeting.key, room, approvedVersion });
     }
     progress('Twee overleggen geschreven; het afgelopen casusoverleg is vastgesteld.');
+
+    // The region's improvement measures (made by the server): written, reviewed once, then moved on.
+    const { rooms } = await session.request<{ rooms: { room: string }[] }>('GET', '/api/rooms');
+    const board = rooms.find((entry) => entry.room.startsWith('measures:'))?.room;
+    if (!board) throw new Error('the server made no measures board');
+    const earlier = new Date(Date.parse(clock.at(-60, '10:00')));
+    await writeRoom(server.wsUrl, session.token, board, (doc) => writeImprovements(doc, chair, () => earlier));
+    await session.request('POST', `/api/measures/${roomPath(board)}/review`);
+    await writeRoom(server.wsUrl, session.token, board, (doc) => writeImprovementsLater(doc, chair, () => new Date()));
+    progress(`${demoImprovements.length} verbetermaatregelen geschreven, met één reviewmoment.`);
     await session.request('POST', '/api/logout');
     return {
       users,
       cases: demoCases.map((demo) => ({ label: demo.label, room: caseRooms.get(demo.key) as CaseId })),
       meetings,
+      improvements: { room: board, measures: demoImprovements.length, reviews: 1 },
     };
   } finally {
     // Writes every room's snapshot and closes the database.

@@ -100,6 +100,8 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const audit = createAuditLog(sql);
   const directory = createDirectory(sql, audit);
   const grants = createGrants(sql, audit);
+  // The region's improvement-measures board exists from the first start on (one per database).
+  await grants.ensureMeasuresRoom();
   const sessions = createSessions(sql, options.sessionTtlMs);
   let gate: UpgradeGate | null = null;
   const monitor = createMonitorIndex(sql, cipher, { onError: (room, error) => logger.error('monitor-index-failed', { room, error: (error as Error).name }) });

@@ -1,4 +1,4 @@
-import { CalendarDays, FolderOpen, ListChecks, ScrollText, UserCog } from 'lucide-react';
+import { CalendarDays, FolderOpen, ListChecks, ScrollText, Target, UserCog } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/session';
@@ -9,6 +9,7 @@ const icons: Record<Section, ReactNode> = {
   meetings: <CalendarDays size={20} />,
   cases: <FolderOpen size={20} />,
   actions: <ListChecks size={20} />,
+  improvements: <Target size={20} />,
   'access-log': <ScrollText size={20} />,
   admin: <UserCog size={20} />,
 };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AdminPage } from '../features/admin/AdminPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { ImprovementsSection } from '../features/improvements/ImprovementsPage';
 import { CaseHistoryView } from '../features/meetings/CaseHistoryView';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { AccessLogPage } from '../features/privacy/AccessLogPage';
@@ -34,6 +35,8 @@ export function RouteView({ route }: { route: Route }) {
       return <CasesPage />;
     case 'actions':
       return <ActionsSection />;
+    case 'improvements':
+      return <ImprovementsSection />;
     case 'access-log':
       return <AccessLogPage />;
     case 'meeting':

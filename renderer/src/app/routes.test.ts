@@ -13,6 +13,7 @@ describe('routes', () => {
     ['#/overleggen/', { name: 'meetings' }],
     ['#/casussen', { name: 'cases' }],
     ['#/acties', { name: 'actions' }],
+    ['#/verbetermaatregelen', { name: 'improvements' }],
     ['#/toegangslog', { name: 'access-log' }],
     [`#/casussen/${caseId}`, { name: 'case', caseId }],
     [`#/casussen/${encodeURIComponent(caseId)}`, { name: 'case', caseId }],
@@ -38,7 +39,7 @@ describe('routes', () => {
 
   it('writes the hash that reads back to the same route', () => {
     const routes: Route[] = [
-      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' }, { name: 'access-log' },
+      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' }, { name: 'improvements' }, { name: 'access-log' },
       { name: 'case', caseId }, { name: 'meeting', meetingId },
     ];
     for (const route of routes) expect(parseHash(hrefOf(route))).toEqual(route);
@@ -57,7 +58,7 @@ describe('routes', () => {
     expect(homeRouteFor('privacyfunctionaris')).toEqual({ name: 'access-log' });
     for (const role of ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']) {
       expect(sectionsFor(role)).toEqual(
-        role === 'beheerder' ? ['meetings', 'cases', 'actions', 'admin'] : ['meetings', 'cases', 'actions'],
+        role === 'beheerder' ? ['meetings', 'cases', 'actions', 'admin'] : ['meetings', 'cases', 'actions', 'improvements'],
       );
       expect(homeRouteFor(role)).toEqual({ name: 'meetings' });
     }

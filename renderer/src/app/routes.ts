@@ -14,15 +14,16 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseId: string; view?: 'history' }
   | { name: 'actions' }
+  | { name: 'improvements' }
   | { name: 'access-log' }
   | { name: 'admin' }
   | { name: 'not-found' };
 
 /** A top-level section of the main menu. */
-export type Section = 'meetings' | 'cases' | 'actions' | 'access-log' | 'admin';
+export type Section = 'meetings' | 'cases' | 'actions' | 'improvements' | 'access-log' | 'admin';
 
 /** The sections of the case work in menu order (Beheer only for the role beheerder: {@link sectionsFor}). */
-export const sections: readonly Section[] = ['meetings', 'cases', 'actions'];
+export const sections: readonly Section[] = ['meetings', 'cases', 'actions', 'improvements'];
 
 /** Where the app opens. */
 export const defaultRoute: Route = { name: 'meetings' };
@@ -33,7 +34,8 @@ export const defaultRoute: Route = { name: 'meetings' };
  */
 export function sectionsFor(role: string): readonly Section[] {
   if (role === 'privacyfunctionaris') return ['access-log'];
-  return role === 'beheerder' ? [...sections, 'admin'] : sections;
+  // The improvement measures follow the role (docs/design.md, "`measures:<id>`"): not for a beheerder.
+  return role === 'beheerder' ? [...sections.filter((section) => section !== 'improvements'), 'admin'] : sections;
 }
 
 /** Where a role's app opens (and lands when it asks for a screen it has no part in). */
@@ -41,7 +43,7 @@ export function homeRouteFor(role: string): Route {
   return role === 'privacyfunctionaris' ? { name: 'access-log' } : defaultRoute;
 }
 
-const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', 'access-log': 'toegangslog', admin: 'beheer' };
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', improvements: 'verbetermaatregelen', 'access-log': 'toegangslog', admin: 'beheer' };
 const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
@@ -73,6 +75,7 @@ export function parseHash(hash: string): Route {
     return roomIdPattern.case.test(second) ? { name: 'case', caseId: second } : { name: 'not-found' };
   }
   if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
+  if (first === segmentOf.improvements && second === undefined) return { name: 'improvements' };
   if (first === segmentOf['access-log'] && second === undefined) return { name: 'access-log' };
   if (first === segmentOf.admin && second === undefined) return { name: 'admin' };
   return { name: 'not-found' };
@@ -84,6 +87,7 @@ export function hrefOf(route: Route): string {
     case 'meetings':
     case 'cases':
     case 'actions':
+    case 'improvements':
     case 'access-log':
     case 'admin':
       return `#/${segmentOf[route.name]}`;
@@ -107,6 +111,8 @@ export function sectionOf(route: Route): Section | null {
       return 'cases';
     case 'actions':
       return 'actions';
+    case 'improvements':
+      return 'improvements';
     case 'access-log':
       return 'access-log';
     case 'admin':

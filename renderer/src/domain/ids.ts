@@ -5,7 +5,7 @@
  */
 
 /** Every kind of typed id the documents use. */
-export const idKinds = ['case', 'meeting', 'action', 'person', 'measure', 'event', 'decision', 'frozen'] as const;
+export const idKinds = ['case', 'meeting', 'measures', 'action', 'person', 'measure', 'event', 'decision', 'frozen', 'improvement'] as const;
 
 /** One kind of typed id. */
 export type IdKind = (typeof idKinds)[number];
@@ -15,6 +15,8 @@ export type Id<K extends IdKind> = `${K}:${string}`;
 
 export type CaseId = Id<'case'>;
 export type MeetingId = Id<'meeting'>;
+/** The region's improvement-measures board (one room per region). */
+export type MeasuresId = Id<'measures'>;
 export type ActionId = Id<'action'>;
 export type PersonId = Id<'person'>;
 export type MeasureId = Id<'measure'>;
@@ -22,11 +24,11 @@ export type EventId = Id<'event'>;
 export type DecisionId = Id<'decision'>;
 export type FrozenId = Id<'frozen'>;
 
-/** A shared document's room: the id of a case or a meeting. */
-export type Room = CaseId | MeetingId;
+/** A shared document's room: the id of a case, a meeting or the region's measures board. */
+export type Room = CaseId | MeetingId | MeasuresId;
 
 /** Kinds that name a shared document (a room). */
-export type RoomKind = 'case' | 'meeting';
+export type RoomKind = 'case' | 'meeting' | 'measures';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Length of the random part of a new id. */
@@ -59,18 +61,18 @@ export function isId<K extends IdKind>(kind: K, value: unknown): value is Id<K> 
   return idBody.test(value.slice(kind.length + 1));
 }
 
-/** True when `value` names a shared document (`case:…` or `meeting:…`). */
+/** True when `value` names a shared document (`case:…`, `meeting:…` or `measures:…`). */
 export function isRoom(value: unknown): value is Room {
-  return isId('case', value) || isId('meeting', value);
+  return isId('case', value) || isId('meeting', value) || isId('measures', value);
 }
 
 /** The kind of document a room holds. */
 export function roomKind(room: Room): RoomKind {
-  return room.startsWith('case:') ? 'case' : 'meeting';
+  return room.startsWith('case:') ? 'case' : room.startsWith('meeting:') ? 'meeting' : 'measures';
 }
 
-/** The room of a case or meeting: the id itself (a separate name keeps call sites honest). */
-export function roomOf(id: CaseId | MeetingId): Room {
+/** The room of a case, meeting or measures board: the id itself (a separate name keeps call sites honest). */
+export function roomOf(id: Room): Room {
   return id;
 }
 

@@ -5,7 +5,7 @@
 import type { AuditLog } from '../storage/audit';
 import { accessChannel, DirectoryError, type PublicUser } from './directory';
 import type { Sql } from '../storage/sql';
-import { createId, isAccess, isPartRoom, isRoom, isUsername, type Access, type Role, type RoomKind } from './names';
+import { createId, isAccess, isMeasuresRoom, isPartRoom, isRoom, isUsername, type Access, type Role, type RoomKind } from './names';
 
 /** A room a user may open. */
 export interface RoomAccess { room: string; access: Access; manage: boolean }
@@ -25,6 +25,19 @@ export function capAccess(role: Role, granted: Access): Access | null {
   return role === 'waarnemer' ? 'view' : granted;
 }
 
+/**
+ * Access to the region's improvement-measures board (`measures:<id>`) follows the role alone,
+ * never a grant: every user with a case role reads it, process directors and secretaries edit
+ * it (they run the review and keep the minutes of the working group); management reads it (the
+ * monitor reports its progress). The board holds no personal data; a beheerder and a privacy
+ * officer have no part in it.
+ */
+export function measuresAccess(role: Role): Access | null {
+  if (role === 'procesregisseur' || role === 'secretaris') return 'edit';
+  if (role === 'deelnemer' || role === 'waarnemer' || role === 'management') return 'view';
+  return null;
+}
+
 /** Only a process director with edit access manages a room's members. */
 export function canManage(role: Role, effective: Access | null): boolean {
   return role === 'procesregisseur' && effective === 'edit';
@@ -32,6 +45,8 @@ export function canManage(role: Role, effective: Access | null): boolean {
 
 /** Who may create which kind of room from the app. */
 export function canCreate(role: Role, kind: RoomKind): boolean {
+  // The measures board is made by the server (ensureMeasuresRoom), one per region.
+  if (kind === 'measures') return false;
   if (kind === 'meeting') return role === 'procesregisseur';
   return role === 'procesregisseur' || role === 'deelnemer' || role === 'secretaris';
 }
@@ -46,6 +61,8 @@ export interface Grants {
   effectiveAccess(username: string, room: string): Promise<Access | null>;
   roomsOf(username: string): Promise<RoomAccess[]>;
   members(room: string): Promise<Member[]>;
+  /** The region's improvement-measures room, created on first call (one per database). */
+  ensureMeasuresRoom(): Promise<string>;
 }
 
 interface GrantRow { access: Access; role: Role; disabled: number; [key: string]: unknown }
@@ -83,8 +100,18 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
     return capAccess(row.role, row.access);
   };
 
+  const measuresRooms = async (): Promise<string[]> =>
+    (await sql.all<{ room: string }>("SELECT room FROM rooms WHERE room LIKE 'measures:%' ORDER BY room")).map((row) => row.room);
+
   const effectiveAccess = async (username: string, room: string): Promise<Access | null> => {
     if (isPartRoom(room)) return partAccess(username, room);
+    if (isMeasuresRoom(room)) {
+      const user = await sql.get<{ role: Role; disabled: number }>(
+        'SELECT u.role, u.disabled FROM users u JOIN rooms r ON r.room = $2 WHERE u.username = $1',
+        [username, room],
+      );
+      return user && user.disabled === 0 ? measuresAccess(user.role) : null;
+    }
     const row = await sql.get<GrantRow>(
       'SELECT g.access, u.role, u.disabled FROM grants g JOIN users u ON u.username = g.username WHERE g.room = $1 AND g.username = $2',
       [room, username],
@@ -108,6 +135,7 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
     roomExists: async (room) => isRoom(room) && (await sql.get('SELECT 1 AS found FROM rooms WHERE room = $1', [room])) !== undefined,
     async grant(room, username, access, actor, ip = null) {
       await requireArgs(room, username);
+      if (isMeasuresRoom(room)) throw new DirectoryError('invalid', 'Toegang tot de verbetermaatregelen volgt uit de rol; die wordt niet per gebruiker gegeven.');
       if (!isAccess(access)) throw new DirectoryError('invalid', 'Toegang is edit of view.');
       if (isPartRoom(room)) throw new DirectoryError('invalid', 'Een afgeschermd deel heeft geen eigen leden: toegang volgt uit de casus en de organisaties van het deel.');
       const target = await sql.get<{ role: Role }>('SELECT role FROM users WHERE username = $1', [username]);
@@ -124,6 +152,7 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
     },
     async revoke(room, username, actor, ip = null) {
       await requireArgs(room, username);
+      if (isMeasuresRoom(room)) throw new DirectoryError('invalid', 'Toegang tot de verbetermaatregelen volgt uit de rol; die wordt niet per gebruiker ingetrokken.');
       return sql.tx(async (q) => {
         const removed = (await q.run('DELETE FROM grants WHERE room = $1 AND username = $2', [room, username])).changes > 0;
         await audit.appendIn(q, { event: 'revoke', actor, room, target: username, ip, detail: { hadGrant: removed } });
@@ -138,6 +167,7 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
         [username],
       );
       const cases = rows.flatMap((row) => {
+        if (isMeasuresRoom(row.room)) return [];
         const access = row.disabled === 0 ? capAccess(row.role, row.access) : null;
         return access === null ? [] : [{ room: row.room, access, manage: canManage(row.role, access) }];
       });
@@ -146,12 +176,24 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
         'SELECT p.room, g.access, u.role, u.disabled, u.org, p.orgs FROM restricted_parts p JOIN grants g ON g.room = p.case_room JOIN users u ON u.username = g.username WHERE g.username = $1 ORDER BY p.room',
         [username],
       );
-      return [...cases, ...parts.flatMap((row) => {
+      const granted = [...cases, ...parts.flatMap((row) => {
         const access = row.disabled === 0 && partOrgs(row.orgs).includes(row.org) ? capAccess(row.role, row.access) : null;
         return access === null ? [] : [{ room: row.room, access, manage: false }];
       })];
+      const user = await sql.get<{ role: Role; disabled: number }>('SELECT role, disabled FROM users WHERE username = $1', [username]);
+      const boardAccess = user && user.disabled === 0 ? measuresAccess(user.role) : null;
+      if (boardAccess === null) return granted;
+      // Nobody manages the board's members: its access follows the role.
+      return [...granted, ...(await measuresRooms()).map((room) => ({ room, access: boardAccess, manage: false }))];
     },
     async members(room) {
+      if (isMeasuresRoom(room)) {
+        const users = await sql.all<PublicUser & { [key: string]: unknown }>('SELECT username, name, org, role FROM users WHERE disabled = 0 ORDER BY name');
+        return users.flatMap((user) => {
+          const access = measuresAccess(user.role);
+          return access === null ? [] : [{ username: user.username, name: user.name, org: user.org, role: user.role, access }];
+        });
+      }
       const part = isPartRoom(room) ? await sql.get<{ case_room: string; orgs: string }>('SELECT case_room, orgs FROM restricted_parts WHERE room = $1', [room]) : undefined;
       if (isPartRoom(room) && !part) return [];
       const rows = await sql.all<PublicUser & { access: Access; [key: string]: unknown }>(
@@ -163,6 +205,19 @@ export function createGrants(sql: Sql, audit: AuditLog): Grants {
         if (orgs && !orgs.includes(row.org)) return [];
         const access = capAccess(row.role, row.access);
         return access === null ? [] : [{ username: row.username, name: row.name, org: row.org, role: row.role, access }];
+      });
+    },
+    async ensureMeasuresRoom() {
+      // The meta row names the board, so instances starting at once agree on one room.
+      const candidate = createId('measures');
+      return sql.tx(async (q) => {
+        await q.run("INSERT INTO meta (key, value) VALUES ('measures_room', $1) ON CONFLICT DO NOTHING", [candidate]);
+        const row = await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'measures_room'");
+        const room = row?.value ?? candidate;
+        if (!isMeasuresRoom(room)) throw new Error('meta.measures_room holds no measures room name');
+        const created = (await q.run('INSERT INTO rooms (room, created_by, created_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING', [room, new Date().toISOString()])).changes > 0;
+        if (created) await audit.appendIn(q, { event: 'room-create', actor: null, room });
+        return room;
       });
     },
   };

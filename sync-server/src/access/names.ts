@@ -14,10 +14,13 @@ export const accessLevels = ['edit', 'view'] as const;
 /** A grant's access level. */
 export type Access = (typeof accessLevels)[number];
 
-/** Kinds of shared documents. */
-export type RoomKind = 'case' | 'meeting';
+/**
+ * Kinds of shared documents. `measures` is the region's board of improvement measures: one
+ * per server, created by the server itself, its access derived from roles (grants.ts).
+ */
+export type RoomKind = 'case' | 'meeting' | 'measures';
 
-const roomPattern = /^(case|meeting):[a-z0-9]{8,32}$/;
+const roomPattern = /^(case|meeting|measures):[a-z0-9]{8,32}$/;
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const orgPattern = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
@@ -26,12 +29,14 @@ const partPattern = /^part:[a-z0-9]{8,32}$/;
 /** True for a restricted part's room name (`part:<id>`). */
 export const isPartRoom = (value: unknown): value is string => typeof value === 'string' && partPattern.test(value);
 
-/** True for `case:<id>`, `meeting:<id>` and `part:<id>` room names. */
+/** True for `case:<id>`, `meeting:<id>`, `measures:<id>` and `part:<id>` room names. */
 export const isRoom = (value: unknown): value is string => typeof value === 'string' && (roomPattern.test(value) || partPattern.test(value));
 /** True for a case room name. */
 export const isCaseRoom = (value: unknown): value is string => isRoom(value) && value.startsWith('case:');
 /** True for a meeting room name. */
 export const isMeetingRoom = (value: unknown): value is string => isRoom(value) && value.startsWith('meeting:');
+/** True for the region's improvement-measures room. */
+export const isMeasuresRoom = (value: unknown): value is string => isRoom(value) && value.startsWith('measures:');
 /** True for an acceptable username (lower case, digits, `.`, `_`, `-`). */
 export const isUsername = (value: unknown): value is string => typeof value === 'string' && usernamePattern.test(value);
 /** True for an acceptable organisation id. */

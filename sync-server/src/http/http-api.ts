@@ -13,7 +13,7 @@ import { canCreate, canManage, noRoomAccessRoles } from '../access/grants';
 import { HttpError, readJson, roomParam, sendJson, sendNoContent } from './http-json';
 import type { Login } from '../access/login';
 import { SetupError, type FirstRun } from '../access/first-run';
-import { isMeetingRoom, isOrgId, isPartRoom, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
+import { isMeasuresRoom, isMeetingRoom, isOrgId, isPartRoom, isRole, isRoom, isUsername, type Access, type Role } from '../access/names';
 import { digestRoutes } from './digest-routes';
 import { importRoutes } from './import-routes';
 import { monitorRoutes } from './monitor-routes';
@@ -84,6 +84,8 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
   const requireManager = async (caller: Caller, room: string): Promise<void> => {
     // A restricted part has no members of its own: access follows its case and its organisations.
     if (isPartRoom(room)) throw new HttpError(404, 'not_found');
+    // Nobody manages the measures board's members: its access follows the role (grants.ts).
+    if (isMeasuresRoom(room)) throw new HttpError(403, 'forbidden');
     if (!canManage(caller.user.role, await grants.effectiveAccess(caller.user.username, room))) throw new HttpError(403, 'forbidden');
   };
 
@@ -316,6 +318,22 @@ export function createApiHandler(ctx: ServerContext, login: Login, approvals: Ap
       await approvals.reopen(room);
       await audit.append({ event: 'meeting-reopen', actor: caller.user.username, room, ip: remoteAddress(req) });
       sendJson(res, 200, { status: 'concept' });
+    }],
+
+    // A review moment of the region's measures board: a process director with edit access.
+    ['POST', /^\/api\/measures\/([^/]+)\/review$/, async (req, res, [raw]) => {
+      const caller = await authenticate(req);
+      const room = roomParam(raw ?? '');
+      if (!isMeasuresRoom(room)) throw new HttpError(404, 'not_found');
+      if ((await requireAccess(caller, room)) !== 'edit' || caller.user.role !== 'procesregisseur') throw new HttpError(403, 'forbidden');
+      try {
+        const result = await approvals.review(room);
+        await audit.append({ event: 'measures-review', actor: caller.user.username, room, ip: remoteAddress(req), detail: { version: result.version, frozen: result.id, sha256: result.sha256 } });
+        sendJson(res, 200, result);
+      } catch (error) {
+        if (error instanceof ApprovalError) throw new HttpError(error.status, error.code);
+        throw error;
+      }
     }],
 
     ['GET', /^\/api\/frozen$/, async (req, res, _params, url) => {

@@ -13,7 +13,7 @@ import { sendJson } from './http-json';
  * `APP_PROTOCOL_VERSION` in renderer/src/features/update/protocol.ts, when an app built for
  * the previous value would no longer work correctly against this server.
  */
-export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
 
 /** The release of this server (package.json), as shown to the app. */
 export const serverAppVersion: string = (() => {

@@ -52,6 +52,11 @@ interface FrozenRow { id: string; room: string; meeting: string; version: number
 export interface Approvals {
   approve(meeting: string, username: string): Promise<{ version: number; approvedAt: string; frozen: { id: string; room: string; sha256: string }[] }>;
   reopen(meeting: string): Promise<void>;
+  /**
+   * A review moment of the measures board: its stored state as an immutable frozen copy
+   * (`meeting` = the board's room, `version` = the review's number).
+   */
+  review(room: string): Promise<{ id: string; version: number; createdAt: string; sha256: string }>;
   list(room: string): Promise<FrozenInfo[]>;
   get(id: string): Promise<(FrozenInfo & { data: Uint8Array }) | null>;
 }
@@ -109,6 +114,25 @@ export function createApprovals(sql: Sql, rooms: RoomRegistry, cipher: ContentCi
     async reopen(meeting) {
       const room = await readyRoom(rooms, meeting);
       room.doc.transact(() => room.doc.getMap('meta').set('status', 'concept'), serverOrigin);
+    },
+    async review(name) {
+      const room = await readyRoom(rooms, name);
+      // Only what is stored: never an update still on its way to the store.
+      await room.flushed();
+      const state = encodeIntegratedState(room.doc);
+      const id = createId('frozen');
+      const sha256 = createHash('sha256').update(state).digest('hex');
+      const createdAt = new Date().toISOString();
+      const version = await sql.tx(async (q) => {
+        const last = await q.get<{ version: number | null }>('SELECT MAX(version) AS version FROM frozen WHERE room = $1', [name]);
+        const next = Number(last?.version ?? 0) + 1;
+        await q.run(
+          'INSERT INTO frozen (id, room, meeting, version, created_at, sha256, data) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [id, name, name, next, createdAt, sha256, cipher.encrypt(state, frozenContext(id, name))],
+        );
+        return next;
+      });
+      return { id, version, createdAt, sha256 };
     },
     async list(room) {
       return (await sql.all<FrozenRow>('SELECT id, room, meeting, version, created_at, sha256 FROM frozen WHERE room = $1 ORDER BY created_at, id', [room])).map(toInfo);

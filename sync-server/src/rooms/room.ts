@@ -28,6 +28,7 @@ import { ProtocolError } from './protocol-error';
 import { loadRoomDoc, type LoadedRoom } from './room-loader';
 import type { RoomStore } from '../storage/room-store';
 import { inspectUpdate, type ApplyPath } from './update-check';
+import { ShapeRefused, shapeCheckFor, type ShapeCheck } from './shape-check';
 
 /** What a room needs from the server around it. */
 export interface RoomHost {
@@ -89,9 +90,12 @@ export class Room {
   private compactQueued = false;
   /** While a client update is applied, what the doc emits is collected here instead of stored. */
   private capture: Uint8Array[] | null = null;
+  /** The document shape this room's kind must keep (shape-check.ts), or null. */
+  private readonly shapeCheck: ShapeCheck | null;
   private readyWaiters: (() => void)[] = [];
 
   constructor(readonly name: string, loaded: LoadedRoom, private readonly host: RoomHost) {
+    this.shapeCheck = shapeCheckFor(name);
     this.doc = loaded.doc;
     this.storedHead = loaded.lastRow;
     this.rowsSinceSnapshot = loaded.rows;
@@ -310,7 +314,15 @@ export class Room {
           Y.applyUpdate(this.doc, update, conn);
         }, limits.applyBudgetMs);
       }
+      const problem = captured.length > 0 && this.shapeCheck ? this.shapeCheck(this.doc) : null;
+      if (problem !== null) throw new ShapeRefused(problem);
     } catch (error) {
+      if (error instanceof ShapeRefused) {
+        // Yjs cannot undo the apply: drop the doc and reload it, as for a failed apply.
+        this.host.logger.warn('room-shape-refused', { room: this.name, conn: conn.id, problem: error.problem });
+        this.reload();
+        throw new ApplyFailed('bad-shape', false);
+      }
       if (error instanceof ProtocolError) throw error;
       const costly = error instanceof BudgetExceeded;
       this.host.logger.warn('room-apply-failed', { room: this.name, conn: conn.id, error: (error as Error).name, ms: Math.round(performance.now() - started) });

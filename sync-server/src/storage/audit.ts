@@ -14,7 +14,7 @@ export type AuditEvent =
   | 'grant' | 'revoke'
   | 'export' | 'frozen-read'
   | 'room-check' | 'quarantine-export' | 'backup' | 'restore' | 'migrate'
-  | 'meeting-approve' | 'meeting-reopen'
+  | 'meeting-approve' | 'meeting-reopen' | 'measures-review'
   | 'org-add' | 'org-oidc-bind' | 'org-oidc-unbind' | 'user-add' | 'user-disable' | 'user-enable' | 'user-password'
   | 'org-rename' | 'user-update' | 'user-import'
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'

@@ -32,6 +32,7 @@ export function useEntryText() {
       subject(entry: AccessLogEntry): string | null {
         if (!entry.room) return null;
         if (entry.room.startsWith('meeting:')) return t('privacy.accessLog.meeting', { room: entry.room });
+        if (entry.room.startsWith('measures:')) return t('privacy.accessLog.measuresBoard');
         return entry.caseNumber ? t('privacy.accessLog.caseWithNumber', { number: entry.caseNumber }) : t('privacy.accessLog.caseWithoutNumber', { room: entry.room });
       },
       detail(entry: AccessLogEntry): string {

@@ -8,7 +8,7 @@
  * for. Raise it together with the server's `SYNC_PROTOCOL_VERSION` (a server test checks
  * that both are equal).
  */
-export const APP_PROTOCOL_VERSION = 1;
+export const APP_PROTOCOL_VERSION = 2;
 
 /** How this app's protocol relates to the server's. */
 export type ProtocolFit = 'same' | 'app-older' | 'app-newer';

@@ -11,6 +11,7 @@ import { meetingsEn } from './meetings.en';
 import { updateEn } from './update.en';
 import { privacyEn } from './privacy.en';
 import { remindersEn } from './reminders.en';
+import { improvementsEn } from './improvements.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
     meetings: 'Meetings',
     cases: 'Cases',
     actions: 'Actions',
+    improvements: 'Improvement measures',
     'access-log': 'Access log',
     admin: 'Administration',
   },
@@ -49,6 +51,9 @@ export const en = {
     },
     'access-log': {
       title: 'Access log',
+    },
+    improvements: {
+      title: 'Improvement measures',
     },
     meeting: {
       title: 'Meeting',
@@ -126,4 +131,5 @@ export const en = {
   update: updateEn,
   privacy: privacyEn,
   reminders: remindersEn,
+  improvements: improvementsEn,
 } satisfies Messages;

@@ -10,6 +10,7 @@ import { meetingsNl } from './meetings.nl';
 import { updateNl } from './update.nl';
 import { privacyNl } from './privacy.nl';
 import { remindersNl } from './reminders.nl';
+import { improvementsNl } from './improvements.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -26,6 +27,7 @@ export const nl = {
     meetings: 'Overleggen',
     cases: 'Casussen',
     actions: 'Acties',
+    improvements: 'Verbetermaatregelen',
     'access-log': 'Toegangslog',
     admin: 'Beheer',
   },
@@ -50,6 +52,9 @@ export const nl = {
     },
     'access-log': {
       title: 'Toegangslog',
+    },
+    improvements: {
+      title: 'Verbetermaatregelen',
     },
     meeting: {
       title: 'Overleg',
@@ -127,4 +132,5 @@ export const nl = {
   update: updateNl,
   privacy: privacyNl,
   reminders: remindersNl,
+  improvements: improvementsNl,
 };

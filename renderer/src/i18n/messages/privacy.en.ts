@@ -45,6 +45,7 @@ export const privacyEn = {
     caseWithNumber: 'Case {{number}}',
     caseWithoutNumber: 'Case without number ({{room}})',
     meeting: 'Meeting ({{room}})',
+    measuresBoard: 'The region\'s improvement measures',
     targetPerson: 'concerns {{name}}',
     signed: 'signed',
     unsigned: 'not signed',

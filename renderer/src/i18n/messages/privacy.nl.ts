@@ -41,6 +41,7 @@ export const privacyNl = {
     caseWithNumber: 'Casus {{number}}',
     caseWithoutNumber: 'Casus zonder nummer ({{room}})',
     meeting: 'Overleg ({{room}})',
+    measuresBoard: 'Verbetermaatregelen van de regio',
     targetPerson: 'betreft {{name}}',
     signed: 'ondertekend',
     unsigned: 'niet ondertekend',
