@@ -4,6 +4,7 @@
  * time of the last one (daily: 20 hours, weekly: 164 hours), so checking hourly sends each at
  * most once per period, and several instances that check at once send one (see claimRun).
  */
+import { errorName, startIntervalTimer, type IntervalTimer } from '../interval-timer';
 import type { Logger } from '../log';
 import type { DigestRunReport } from './digest-run';
 
@@ -19,39 +20,18 @@ export interface DigestTimerOptions {
 }
 
 /** The running timer. */
-export interface DigestTimer {
-  /** Stops checking; resolves when a run in progress has finished. */
-  stop(): Promise<void>;
-}
+export type DigestTimer = IntervalTimer;
 
 /** Starts the timer; runs never overlap, and a failing run is logged (counts and error name only) and retried next time. */
 export function startDigestTimer(options: DigestTimerOptions): DigestTimer {
-  const now = options.now ?? (() => new Date());
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
-  const schedule = (delayMs: number): void => {
-    if (stopped) return;
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  };
-  const tick = (): void => {
-    running = (async () => {
-      try {
-        const report = await options.run(now());
-        if (report.orgs > 0) options.logger.info('digest-run', { ...report });
-      } catch (error) {
-        options.logger.warn('digest-run-failed', { error: error instanceof Error ? error.name : 'unknown' });
-      }
-    })();
-    void running.then(() => schedule(options.intervalMs));
-  };
-  schedule(options.firstDelayMs ?? Math.min(60_000, options.intervalMs));
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return startIntervalTimer({
+    intervalMs: options.intervalMs,
+    ...(options.firstDelayMs !== undefined ? { firstDelayMs: options.firstDelayMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    run: async (now) => {
+      const report = await options.run(now);
+      if (report.orgs > 0) options.logger.info('digest-run', { ...report });
     },
-  };
+    onError: (error) => options.logger.warn('digest-run-failed', { error: errorName(error) }),
+  });
 }

@@ -5,6 +5,7 @@
  * interval: each run is first claimed with a compare-and-set on the row `retention_last_run`
  * of the `meta` table, and only the instance whose update changed the row runs.
  */
+import { errorName, startIntervalTimer, type IntervalTimer } from '../interval-timer';
 import type { Logger } from '../log';
 import type { Sql } from '../storage/sql';
 import type { Retention } from './retention';
@@ -45,42 +46,20 @@ export interface RetentionTimerOptions {
 }
 
 /** The running timer. */
-export interface RetentionTimer {
-  /** Stops; resolves when a run in progress has finished. */
-  stop(): Promise<void>;
-}
+export type RetentionTimer = IntervalTimer;
 
 /** Starts the timer; runs never overlap, and a failing run is logged (error name only) and tried again next interval. */
 export function startRetentionTimer(options: RetentionTimerOptions): RetentionTimer {
-  const now = options.now ?? (() => new Date());
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
-  const schedule = (delayMs: number): void => {
-    if (stopped) return;
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  };
-  const tick = (): void => {
-    running = (async () => {
-      try {
-        const at = now();
-        if (!(await claimRetentionRun(options.sql, at, options.intervalMs))) return;
-        const made = await options.retention.run(at, retentionTimerActor);
-        // A count only: which cases is in the deletion records and the audit log.
-        options.logger.info('retention-run', { deleted: made.length });
-      } catch (error) {
-        options.logger.warn('retention-run-failed', { error: error instanceof Error ? error.name : 'unknown' });
-      }
-    })();
-    void running.then(() => schedule(options.intervalMs));
-  };
-  schedule(options.firstDelayMs ?? Math.min(60_000, options.intervalMs));
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return startIntervalTimer({
+    intervalMs: options.intervalMs,
+    ...(options.firstDelayMs !== undefined ? { firstDelayMs: options.firstDelayMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    run: async (at) => {
+      if (!(await claimRetentionRun(options.sql, at, options.intervalMs))) return;
+      const made = await options.retention.run(at, retentionTimerActor);
+      // A count only: which cases is in the deletion records and the audit log.
+      options.logger.info('retention-run', { deleted: made.length });
     },
-  };
+    onError: (error) => options.logger.warn('retention-run-failed', { error: errorName(error) }),
+  });
 }
