@@ -55,7 +55,7 @@ describe('Beheer API', () => {
     const pim = (await login(t.url, 'pim.proef', testPassword)).token;
     expect((await call('POST', '/api/admin/users/pim.proef/disable', admin)).status).toBe(204);
     expect((await fetch(`${t.url}/api/me`, { headers: { Authorization: `Bearer ${pim}` } })).status).toBe(401);
-    await expect(login(t.url, 'pim.proef', testPassword)).rejects.toThrow('401');
+    await expect(login(t.url, 'pim.proef', testPassword)).rejects.toThrow('403');
     expect((await call('POST', '/api/admin/users/pim.proef/enable', admin)).status).toBe(204);
     await login(t.url, 'pim.proef', testPassword);
     const reset = await call('POST', '/api/admin/users/pim.proef/password', admin);

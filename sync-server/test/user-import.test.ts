@@ -102,7 +102,7 @@ describe('planImport', () => {
     const messages = planImport(text, snapshot, 'bea.beheer').lines.map((line) => (line.status === 'error' ? line.message : line.status));
     expect(messages).toEqual([
       'Regel 2: organisatie "politie" bestaat niet; voeg haar eerst toe onder Organisaties.',
-      'Regel 3: rol "koning" bestaat niet; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder, privacyfunctionaris.',
+      'Regel 3: rol "koning" bestaat niet; kies procesregisseur, secretaris, deelnemer, waarnemer, beheerder, privacyfunctionaris, management.',
       'Regel 4: gebruikersnaam "Hoofd Letters" is ongeldig: gebruik 2 tot 64 kleine letters, cijfers, punten, streepjes of liggende streepjes.',
       'Regel 5: de gebruikersnaam ontbreekt.',
       'add',
