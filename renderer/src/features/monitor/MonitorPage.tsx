@@ -42,7 +42,8 @@ function useMonitorApi(): MonitorApi {
 }
 
 interface Applied { periods: ResolvedPeriod[]; municipality: string | null }
-type Results = { state: 'loading' } | { state: 'ready'; answers: MonitorAnswer[] } | { state: 'error'; error: LoadError };
+/** The answers with the choice they answer (the table never pairs new headings with old figures). */
+type Results = { state: 'loading' } | { state: 'ready'; answers: MonitorAnswer[]; applied: Applied } | { state: 'error'; error: LoadError };
 
 const firstYear = 2020;
 const groupKeys = ['personen', 'casussen', 'screenings', 'maatregelen', 'overleggen', 'acties', 'doorlooptijd', 'escalaties'] as const;
@@ -61,7 +62,9 @@ export function MonitorPage() {
   const [municipality, setMunicipality] = useState('');
   const [invalid, setInvalid] = useState<number[]>([]);
   const [applied, setApplied] = useState<Applied>(() => ({ periods: initialChoices(today).map((choice) => resolvePeriod(choice, today)!), municipality: null }));
-  const [results, setResults] = useState<Results>({ state: 'loading' });
+  const [fetched, setResults] = useState<Results>({ state: 'loading' });
+  // Until the answers for the current choice are in, the screen says it is loading.
+  const results: Results = fetched.state === 'ready' && fetched.applied !== applied ? { state: 'loading' } : fetched;
   const [municipalities, setMunicipalities] = useState<{ id: string; name: string }[]>([]);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState(false);
@@ -72,7 +75,7 @@ export function MonitorPage() {
     Promise.all(applied.periods.map((period) => api.figures({ ...period, municipality: applied.municipality }))).then(
       (answers) => {
         if (!live) return;
-        setResults({ state: 'ready', answers });
+        setResults({ state: 'ready', answers, applied });
         setMunicipalities(answers[0]?.municipalities ?? []);
       },
       (error: unknown) => live && setResults({ state: 'error', error: loadErrorOf(error) }),
@@ -175,15 +178,17 @@ export function MonitorPage() {
         </div>
       </form>
       {exportError ? <Notice tone="danger" role="alert"><p>{t('monitor.errors.exportFailed')}</p></Notice> : null}
-      <MonitorResults results={results} applied={applied} area={areaName(applied.municipality) ?? t('monitor.region')} groupName={groupName} />
+      <MonitorResults results={results} areaName={(id) => areaName(id) ?? t('monitor.region')} groupName={groupName} />
     </SectionPage>
   );
 }
 
-function MonitorResults({ results, applied, area, groupName }: { results: Results; applied: Applied; area: string; groupName: (group: string) => string }) {
+function MonitorResults({ results, areaName, groupName }: { results: Results; areaName: (id: string | null) => string; groupName: (group: string) => string }) {
   const { t } = useTranslation();
   if (results.state === 'loading') return <p role="status">{t('monitor.loading')}</p>;
   if (results.state === 'error') return <Notice tone="danger" role="alert"><p>{t(`monitor.errors.${results.error}`)}</p></Notice>;
+  const { applied } = results;
+  const area = areaName(applied.municipality);
   const rows = mergeFigures(results.answers);
   const labels = applied.periods.map((period) => period.label);
   const groups = [...new Set(rows.map((row) => row.group))];
@@ -206,7 +211,7 @@ function MonitorResults({ results, applied, area, groupName }: { results: Result
           {groups.map((group) => (
             <tbody key={group}>
               <tr className="monitor__group">
-                <th scope="colgroup" colSpan={labels.length + 1}>{groupName(group)}</th>
+                <th scope="rowgroup" colSpan={labels.length + 1}>{groupName(group)}</th>
               </tr>
               {rows.filter((row) => row.group === group).map((row) => (
                 <tr key={row.id} data-figure={row.id}>
