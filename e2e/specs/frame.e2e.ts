@@ -10,7 +10,7 @@ describe('the app frame', () => {
     await expect.poll(() => app.heading().textContent()).toBe('Overleggen');
 
     const links = await app.nav().getByRole('link').allTextContents();
-    expect(links.map((text) => text.trim())).toEqual(['Overleggen', 'Casussen', 'Acties', 'Verbetermaatregelen']);
+    expect(links.map((text) => text.trim())).toEqual(['Overleggen', 'Casussen', 'Acties', 'Verbetermaatregelen', 'Monitor']);
     expect(await app.navLink('Overleggen').getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);

@@ -33,7 +33,7 @@ describe('keyboard use', () => {
 
     // The heading is a start point, not a stop: Tab goes on to the next control after it.
     await page.keyboard.press('Shift+Tab');
-    expect((await app.focused()).text).toBe('Verbetermaatregelen');
+    expect((await app.focused()).text).toBe('Monitor');
   });
 
   test('focus is visible on every menu link (outline drawn)', async ({ app, page }) => {

@@ -40,12 +40,12 @@ describe('privacy: the access log and who opened a case', () => {
     await new BoardPage(dirkPage.page).heading().getByText(labelA).waitFor();
     await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'dirk.deelnemer', password: 'verkeerd-wachtwoord-1' }) });
 
-    // Pieter signs in without a route and lands on the access log: his only menu item.
+    // Pieter signs in without a route and lands on the access log; his menu: the monitor and the access log.
     const { page } = await signedInPage(await newUserContext(), server.url, pieter);
     await page.getByRole('heading', { level: 1, name: 'Toegangslog' }).waitFor();
     expect(page.url()).toContain('#/toegangslog');
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Toegangslog']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Monitor', 'Toegangslog']);
     await page.getByText(/^Het log is ongeschonden: de keten van \d+ regels klopt\.$/u).waitFor();
 
     const table = page.getByRole('table', { name: 'Toegangslog, nieuwste eerst' });

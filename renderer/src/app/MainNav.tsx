@@ -1,4 +1,4 @@
-import { CalendarDays, FolderOpen, ListChecks, ScrollText, Target, UserCog } from 'lucide-react';
+import { BarChart3, CalendarDays, FolderOpen, ListChecks, ScrollText, Target, UserCog } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/session';
@@ -10,11 +10,12 @@ const icons: Record<Section, ReactNode> = {
   cases: <FolderOpen size={20} />,
   actions: <ListChecks size={20} />,
   improvements: <Target size={20} />,
+  monitor: <BarChart3 size={20} />,
   'access-log': <ScrollText size={20} />,
   admin: <UserCog size={20} />,
 };
 
-/** The main menu: Overleggen, Casussen, Acties (and Beheer for a beheerder; the privacy officer: Toegangslog), as links (Tab to reach, Enter to follow). */
+/** The main menu: Overleggen, Casussen, Acties (and Beheer for a beheerder, Monitor for the process director; the privacy officer: Monitor and Toegangslog; management: Monitor and Verbetermaatregelen), as links (Tab to reach, Enter to follow). */
 export function MainNav() {
   const { t } = useTranslation();
   const { user } = useSession();

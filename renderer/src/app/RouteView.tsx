@@ -5,9 +5,10 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { ImprovementsSection } from '../features/improvements/ImprovementsPage';
 import { CaseHistoryView } from '../features/meetings/CaseHistoryView';
 import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MonitorPage } from '../features/monitor/MonitorPage';
 import { AccessLogPage } from '../features/privacy/AccessLogPage';
 import { useSession } from '../features/session';
-import { homeRouteFor, hrefOf, sectionOf, sectionsFor, type Route } from './routes';
+import { homeRouteFor, hrefOf, rolesWithoutCaseWork, sectionOf, sectionsFor, type Route } from './routes';
 import { ActionsSection } from './sections/ActionsSection';
 import { MeetingsSection } from './sections/MeetingsSection';
 import { UnavailableSection } from './sections/UnavailableSection';
@@ -24,9 +25,9 @@ function Redirect({ href }: { href: string }) {
 export function RouteView({ route }: { route: Route }) {
   const { user } = useSession();
   const section = sectionOf(route);
-  // A screen outside the role's menu: the privacy officer goes to its home, others see "not found".
+  // A screen outside the role's menu: the privacy officer and management go to their home, others see "not found".
   if (section !== null && !sectionsFor(user.role).includes(section)) {
-    return user.role === 'privacyfunctionaris' ? <Redirect href={hrefOf(homeRouteFor(user.role))} /> : <UnavailableSection kind="notFound" />;
+    return rolesWithoutCaseWork.includes(user.role) ? <Redirect href={hrefOf(homeRouteFor(user.role))} /> : <UnavailableSection kind="notFound" />;
   }
   switch (route.name) {
     case 'meetings':
@@ -37,6 +38,8 @@ export function RouteView({ route }: { route: Route }) {
       return <ActionsSection />;
     case 'improvements':
       return <ImprovementsSection />;
+    case 'monitor':
+      return <MonitorPage />;
     case 'access-log':
       return <AccessLogPage />;
     case 'meeting':

@@ -15,6 +15,7 @@ describe('routes', () => {
     ['#/acties', { name: 'actions' }],
     ['#/verbetermaatregelen', { name: 'improvements' }],
     ['#/toegangslog', { name: 'access-log' }],
+    ['#/monitor', { name: 'monitor' }],
     [`#/casussen/${caseId}`, { name: 'case', caseId }],
     [`#/casussen/${encodeURIComponent(caseId)}`, { name: 'case', caseId }],
     [`#/overleggen/${meetingId}`, { name: 'meeting', meetingId }],
@@ -39,7 +40,7 @@ describe('routes', () => {
 
   it('writes the hash that reads back to the same route', () => {
     const routes: Route[] = [
-      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' }, { name: 'improvements' }, { name: 'access-log' },
+      { name: 'meetings' }, { name: 'cases' }, { name: 'actions' }, { name: 'improvements' }, { name: 'access-log' }, { name: 'monitor' },
       { name: 'case', caseId }, { name: 'meeting', meetingId },
     ];
     for (const route of routes) expect(parseHash(hrefOf(route))).toEqual(route);
@@ -53,17 +54,25 @@ describe('routes', () => {
     expect(sectionOf({ name: 'not-found' })).toBeNull();
   });
 
-  it('gives the privacy officer only the access log, and nobody else the access log', () => {
-    expect(sectionsFor('privacyfunctionaris')).toEqual(['access-log']);
+  it('gives the privacy officer only the monitor and the access log, and nobody else the access log', () => {
+    expect(sectionsFor('privacyfunctionaris')).toEqual(['monitor', 'access-log']);
     expect(homeRouteFor('privacyfunctionaris')).toEqual({ name: 'access-log' });
     for (const role of ['procesregisseur', 'secretaris', 'deelnemer', 'waarnemer', 'beheerder']) {
       expect(sectionsFor(role)).toEqual(
-        role === 'beheerder' ? ['meetings', 'cases', 'actions', 'admin'] : ['meetings', 'cases', 'actions', 'improvements'],
+        role === 'beheerder' ? ['meetings', 'cases', 'actions', 'admin']
+          : role === 'procesregisseur' ? ['meetings', 'cases', 'actions', 'improvements', 'monitor'] : ['meetings', 'cases', 'actions', 'improvements'],
       );
       expect(homeRouteFor(role)).toEqual({ name: 'meetings' });
     }
     expect(sectionOf({ name: 'access-log' })).toBe('access-log');
     expect(hrefOf({ name: 'access-log' })).toBe('#/toegangslog');
+  });
+
+  it('gives management the monitor and the improvement measures, and lands it on the monitor', () => {
+    expect(sectionsFor('management')).toEqual(['monitor', 'improvements']);
+    expect(homeRouteFor('management')).toEqual({ name: 'monitor' });
+    expect(sectionOf({ name: 'monitor' })).toBe('monitor');
+    expect(hrefOf({ name: 'monitor' })).toBe('#/monitor');
   });
 
   it('compares routes by place', () => {

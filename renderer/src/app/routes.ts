@@ -16,11 +16,12 @@ export type Route =
   | { name: 'actions' }
   | { name: 'improvements' }
   | { name: 'access-log' }
+  | { name: 'monitor' }
   | { name: 'admin' }
   | { name: 'not-found' };
 
 /** A top-level section of the main menu. */
-export type Section = 'meetings' | 'cases' | 'actions' | 'improvements' | 'access-log' | 'admin';
+export type Section = 'meetings' | 'cases' | 'actions' | 'improvements' | 'monitor' | 'access-log' | 'admin';
 
 /** The sections of the case work in menu order (Beheer only for the role beheerder: {@link sectionsFor}). */
 export const sections: readonly Section[] = ['meetings', 'cases', 'actions', 'improvements'];
@@ -29,21 +30,30 @@ export const sections: readonly Section[] = ['meetings', 'cases', 'actions', 'im
 export const defaultRoute: Route = { name: 'meetings' };
 
 /**
- * The menu of a role: the privacy officer opens no case or meeting, so it has only the access
- * log; a beheerder also gets "Beheer"; every other role has the case work.
+ * The menu of a role: the privacy officer opens no case or meeting, so it has the monitor and the
+ * access log; management has no case work either (it owns no actions), only the monitor and the
+ * improvement measures (read); a beheerder also gets "Beheer"; the process director also gets the
+ * monitor; every other role has the case work.
  */
 export function sectionsFor(role: string): readonly Section[] {
-  if (role === 'privacyfunctionaris') return ['access-log'];
+  if (role === 'privacyfunctionaris') return ['monitor', 'access-log'];
+  if (role === 'management') return ['monitor', 'improvements'];
+  if (role === 'procesregisseur') return [...sections, 'monitor'];
   // The improvement measures follow the role (docs/design.md, "`measures:<id>`"): not for a beheerder.
   return role === 'beheerder' ? [...sections.filter((section) => section !== 'improvements'), 'admin'] : sections;
 }
 
+/** Roles without case work: they land on their home screen when they ask for one outside their menu. */
+export const rolesWithoutCaseWork: readonly string[] = ['privacyfunctionaris', 'management'];
+
 /** Where a role's app opens (and lands when it asks for a screen it has no part in). */
 export function homeRouteFor(role: string): Route {
-  return role === 'privacyfunctionaris' ? { name: 'access-log' } : defaultRoute;
+  if (role === 'privacyfunctionaris') return { name: 'access-log' };
+  if (role === 'management') return { name: 'monitor' };
+  return defaultRoute;
 }
 
-const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', improvements: 'verbetermaatregelen', 'access-log': 'toegangslog', admin: 'beheer' };
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', improvements: 'verbetermaatregelen', monitor: 'monitor', 'access-log': 'toegangslog', admin: 'beheer' };
 const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
@@ -76,6 +86,7 @@ export function parseHash(hash: string): Route {
   }
   if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
   if (first === segmentOf.improvements && second === undefined) return { name: 'improvements' };
+  if (first === segmentOf.monitor && second === undefined) return { name: 'monitor' };
   if (first === segmentOf['access-log'] && second === undefined) return { name: 'access-log' };
   if (first === segmentOf.admin && second === undefined) return { name: 'admin' };
   return { name: 'not-found' };
@@ -88,6 +99,7 @@ export function hrefOf(route: Route): string {
     case 'cases':
     case 'actions':
     case 'improvements':
+    case 'monitor':
     case 'access-log':
     case 'admin':
       return `#/${segmentOf[route.name]}`;
@@ -113,6 +125,8 @@ export function sectionOf(route: Route): Section | null {
       return 'actions';
     case 'improvements':
       return 'improvements';
+    case 'monitor':
+      return 'monitor';
     case 'access-log':
       return 'access-log';
     case 'admin':

@@ -12,6 +12,7 @@ import { updateEn } from './update.en';
 import { privacyEn } from './privacy.en';
 import { remindersEn } from './reminders.en';
 import { improvementsEn } from './improvements.en';
+import { monitorEn } from './monitor.en';
 
 /** The English texts: the same keys as nl.ts (checked by `satisfies`), switchable at runtime. */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
     cases: 'Cases',
     actions: 'Actions',
     improvements: 'Improvement measures',
+    monitor: 'Monitor',
     'access-log': 'Access log',
     admin: 'Administration',
   },
@@ -54,6 +56,9 @@ export const en = {
     },
     improvements: {
       title: 'Improvement measures',
+    },
+    monitor: {
+      title: 'Monitor',
     },
     meeting: {
       title: 'Meeting',
@@ -132,4 +137,5 @@ export const en = {
   privacy: privacyEn,
   reminders: remindersEn,
   improvements: improvementsEn,
+  monitor: monitorEn,
 } satisfies Messages;

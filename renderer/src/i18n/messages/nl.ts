@@ -11,6 +11,7 @@ import { updateNl } from './update.nl';
 import { privacyNl } from './privacy.nl';
 import { remindersNl } from './reminders.nl';
 import { improvementsNl } from './improvements.nl';
+import { monitorNl } from './monitor.nl';
 /**
  * Every Dutch text the app shows. Dutch is the source: English (en.ts) must have the same
  * keys, which the compiler checks. Quotes around button names use ‘ ’ as Dutch typesetting does.
@@ -28,6 +29,7 @@ export const nl = {
     cases: 'Casussen',
     actions: 'Acties',
     improvements: 'Verbetermaatregelen',
+    monitor: 'Monitor',
     'access-log': 'Toegangslog',
     admin: 'Beheer',
   },
@@ -55,6 +57,9 @@ export const nl = {
     },
     improvements: {
       title: 'Verbetermaatregelen',
+    },
+    monitor: {
+      title: 'Monitor',
     },
     meeting: {
       title: 'Overleg',
@@ -133,4 +138,5 @@ export const nl = {
   privacy: privacyNl,
   reminders: remindersNl,
   improvements: improvementsNl,
+  monitor: monitorNl,
 };

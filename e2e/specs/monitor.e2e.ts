@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { createTestCase, dutchDate, seedUser, seedWithGrants } from '../fixtures/plan';
+import { defaultSeed, seedPassword, type Seed } from '../fixtures/seed';
+import { signedInPage } from '../fixtures/session';
+import { describe, expect, test } from '../fixtures/test';
+import { newSeedSecret } from '../fixtures/totp';
+
+// Issue 16: the Monitor screen — the region's figures for up to three periods side by side, per
+// area, each with its definition; a CSV for Excel with "< 5"; management lands on it.
+const rooms = Array.from({ length: 6 }, (_, n) => `case:e2emonitor00000${n}`);
+const base: Seed = {
+  ...defaultSeed,
+  users: [...defaultSeed.users, { username: 'mira.management', name: 'Mira Management (fictief)', org: 'zvh', role: 'management', password: seedPassword, totpSecret: newSeedSecret() }],
+};
+const seed = seedWithGrants(rooms.map((room) => ({ room, username: 'pim.proef', access: 'edit' as const })), base);
+const pim = seedUser('pim.proef', seed);
+const dirk = seedUser('dirk.deelnemer', seed);
+const mira = seedUser('mira.management', seed);
+const personName = 'Bram Bedenksel';
+const labelOf = (n: number): string => `Monitorcasus ${n} (fictief)`;
+
+/** The values of a figure's row, one per period column. */
+const values = (page: Page, id: string): Promise<string[]> => page.locator(`tr[data-figure="${id}"] td`).allTextContents();
+const menuItems = async (page: Page): Promise<string[]> =>
+  (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((text) => text.trim());
+
+describe('Monitor', () => {
+  test.override('seed', seed);
+
+  test('a process director sees the seeded figures, compares two periods, picks a municipality and downloads the CSV', async ({ server, newUserContext, pageErrors }) => {
+    const today = dutchDate(0);
+    // Six cases this year: five in Rotterdam, one in Schiedam; two SASH "hoog" and one contact ban in Rotterdam.
+    for (const [n, room] of rooms.entries()) {
+      await createTestCase(server.url, pim, {
+        room, label: labelOf(n), personName: `${personName} ${n}`,
+        municipality: n === 5 ? 'schiedam' : 'rotterdam',
+        risk: n < 2 ? { sash: { level: 'hoog', date: today } } : n === 5 ? { sash: { level: 'laag', date: today } } : {},
+        measures: n === 0 ? [{ kind: 'contactverbod', start: today, end: null }] : [],
+      });
+    }
+
+    const { page } = await signedInPage(await newUserContext(), server.url, pim, '#/monitor');
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    expect(await menuItems(page)).toContain('Monitor');
+    await page.getByRole('heading', { level: 1, name: 'Monitor' }).waitFor();
+    const year = today.slice(0, 4);
+    const table = page.getByRole('table', { name: /^Monitor, Regio/ });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Cijfer', expect.stringMatching(new RegExp(`^${year}`))]);
+    expect(await values(page, 'casussen.nieuw')).toEqual(['6']);
+    expect(await values(page, 'screening.sash.hoog')).toEqual(['2']);
+    expect(await values(page, 'screening.sash.laag')).toEqual(['1']);
+    expect(await values(page, 'maatregelen.gestart.contactverbod')).toEqual(['1']);
+    // Each figure carries its definition in its row header; groups head their rows.
+    await expect.poll(() => page.getByRole('rowheader', { name: /^Nieuwe casussen Casussen aangemaakt in de periode\./ }).count()).toBe(1);
+    expect(await table.getByRole('rowheader', { name: 'Risicotaxaties', exact: true }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page, 'monitor, one period');
+
+    // Two periods side by side (this year and last year), then one municipality.
+    await page.getByRole('button', { name: 'Periode toevoegen' }).click();
+    expect(await page.getByLabel('Jaar (periode 2)', { exact: true }).inputValue()).toBe(String(Number(year) - 1));
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Rotterdam' });
+    await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+    const rotterdam = page.getByRole('table', { name: /^Monitor, Rotterdam/ });
+    await rotterdam.waitFor();
+    expect(await rotterdam.getByRole('columnheader').allTextContents()).toEqual(['Cijfer', expect.stringMatching(new RegExp(`^${year}`)), String(Number(year) - 1)]);
+    expect(await values(page, 'casussen.nieuw')).toEqual(['5', '0']);
+    expect(await values(page, 'screening.sash.hoog')).toEqual(['2', '0']);
+    expect(await values(page, 'screening.sash.laag')).toEqual(['0', '0']);
+    await expectNoSeriousA11yViolations(page, 'monitor, two periods, one municipality');
+
+    // The CSV: export counts, so 1–4 become "< 5"; Dutch Excel format; no label, name or case number.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren voor Excel (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^monitor_${year}-tm-[0-9-]+_${Number(year) - 1}_rotterdam\\.csv$`, 'u'));
+    const bytes = await readFile(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toMatch(new RegExp(`^Groep;Cijfer;Definitie;${year} t/m [0-9-]+;${Number(year) - 1}$`, 'u'));
+    expect(lines).toContain('Casussen;Nieuwe casussen;Casussen aangemaakt in de periode.;5;0');
+    expect(lines.find((line) => line.startsWith('Risicotaxaties;SASH-screening (politie): hoog;'))).toMatch(/;< 5;0$/u);
+    for (let n = 0; n < rooms.length; n++) {
+      expect(text).not.toContain(labelOf(n));
+      expect(text).not.toContain(`E2E-${rooms[n]!.slice(-4).toUpperCase()}`);
+    }
+    expect(text).not.toContain(personName);
+    expect(text).not.toContain('Monitorcasus');
+  });
+
+  test('management lands on the Monitor with a menu of its own; a participant has no Monitor', async ({ server, newUserContext }) => {
+    const { page } = await signedInPage(await newUserContext(), server.url, mira);
+    await page.getByRole('heading', { level: 1, name: 'Monitor' }).waitFor();
+    await expect.poll(() => page.url()).toMatch(/#\/monitor$/u);
+    expect(await menuItems(page)).toEqual(['Monitor', 'Verbetermaatregelen']);
+    await page.getByRole('table', { name: /^Monitor, Regio/ }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'monitor, management');
+
+    const participant = (await signedInPage(await newUserContext(), server.url, dirk, '#/monitor')).page;
+    expect(await menuItems(participant)).not.toContain('Monitor');
+    await participant.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Monitor' }).waitFor();
+    expect(await participant.getByRole('table', { name: /^Monitor/ }).count()).toBe(0);
+  });
+});

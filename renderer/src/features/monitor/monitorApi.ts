@@ -1,0 +1,90 @@
+/**
+ * GET /api/monitor (docs/design.md "Monitor"): the region's figures for one period and area.
+ * The answer is checked; every failure is an {@link ApiError} code. Nothing here logs a body.
+ */
+import { z } from 'zod';
+import { codeForStatus, type ApiErrorCode } from '../session/apiError';
+
+/** A failed monitor call. */
+export class MonitorApiError extends Error {
+  override readonly name = 'MonitorApiError';
+  constructor(readonly code: ApiErrorCode, readonly status: number) {
+    super(`${code} (${status})`);
+  }
+}
+
+const figureSchema = z.object({
+  id: z.string(),
+  group: z.string(),
+  label: z.string(),
+  definition: z.string(),
+  value: z.union([z.number(), z.null(), z.literal('< 5')]),
+  basis: z.number().optional(),
+});
+/** One figure as the server sends it. */
+export type MonitorFigure = z.infer<typeof figureSchema>;
+
+const answerSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  at: z.string(),
+  municipality: z.string().nullable(),
+  suppressed: z.boolean(),
+  municipalities: z.array(z.object({ id: z.string(), name: z.string() })),
+  figures: z.array(figureSchema),
+});
+/** The figures of one period and area. */
+export type MonitorAnswer = z.infer<typeof answerSchema>;
+
+/** What to ask for. */
+export interface MonitorQuery { from: string; to: string; at: string; municipality: string | null; export?: boolean }
+
+/** How to reach the server. */
+export interface MonitorApiOptions {
+  serverUrl: string;
+  token(): Promise<string | null> | string | null;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** The monitor call. */
+export interface MonitorApi { figures(query: MonitorQuery): Promise<MonitorAnswer> }
+
+/** The query string of a request. */
+export function monitorSearch(query: MonitorQuery): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to, at: query.at });
+  if (query.municipality) params.set('municipality', query.municipality);
+  if (query.export) params.set('export', '1');
+  return `?${params.toString()}`;
+}
+
+/** Creates the monitor call for one server. */
+export function createMonitorApi(options: MonitorApiOptions): MonitorApi {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return {
+    async figures(query) {
+      const path = `/api/monitor${monitorSearch(query)}`;
+      const token = await options.token();
+      let response: Response;
+      try {
+        response = await doFetch(`${options.serverUrl}${path}`, {
+          headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          signal: AbortSignal.timeout(timeoutMs),
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch {
+        throw new MonitorApiError('unreachable', 0);
+      }
+      const body = (await response.json().catch(() => null)) as unknown;
+      if (!response.ok) {
+        const code = typeof (body as { error?: unknown } | null)?.error === 'string' ? (body as { error: string }).error : null;
+        throw new MonitorApiError(codeForStatus(response.status, code, '/api/monitor'), response.status);
+      }
+      const parsed = answerSchema.safeParse(body);
+      if (!parsed.success) throw new MonitorApiError('server', response.status);
+      return parsed.data;
+    },
+  };
+}
