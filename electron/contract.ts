@@ -58,6 +58,21 @@ export interface KeyWrapResult {
   data: Uint8Array | null;
 }
 
+/** Sign-in with the organisation's identity provider in the system browser (desktop, RFC 8252). */
+export interface OidcSignInRequest {
+  /** The server the renderer signs in to; the main process refuses any but its configured one. */
+  serverUrl: string;
+  /** The organisation's id (as GET /api/oidc/orgs lists it). */
+  org: string;
+}
+
+/**
+ * The one-time code to redeem with POST /api/oidc/exchange, or why not: a reason the server
+ * gave (`oidc-error`), or 'timeout' | 'cancelled' | 'open-failed' | 'listen-failed' |
+ * 'other-server' | 'failed' from the desktop itself.
+ */
+export type OidcSignInResult = { ok: true; code: string } | { ok: false; error: string };
+
 /** Every channel: name → [request, response]. */
 export interface Channels {
   'app-info': [void, AppInfo];
@@ -66,6 +81,8 @@ export interface Channels {
   'link-open': [string, boolean];
   'key-wrap': [Uint8Array, KeyWrapResult];
   'key-unwrap': [Uint8Array, KeyWrapResult];
+  'oidc-sign-in': [OidcSignInRequest, OidcSignInResult];
+  'oidc-cancel': [void, boolean];
 }
 
 export type Channel = keyof Channels;
@@ -80,6 +97,10 @@ export interface Api {
   openExternal(url: string): Promise<boolean>;
   wrapKey(key: Uint8Array): Promise<KeyWrapResult>;
   unwrapKey(wrapped: Uint8Array): Promise<KeyWrapResult>;
+  /** Desktop only (absent in the web build, where the page itself goes to the provider). */
+  signInWithOrganisation?(request: OidcSignInRequest): Promise<OidcSignInResult>;
+  /** Desktop only: ends a waiting sign-in; false when none was waiting. */
+  cancelOrganisationSignIn?(): Promise<boolean>;
 }
 
 /** Maps each Api method to its channel; preload and main both use it. */
@@ -90,4 +111,6 @@ export const channelOf = {
   openExternal: 'link-open',
   wrapKey: 'key-wrap',
   unwrapKey: 'key-unwrap',
+  signInWithOrganisation: 'oidc-sign-in',
+  cancelOrganisationSignIn: 'oidc-cancel',
 } as const satisfies Record<keyof Api, Channel>;

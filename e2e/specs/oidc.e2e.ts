@@ -24,6 +24,8 @@ import { newSeedSecret } from '../fixtures/totp';
 import { describe, expect, test } from '../fixtures/test';
 import { startWebApp, type WebApp } from '../fixtures/webApp';
 import { SessionPage } from '../pages/SessionPage';
+import { createOidcSignIn } from '../../electron/main/oidc-sign-in';
+import { systemBrowser } from '../../electron/test/system-browser';
 
 const allowHttp = 'THEMAKAMER_OIDC_ALLOW_HTTP_FOR_TESTS';
 
@@ -121,6 +123,88 @@ describe('sign-in with the organisation\'s identity provider', () => {
       await context.close();
       // The API's 401s after the server ended her session are expected; nothing else is.
       expect(errors.filter((error) => !error.includes('status of 401'))).toEqual([]);
+    } finally {
+      await server?.stop();
+      await idp?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sign-in with the organisation\'s identity provider on desktop (without the Electron binary)', () => {
+  test('the desktop path: the main process\'s real handler signs in through the loopback, the card waits with a cancel button, then the device password', async ({ browser }) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'themakamer-e2e-oidc-desktop-'));
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    let idp: TestIdp | null = null;
+    let server: WebApp | null = null;
+    try {
+      await seedDataDir(dataDir, defaultSeed);
+      idp = await startTestIdp({
+        redirectUri: `${appUrl}/api/oidc/callback`,
+        accounts: [{ sub: 'pol-000417', preferred_username: 'wendy.waarnemer', name: 'Wendy Waarnemer (fictief)' }],
+      });
+      server = await startWebApp(dataDir, { port, env: { THEMAKAMER_PUBLIC_URL: appUrl, [allowHttp]: '1' } });
+      process.env[allowHttp] = '1';
+      const { sql, cipher } = await openKeyedStore({ dataDir }, null);
+      try {
+        await createOidcBindings(sql, cipher, createAuditLog(sql)).bind({ org: 'politie', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret }, adminActor);
+      } finally {
+        await sql.close();
+        delete process.env[allowHttp];
+      }
+
+      // The main process's handler, for real (loopback listener, start URL, state check); only
+      // the system browser is a stand-in: it opens nothing until the test signs the user in there.
+      const opened: string[] = [];
+      const follow = systemBrowser(appUrl, 'wendy.waarnemer', []);
+      const handler = createOidcSignIn({ serverOrigin: appUrl, openExternal: async (url) => void opened.push(url), timeoutMs: 30_000 });
+
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.exposeFunction('desktopOidcSignIn', (request: { serverUrl: string; org: string }) => handler.signIn(request));
+      await page.exposeFunction('desktopOidcCancel', () => handler.cancel());
+      // What the preload would expose (the parts this screen uses): a desktop shell on this server.
+      await page.addInitScript((serverUrl) => {
+        const desktop = window as unknown as { desktopOidcSignIn(request: unknown): Promise<unknown>; desktopOidcCancel(): Promise<boolean> };
+        (window as unknown as { api: unknown }).api = {
+          getAppInfo: async () => ({ shell: 'desktop', version: '0.0.0-e2e', serverUrl, platform: 'linux' }),
+          saveFile: async () => ({ saved: false }),
+          signPdf: async () => ({ ok: false, code: 'failed' }),
+          openExternal: async () => false,
+          wrapKey: async () => ({ available: false, data: null }),
+          unwrapKey: async () => ({ available: false, data: null }),
+          signInWithOrganisation: (request: unknown) => desktop.desktopOidcSignIn(request),
+          cancelOrganisationSignIn: () => desktop.desktopOidcCancel(),
+        };
+      }, appUrl);
+      await page.goto(appUrl);
+      const choose = page.getByRole('button', { name: 'Inloggen via uw organisatie' });
+      await choose.waitFor();
+
+      // First attempt: cancelled while the browser is open.
+      await choose.click();
+      const waiting = page.getByText('in het browservenster dat nu is geopend', { exact: false });
+      await waiting.waitFor();
+      expect(new URL(page.url()).origin).toBe(appUrl);
+      await expectNoSeriousA11yViolations(page, 'the desktop sign-in card waiting for the system browser');
+      await page.getByRole('button', { name: 'Inloggen annuleren' }).click();
+      await waiting.waitFor({ state: 'hidden' });
+      expect(await page.getByRole('alert').filter({ hasText: /\S/u }).count()).toBe(0);
+
+      // Second attempt: the user signs in in the browser; the app redeems the code.
+      await choose.click();
+      await waiting.waitFor();
+      expect(opened).toHaveLength(2);
+      expect(opened[1]).toMatch(new RegExp(`^${appUrl}/api/oidc/start\\?org=politie&return=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fcallback&return_state=`, 'u'));
+      await follow(opened[1]!);
+      await page.getByRole('heading', { level: 1, name: 'Gegevens op dit apparaat' }).waitFor();
+      await page.getByText('U bent aangemeld als Wendy Waarnemer (fictief).', { exact: false }).waitFor();
+      await page.getByLabel('Wachtwoord voor dit apparaat', { exact: true }).fill('apparaat-wachtwoord-fictief');
+      await page.getByLabel('Herhaal het wachtwoord', { exact: true }).fill('apparaat-wachtwoord-fictief');
+      await page.getByRole('button', { name: 'Verder' }).click();
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+      await context.close();
     } finally {
       await server?.stop();
       await idp?.close();

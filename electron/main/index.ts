@@ -12,6 +12,7 @@ import { createOpenLink } from './external-links';
 import { createSaveFile } from './files';
 import { ipcService } from './ipc';
 import { menuService } from './menu';
+import { createOidcSignIn } from './oidc-sign-in';
 import { securityService } from './security';
 import { readSettingsText, resolveServerUrl, ServerUrlError } from './server-url';
 import { initServices } from './service';
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
   console.info(`[main] sync server from ${server.source}`);
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   const vaultKey = createVaultKey(safeStorage, process.platform);
+  const oidcSignIn = createOidcSignIn({ serverOrigin: server.origin, openExternal });
   const windows = windowsService(BrowserWindow, {
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     devTools: !app.isPackaged,
@@ -55,6 +57,8 @@ async function start(): Promise<void> {
       'link-open': createOpenLink(openExternal),
       'key-wrap': vaultKey.wrapKey,
       'key-unwrap': vaultKey.unwrapKey,
+      'oidc-sign-in': oidcSignIn.signIn,
+      'oidc-cancel': oidcSignIn.cancel,
     }, (sender) => BrowserWindow.fromWebContents(sender)),
     menuService(Menu, { isMac: process.platform === 'darwin', developerItems: !app.isPackaged }),
     windows,

@@ -43,4 +43,10 @@ export const requestSchemas: { [C in Channel]: z.ZodType<Request<C>> } = {
   'link-open': z.string().min(1).max(MAX_EXTERNAL_URL_LENGTH),
   'key-wrap': bytes(16, MAX_KEY_BYTES),
   'key-unwrap': bytes(1, MAX_WRAPPED_KEY_BYTES),
+  // The server is compared with the configured one by the handler; here only its shape.
+  'oidc-sign-in': z.strictObject({
+    serverUrl: z.url({ protocol: /^https?$/ }).max(300),
+    org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
+  }),
+  'oidc-cancel': z.undefined(),
 };

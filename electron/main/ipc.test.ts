@@ -44,6 +44,8 @@ const validRequests: { [C in Channel]: unknown } = {
   'link-open': 'https://meet.example/room',
   'key-wrap': bytes(32),
   'key-unwrap': bytes(80),
+  'oidc-sign-in': { serverUrl: 'https://themakamer.zvh-testregio.test', org: 'politie' },
+  'oidc-cancel': undefined,
 };
 
 let calls: { channel: Channel; request: unknown; owner: BrowserWindow | null }[];
@@ -62,6 +64,8 @@ function recordingHandlers(): CheckedHandlers {
     'link-open': record('link-open', true),
     'key-wrap': record('key-wrap', { available: false, data: null }),
     'key-unwrap': record('key-unwrap', { available: false, data: null }),
+    'oidc-sign-in': record('oidc-sign-in', { ok: false as const, error: 'cancelled' }),
+    'oidc-cancel': record('oidc-cancel', false),
   };
 }
 
@@ -111,6 +115,10 @@ describe('ipc service', () => {
     ['key-wrap', 'a short key', bytes(8)],
     ['key-wrap', 'a string', 'c2VjcmV0'],
     ['key-unwrap', 'nothing', undefined],
+    ['oidc-sign-in', 'a file URL', { serverUrl: 'file:///etc/passwd', org: 'politie' }],
+    ['oidc-sign-in', 'an organisation that is no id', { serverUrl: 'https://themakamer.zvh-testregio.test', org: 'Politie&return=x' }],
+    ['oidc-sign-in', 'an extra key', { serverUrl: 'https://themakamer.zvh-testregio.test', org: 'politie', return: 'http://127.0.0.1:5555/callback' }],
+    ['oidc-cancel', 'an argument', 'politie'],
   ])('%s: refuses %s without calling the handler', async (channel, _name, payload) => {
     await expect(ipc.invoke(channel, payload)).rejects.toThrow('ipc-invalid-request');
     expect(calls).toEqual([]);

@@ -10,6 +10,7 @@ import type { createAppInfo } from './app-info';
 import type { createOpenLink } from './external-links';
 import type { createSaveFile } from './files';
 import { requestSchemas } from './ipc-schemas';
+import type { createOidcSignIn } from './oidc-sign-in';
 import type { Service } from './service';
 import type { createSignPdf } from './signing';
 import type { createVaultKey } from './vault-key';
@@ -22,6 +23,8 @@ export interface Handlers {
   'link-open': ReturnType<typeof createOpenLink>;
   'key-wrap': ReturnType<typeof createVaultKey>['wrapKey'];
   'key-unwrap': ReturnType<typeof createVaultKey>['unwrapKey'];
+  'oidc-sign-in': ReturnType<typeof createOidcSignIn>['signIn'];
+  'oidc-cancel': ReturnType<typeof createOidcSignIn>['cancel'];
 }
 
 /** What the contract asks of a handler; `Handlers` must satisfy it channel by channel. */

@@ -43,6 +43,17 @@ describe('signInThroughBrowser', () => {
     await expect(fetch(redirectUri)).rejects.toThrow();
   });
 
+  it('stops waiting when cancelled, and closes the listener', async () => {
+    let redirectUri = '';
+    const cancel = new AbortController();
+    const waiting = signInThroughBrowser({ signInUrl, signal: cancel.signal, async open(url) { redirectUri = target(url).redirectUri; } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    cancel.abort();
+    await expect(waiting).rejects.toEqual(new LoopbackSignInError('cancelled'));
+    await expect(fetch(redirectUri)).rejects.toThrow();
+    await expect(signInThroughBrowser({ signInUrl, signal: cancel.signal, open: async () => undefined })).rejects.toEqual(new LoopbackSignInError('cancelled'));
+  });
+
   it('fails at once when the browser cannot be opened', async () => {
     await expect(signInThroughBrowser({ signInUrl, open: () => Promise.reject(new Error('no browser')) })).rejects.toEqual(new LoopbackSignInError('open-failed'));
   });

@@ -23,12 +23,14 @@ export interface LoopbackSignInOptions {
   open(url: string): Promise<void>;
   /** How long the user may take (default 5 minutes). */
   timeoutMs?: number;
+  /** Ends the wait early (the user cancelled, or started again). */
+  signal?: AbortSignal;
 }
 
 /** Why no redirect came. */
 export class LoopbackSignInError extends Error {
   override name = 'LoopbackSignInError';
-  constructor(readonly reason: 'timeout' | 'open-failed' | 'listen-failed') {
+  constructor(readonly reason: 'timeout' | 'cancelled' | 'open-failed' | 'listen-failed') {
     super(reason);
   }
 }
@@ -57,6 +59,7 @@ const sameState = (a: string, b: string): boolean => {
  * that brought back this attempt's state (the caller reads its code or error from it).
  */
 export async function signInThroughBrowser(options: LoopbackSignInOptions): Promise<URLSearchParams> {
+  if (options.signal?.aborted) throw new LoopbackSignInError('cancelled');
   const state = randomBytes(32).toString('base64url');
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -68,12 +71,18 @@ export async function signInThroughBrowser(options: LoopbackSignInOptions): Prom
   try {
     return await new Promise<URLSearchParams>((resolve, reject) => {
       const timer = setTimeout(() => reject(new LoopbackSignInError('timeout')), options.timeoutMs ?? 5 * 60_000);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new LoopbackSignInError('cancelled'));
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       server.on('request', (req: IncomingMessage, res: ServerResponse) => {
         const url = new URL(req.url ?? '/', redirectUri);
         if (req.method !== 'GET' || url.pathname !== loopbackPath) return answer(res, 404, 'Niet gevonden.');
         if (!sameState(url.searchParams.get('state') ?? '', state)) return answer(res, 400, 'Deze aanmelding hoort niet bij Themakamer op dit apparaat.');
         answer(res, 200, 'U bent aangemeld. U kunt dit venster sluiten en teruggaan naar Themakamer.');
         clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
         resolve(url.searchParams);
       });
       options.open(options.signInUrl(redirectUri, state)).catch(() => {

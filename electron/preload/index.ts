@@ -17,6 +17,8 @@ const api = {
   openExternal: (url) => invoke(channelOf.openExternal, url),
   wrapKey: (key) => invoke(channelOf.wrapKey, key),
   unwrapKey: (wrapped) => invoke(channelOf.unwrapKey, wrapped),
-} satisfies Api;
+  signInWithOrganisation: (request) => invoke(channelOf.signInWithOrganisation, request),
+  cancelOrganisationSignIn: () => invoke(channelOf.cancelOrganisationSignIn, undefined),
+} satisfies Required<Api>;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -5,7 +5,7 @@ import { getApi } from '../../platform';
 import { Button, PageHeading, Select, TextInput } from '../../ui';
 import { isFieldError, SignInErrorNotice } from './SignInErrorNotice';
 import { Notice } from './Notice';
-import { consumeOidcReturn, exchangeOidcCodeOnce, fetchOidcOrgs, oidcErrorReason, oidcStartUrl, type OidcLogin, type OidcOrg } from './oidcSignIn';
+import { consumeOidcReturn, exchangeOidcCodeOnce, fetchOidcOrgs, oidcErrorReason, startOidcSignIn, type OidcLogin, type OidcOrg, type OidcReturn } from './oidcSignIn';
 import { parseServerUrl } from './serverUrl';
 import { useSessionController } from './useSession';
 import { useSignInError } from './useSignInError';
@@ -30,21 +30,29 @@ function useOidcOrgs(server: string): OidcOrg[] {
 }
 
 /**
- * "Inloggen via uw organisatie" next to the password form (web build only: the browser goes to
- * the organisation's own sign-in page and comes back). Nothing shows when no organisation is bound.
+ * "Inloggen via uw organisatie" next to the password form. In the web build the page goes to
+ * the organisation's own sign-in page and comes back with `#oidc=`; on desktop the system
+ * browser signs in while this card waits (with a cancel button), and the one-time code comes
+ * back through `window.api` to `onReturn`. Nothing shows when no organisation is bound.
  */
-export function OidcSignInSection({ server, error }: { server: string; error: string | null }) {
+export function OidcSignInSection({ server, error, onReturn }: { server: string; error: string | null; onReturn(result: OidcReturn): void }) {
   const { t } = useTranslation();
   const orgs = useOidcOrgs(server);
   const [org, setOrg] = useState('');
+  const [waiting, setWaiting] = useState(false);
   const serverUrl = parseServerUrl(server);
   if (serverUrl === null || (orgs.length === 0 && error === null)) return null;
   const chosen = org || orgs[0]?.id || '';
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    if (!chosen) return;
+    if (!chosen || waiting) return;
     consumeOidcReturn();
-    window.location.assign(oidcStartUrl(serverUrl, chosen));
+    const api = getApi();
+    if (api.signInWithOrganisation) setWaiting(true);
+    void startOidcSignIn(api, serverUrl, chosen, (url) => window.location.assign(url)).then((result) => {
+      setWaiting(false);
+      if (result) onReturn(result);
+    });
   };
   return (
     <section className="session-card__oidc" aria-labelledby="oidc-heading">
@@ -57,8 +65,10 @@ export function OidcSignInSection({ server, error }: { server: string; error: st
           <p className="session-card__intro">{t('session.oidc.intro')}</p>
           <Select label={t('session.oidc.org')} value={chosen} onChange={(event) => setOrg(event.target.value)} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
           <div className="session-card__actions">
-            <Button type="submit" icon={<Building2 size={18} />}>{t('session.oidc.submit')}</Button>
+            <Button type="submit" icon={<Building2 size={18} />} disabled={waiting}>{t('session.oidc.submit')}</Button>
+            {waiting ? <Button variant="quiet" onClick={() => void getApi().cancelOrganisationSignIn?.()}>{t('session.oidc.cancel')}</Button> : null}
           </div>
+          <p role="status" aria-live="polite">{waiting ? t('session.oidc.waiting') : ''}</p>
         </form>
       ) : null}
     </section>

@@ -11,8 +11,8 @@ import { parseServerUrl } from './serverUrl';
 import { isSetupPending } from './setupApi';
 import type { SecondFactorStep } from './signIn';
 import { TwoFactorStep } from './TwoFactorStep';
-import { OidcSignInSection } from './OidcSignIn';
-import { consumeOidcReturn } from './oidcSignIn';
+import { OidcReturnScreen, OidcSignInSection } from './OidcSignIn';
+import { consumeOidcReturn, type OidcReturn } from './oidcSignIn';
 import { useSignInError } from './useSignInError';
 import './session.css';
 
@@ -59,8 +59,9 @@ function useSetupPending(server: string): boolean {
 
 /**
  * "Inloggen": server, username and password; online login, or offline with this device's vault.
- * In the web build also "Inloggen via uw organisatie" when organisations are bound to their own
- * identity provider; `oidcError` is the reason it came back without a sign-in.
+ * Also "Inloggen via uw organisatie" when organisations are bound to their own identity
+ * provider (web build; and desktop, where the system browser signs in and the code comes back
+ * here); `oidcError` is the reason the web page came back without a sign-in.
  */
 export function SignInScreen({ remembered, oidcError = null, accountDisabled = false }: { remembered: RememberedLogin | null; oidcError?: string | null; accountDisabled?: boolean }) {
   const { t } = useTranslation();
@@ -71,6 +72,8 @@ export function SignInScreen({ remembered, oidcError = null, accountDisabled = f
   const { error, busy, run } = useSignInError();
   const [step, setStep] = useState<SecondFactorStep | null>(null);
   const setupPending = useSetupPending(server);
+  // Desktop: the way back from the system browser (the web build's comes in the address).
+  const [desktopOidc, setDesktopOidc] = useState<OidcReturn | null>(null);
 
   const form = useRef<HTMLFormElement>(null);
   const submit = (resetVault: boolean): void => {
@@ -90,6 +93,7 @@ export function SignInScreen({ remembered, oidcError = null, accountDisabled = f
     submit(false);
   };
 
+  if (desktopOidc?.kind === 'code') return <OidcReturnScreen code={desktopOidc.code} onFailed={() => setDesktopOidc({ kind: 'error', reason: 'failed' })} />;
   if (step) {
     return (
       <TwoFactorStep
@@ -145,7 +149,9 @@ export function SignInScreen({ remembered, oidcError = null, accountDisabled = f
             <span role="status" aria-live="polite">{busy ? t('session.signIn.busy') : ''}</span>
           </div>
         </form>
-        {editable ? null : <OidcSignInSection server={server} error={oidcError} />}
+        {editable && !getApi().signInWithOrganisation ? null : (
+          <OidcSignInSection server={server} error={desktopOidc?.kind === 'error' ? desktopOidc.reason : oidcError} onReturn={setDesktopOidc} />
+        )}
       </section>
     </div>
   );

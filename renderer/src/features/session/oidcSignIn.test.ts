@@ -8,7 +8,8 @@ import { createOidcBindings } from '../../../../sync-server/src/access/oidc-bind
 import { adminActor, createAuditLog } from '../../../../sync-server/src/storage/audit';
 import { openKeyedStore } from '../../../../sync-server/src/storage/keyed-data-dir';
 import { addTestUser, login, newServer, testPassword, type TestServer } from '../../../../sync-server/test/helpers';
-import { oidcReturnOf } from './oidcSignIn';
+import type { OidcSignInRequest, OidcSignInResult } from '../../../../electron/contract';
+import { oidcReturnOf, startOidcSignIn } from './oidcSignIn';
 import { hasVault, openOidcSession, signIn } from './signIn';
 import { isSignInError } from './signInError';
 import { fakeProfile } from './testing/vaults';
@@ -30,6 +31,32 @@ describe('sign-in with the organisation', () => {
     expect(oidcReturnOf('#oidc-error=unknown-user')).toEqual({ kind: 'error', reason: 'unknown-user' });
     expect(oidcReturnOf('#oidc=kort')).toBeNull();
     expect(oidcReturnOf('#/casussen')).toBeNull();
+  });
+
+  it('starts in the system browser when the desktop offers it, otherwise sends the page to the start URL', async () => {
+    const went: string[] = [];
+    const go = (url: string): void => void went.push(url);
+    // Web build: no desktop method, the page goes to the server's start route.
+    expect(await startOidcSignIn({}, 'https://themakamer.zvh-testregio.test', 'politie', go)).toBeNull();
+    expect(went).toEqual(['https://themakamer.zvh-testregio.test/api/oidc/start?org=politie']);
+
+    // Desktop: the preload's method is asked, the page stays where it is.
+    went.length = 0;
+    const asked: OidcSignInRequest[] = [];
+    const desktop = (answer: OidcSignInResult | Error) => ({
+      signInWithOrganisation: async (request: OidcSignInRequest) => {
+        asked.push(request);
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    });
+    const code = 'B'.repeat(43);
+    expect(await startOidcSignIn(desktop({ ok: true, code }), server.url, 'politie', go)).toEqual({ kind: 'code', code });
+    expect(asked).toEqual([{ serverUrl: server.url, org: 'politie' }]);
+    expect(await startOidcSignIn(desktop({ ok: false, error: 'unknown-user' }), server.url, 'politie', go)).toEqual({ kind: 'error', reason: 'unknown-user' });
+    expect(await startOidcSignIn(desktop({ ok: false, error: 'cancelled' }), server.url, 'politie', go)).toBeNull();
+    expect(await startOidcSignIn(desktop(new Error('ipc-invalid-request')), server.url, 'politie', go)).toEqual({ kind: 'error', reason: 'failed' });
+    expect(went).toEqual([]);
   });
 
   it('refuses the password of a bound user, then opens a new device vault with a chosen password and resumes it after a reload', async () => {

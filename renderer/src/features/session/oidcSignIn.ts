@@ -7,6 +7,7 @@
  * chooses on this device (there is no Themakamer password for such a user).
  */
 import { z } from 'zod';
+import type { Api } from '../../../../electron/contract';
 import { SignInError } from './signInError';
 
 /** An organisation whose users sign in at their own identity provider. */
@@ -19,6 +20,8 @@ export type OidcReturn = { kind: 'code'; code: string } | { kind: 'error'; reaso
 export const oidcErrorReasons = [
   'flow-expired', 'state-mismatch', 'provider-error', 'provider-unreachable', 'not-bound', 'token-rejected', 'no-claim',
   'email-unverified', 'unknown-user', 'ambiguous-user', 'disabled', 'other-org',
+  // From the desktop app itself: no answer in time, or no browser to open.
+  'timeout', 'open-failed',
 ] as const;
 /** A reason the sign-in screen has words for. */
 export type OidcErrorReason = (typeof oidcErrorReasons)[number] | 'failed';
@@ -36,6 +39,24 @@ export const oidcErrorReason = (reason: string): OidcErrorReason => ((oidcErrorR
 
 /** Where the browser goes to sign in with `org`'s identity provider. */
 export const oidcStartUrl = (serverUrl: string, org: string): string => `${serverUrl}/api/oidc/start?org=${encodeURIComponent(org)}`;
+
+/**
+ * Starts a sign-in with `org`'s identity provider. On desktop (the preload offers
+ * `signInWithOrganisation`) the system browser signs in and the one-time code comes back
+ * here (null when the user cancelled); in the web build the page itself goes to the start
+ * URL (`go`) and the code comes back in the address, so this resolves null.
+ */
+export async function startOidcSignIn(
+  api: Pick<Api, 'signInWithOrganisation'>, serverUrl: string, org: string, go: (url: string) => void,
+): Promise<OidcReturn | null> {
+  if (!api.signInWithOrganisation) {
+    go(oidcStartUrl(serverUrl, org));
+    return null;
+  }
+  const result = await api.signInWithOrganisation({ serverUrl, org }).catch(() => ({ ok: false as const, error: 'failed' }));
+  if (result.ok) return { kind: 'code', code: result.code };
+  return result.error === 'cancelled' ? null : { kind: 'error', reason: result.error };
+}
 
 /** The bound organisations (public); empty when the server does not answer or has none. */
 export async function fetchOidcOrgs(serverUrl: string, fetchImpl: typeof fetch = fetch): Promise<OidcOrg[]> {
