@@ -30,11 +30,13 @@ const seed: Seed = {
     { room, username: 'pim.proef', access: 'edit' },
     { room, username: 'paula.politie', access: 'edit' },
     { room, username: 'dirk.deelnemer', access: 'edit' },
+    { room, username: 'wendy.waarnemer', access: 'view' },
   ],
 };
 const pim = seedUser('pim.proef', seed);
 const paula = seedUser('paula.politie', seed);
 const dirk = seedUser('dirk.deelnemer', seed);
+const wendy = seedUser('wendy.waarnemer', seed);
 
 /** Every file under `dir`, recursively. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -129,6 +131,14 @@ describe('restricted parts of a case', () => {
     await police.keyboard.type(`Fictief proces-verbaal ${marker}.`);
     await expect.poll(() => new SessionPage(police, server.url).syncState(), { timeout: 15_000 }).toBe('online');
     await expectNoSeriousA11yViolations(police, 'the board with an open restricted part');
+
+    // A police user with view access reads the part live but cannot change it.
+    const viewer = (await signedInPage(await newUserContext(), server.url, wendy, hash)).page;
+    const viewerEditor = viewer.getByRole('textbox', { name: `Tekst van ‘${partTitle}’` });
+    await expect.poll(() => viewerEditor.textContent().catch(() => null), { timeout: 15_000 }).toContain(marker);
+    expect(await viewerEditor.getAttribute('contenteditable')).toBe('false');
+    expect(await viewer.getByRole('button', { name: 'Afgeschermd deel toevoegen' }).count()).toBe(0);
+    await viewer.context().close();
 
     // The Veilig Thuis user on the same case: the title and the organisations, nothing else.
     const profile = await mkdtemp(join(tmpdir(), 'themakamer-profile-'));
