@@ -5,7 +5,7 @@
  */
 
 /** Every kind of typed id the documents use. */
-export const idKinds = ['case', 'meeting', 'measures', 'action', 'person', 'measure', 'event', 'decision', 'frozen', 'improvement'] as const;
+export const idKinds = ['case', 'meeting', 'measures', 'part', 'action', 'person', 'measure', 'event', 'decision', 'frozen', 'improvement'] as const;
 
 /** One kind of typed id. */
 export type IdKind = (typeof idKinds)[number];
@@ -17,6 +17,8 @@ export type CaseId = Id<'case'>;
 export type MeetingId = Id<'meeting'>;
 /** The region's improvement-measures board (one room per region). */
 export type MeasuresId = Id<'measures'>;
+/** A restricted part of a case, in a room of its own (docs/design.md, "Restricted parts"). */
+export type PartId = Id<'part'>;
 export type ActionId = Id<'action'>;
 export type PersonId = Id<'person'>;
 export type MeasureId = Id<'measure'>;
@@ -24,11 +26,11 @@ export type EventId = Id<'event'>;
 export type DecisionId = Id<'decision'>;
 export type FrozenId = Id<'frozen'>;
 
-/** A shared document's room: the id of a case, a meeting or the region's measures board. */
-export type Room = CaseId | MeetingId | MeasuresId;
+/** A shared document's room: the id of a case, a meeting, the region's measures board or a case's restricted part. */
+export type Room = CaseId | MeetingId | MeasuresId | PartId;
 
 /** Kinds that name a shared document (a room). */
-export type RoomKind = 'case' | 'meeting' | 'measures';
+export type RoomKind = 'case' | 'meeting' | 'measures' | 'part';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Length of the random part of a new id. */
@@ -61,14 +63,16 @@ export function isId<K extends IdKind>(kind: K, value: unknown): value is Id<K> 
   return idBody.test(value.slice(kind.length + 1));
 }
 
-/** True when `value` names a shared document (`case:…`, `meeting:…` or `measures:…`). */
+/** True when `value` names a shared document (`case:…`, `meeting:…`, `measures:…` or `part:…`). */
 export function isRoom(value: unknown): value is Room {
-  return isId('case', value) || isId('meeting', value) || isId('measures', value);
+  return isId('case', value) || isId('meeting', value) || isId('measures', value) || isId('part', value);
 }
 
 /** The kind of document a room holds. */
 export function roomKind(room: Room): RoomKind {
-  return room.startsWith('case:') ? 'case' : room.startsWith('meeting:') ? 'meeting' : 'measures';
+  if (room.startsWith('case:')) return 'case';
+  if (room.startsWith('meeting:')) return 'meeting';
+  return room.startsWith('part:') ? 'part' : 'measures';
 }
 
 /** The room of a case, meeting or measures board: the id itself (a separate name keeps call sites honest). */

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { readCaseMeta } from '../../collab/caseHeader';
 import { scoped } from '../../collab/docSelection';
 import { useDocSelector } from '../../collab/useDocSelector';
-import type { Room } from '../../domain/ids';
+import { isId, type Room } from '../../domain/ids';
 import { PageHeading } from '../../ui';
 import { CaseActionsPanel } from '../actions/CaseActionsPanel';
 import { afterNextPaint } from '../plan/nextTask';
@@ -22,6 +22,7 @@ import { ContactsPanel } from './ContactsPanel';
 import { EscalationDialog } from './EscalationDialog';
 import { MeasuresPanel } from './MeasuresPanel';
 import { PersonsPanel } from './PersonsPanel';
+import { RestrictedPartsPanel } from './RestrictedPartsPanel';
 import { RiskPanel } from './RiskPanel';
 import { TimelinePanel } from './TimelinePanel';
 import './board.css';
@@ -49,6 +50,7 @@ const jumps = [
   ['contactpersonen', 'board.contacts.title'],
   ['tijdlijn', 'board.timeline.title'],
   ['veiligheidsplan', 'plan.title'],
+  ['afgeschermd', 'board.parts.title'],
   ['acties', 'actions.panelTitle'],
 ] as const;
 
@@ -132,6 +134,8 @@ export const CaseBoard = memo(function CaseBoard({ room, doc, awareness, access,
         </div>
         <TimelinePanel doc={doc} editable={editable} />
         <div id="veiligheidsplan" className="case-board__slot"><SafetyPlanPanel {...panelProps} previewOnly={readCopy} /></div>
+        {/* The parts live in rooms of their own: not drawn from a read copy. */}
+        {readCopy || !isId('case', room) ? null : <RestrictedPartsPanel caseId={room} manage={manage} />}
         <div id="acties" className="case-board__slot">{actionsShown ? <CaseActionsPanel {...panelProps} /> : null}</div>
         {editable && escalating ? <EscalationDialog doc={doc} onClose={() => setEscalating(false)} /> : null}
         {manage ? <AccessDialog room={room} open={managing} onClose={() => setManaging(false)} /> : null}

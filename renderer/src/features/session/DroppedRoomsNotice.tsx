@@ -29,6 +29,7 @@ function DroppedRoomItem({ entry, onAcknowledge }: { entry: DroppedRoom; onAckno
   const when = (at: number): string => `${formatDate(at, { language })} ${formatTime(at, { language })}`;
   const what = entry.kind === 'case'
     ? (entry.name ? t('session.dropped.case', { number: entry.name }) : t('session.dropped.caseWithoutNumber'))
+    : entry.kind === 'part' ? t('session.dropped.part')
     : (entry.name && !Number.isNaN(Date.parse(entry.name)) ? t('session.dropped.meeting', { date: formatDate(Date.parse(entry.name), { language }) }) : t('session.dropped.meetingWithoutDate'));
   return (
     <Notice tone="danger" role="alert">

@@ -1,11 +1,9 @@
 /** The API client against the real sync server (sync-server/test/helpers.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestUser, newServer, testPassword, type TestServer } from '../../../../sync-server/test/helpers';
+import type { CaseId } from '../../domain/ids';
 import { createApiClient, isChallenge, type LoginAnswer, type LoginResult } from './api';
 import { isApiError, type ApiErrorCode } from './apiError';
-
-/** The region's measures board is listed for every case role; these tests look at case rooms. */
-const withoutBoard = <T extends { room: string }>(list: T[]): T[] => list.filter((entry) => !entry.room.startsWith('measures:'));
 
 let server: TestServer;
 
@@ -34,6 +32,11 @@ async function sessionOf(answer: Promise<LoginAnswer>): Promise<LoginResult> {
   return value;
 }
 
+/** The rooms list without the region's measures board (every user with a case role has it). */
+async function roomsOf(client: ReturnType<typeof createApiClient>) {
+  return (await client.rooms()).filter((entry) => !entry.room.startsWith('measures:'));
+}
+
 function signedIn(token: string) {
   return createApiClient({ serverUrl: server.url, token: () => token });
 }
@@ -45,11 +48,11 @@ describe('api client', () => {
     expect(login.user).toEqual({ username: 'pr.fictief', name: 'Test pr.fictief', org: 'zvh', role: 'procesregisseur' });
     const api = signedIn(login.token);
     expect((await api.me()).username).toBe('pr.fictief');
-    expect(withoutBoard(await api.rooms())).toEqual([]);
+    expect(await roomsOf(api)).toEqual([]);
     const created = await api.createRoom('case');
     expect(created).toMatchObject({ access: 'edit', manage: true });
     expect(created.room).toMatch(/^case:[a-z0-9]+$/);
-    expect(withoutBoard(await api.rooms())).toEqual([created]);
+    expect(await roomsOf(api)).toEqual([created]);
     expect((await api.users()).map((u) => u.username)).toContain('dn.fictief');
     expect((await api.orgs()).map((o) => o.id).sort()).toEqual(['vt', 'zvh']);
 
@@ -57,21 +60,27 @@ describe('api client', () => {
     const members = await api.members(created.room);
     expect(members.map((m) => [m.username, m.access])).toEqual(expect.arrayContaining([['dn.fictief', 'view'], ['pr.fictief', 'edit']]));
     const partner = signedIn((await sessionOf(anonymous.login('dn.fictief', testPassword))).token);
-    expect(withoutBoard(await partner.rooms())).toEqual([{ room: created.room, access: 'view', manage: false }]);
+    expect(await roomsOf(partner)).toEqual([{ room: created.room, access: 'view', manage: false }]);
     // A partner without manage rights cannot change who has access.
     expect(await codeOf(partner.setMember(created.room, 'beperkt.fictief', 'edit'))).toBe('forbidden');
 
-    // A restricted part of the case for the partner's organisation is its own room, opened from
-    // the board: the rooms list leaves it out instead of failing.
-    const part = await fetch(`${server.url}/api/rooms/${encodeURIComponent(created.room)}/parts`, {
-      method: 'POST', headers: { Authorization: `Bearer ${login.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Afgeschermd (fictief)', orgs: ['vt'] }),
-    });
-    expect(part.status).toBe(201);
-    expect(withoutBoard(await partner.rooms())).toEqual([{ room: created.room, access: 'view', manage: false }]);
+    // A restricted part of the case for the partner's organisation is its own room: the
+    // partner sees it in the rooms list and in the case's parts; the director (zvh) sees that
+    // it exists but may not open it, and changes its organisations.
+    expect(await codeOf(partner.createPart(created.room as CaseId, 'Afgeschermd (fictief)', ['vt']))).toBe('forbidden');
+    const part = await api.createPart(created.room as CaseId, 'Afgeschermd (fictief)', ['vt']);
+    expect(part).toMatchObject({ title: 'Afgeschermd (fictief)', orgs: ['vt'], access: null });
+    expect(await partner.parts(created.room as CaseId)).toEqual([{ ...part, access: 'view' }]);
+    const partnerRooms = await roomsOf(partner);
+    expect(partnerRooms).toHaveLength(2);
+    expect(partnerRooms).toEqual(expect.arrayContaining([{ room: created.room, access: 'view', manage: false }, { room: part.room, access: 'view', manage: false }]));
+    expect((await roomsOf(api)).some((entry) => entry.room === part.room)).toBe(false);
+    expect(await api.setPartOrgs(part.room, ['zvh'])).toMatchObject({ orgs: ['zvh'], access: 'edit' });
+    expect((await roomsOf(partner)).map((entry) => entry.room)).toEqual([created.room]);
+    expect(await partner.parts(created.room as CaseId)).toEqual([{ ...part, orgs: ['zvh'], access: null }]);
 
     await api.removeMember(created.room, 'dn.fictief');
-    expect(withoutBoard(await partner.rooms())).toEqual([]);
+    expect(await roomsOf(partner)).toEqual([]);
     expect(await codeOf(partner.members(created.room))).toBe('forbidden');
     expect(await codeOf(api.setMember(created.room, 'niemand.fictief', 'edit'))).toBe('not-found');
   });

@@ -4,7 +4,7 @@
  * code. Nothing here logs bodies: they may hold names.
  */
 import { z } from 'zod';
-import { isRoom, type Room } from '../../domain/ids';
+import { isId, isRoom, type CaseId, type PartId, type Room } from '../../domain/ids';
 import { ApiError, codeForStatus } from './apiError';
 
 /** A user as the API returns it. */
@@ -29,6 +29,15 @@ const roomEntrySchema = z.object({ room: roomSchema, access: accessSchema, manag
 export type RoomEntry = z.infer<typeof roomEntrySchema>;
 /** A well-formed room name of another kind (the server's `<kind>:<id>`). */
 const otherRoomSchema = z.object({ room: z.string().regex(/^[a-z]{1,16}:[a-z0-9]{8,32}$/), access: accessSchema, manage: z.boolean() });
+
+const partSchema = z.object({
+  room: z.custom<PartId>((value) => isId('part', value)),
+  title: z.string(),
+  orgs: z.array(z.string()),
+  access: accessSchema.nullable(),
+});
+/** A restricted part of a case as its members see it (docs/design.md, "Restricted parts"). */
+export type RestrictedPart = z.infer<typeof partSchema>;
 
 const orgSchema = z.object({ id: z.string().min(1), name: z.string() });
 /** An organisation. */
@@ -115,6 +124,12 @@ export interface ApiClient {
   rooms(): Promise<RoomEntry[]>;
   createRoom(kind: 'case' | 'meeting'): Promise<RoomEntry>;
   members(room: Room): Promise<Member[]>;
+  /** The restricted parts of a case: every member sees title and organisations; `access` null = may not open it. */
+  parts(caseRoom: CaseId): Promise<RestrictedPart[]>;
+  /** Adds a restricted part (the case's manager). */
+  createPart(caseRoom: CaseId, title: string, orgs: readonly string[]): Promise<RestrictedPart>;
+  /** Sets the organisations of a part (the case's manager). */
+  setPartOrgs(part: PartId, orgs: readonly string[]): Promise<RestrictedPart>;
   setMember(room: Room, username: string, access: Access): Promise<void>;
   removeMember(room: Room, username: string): Promise<void>;
   users(): Promise<ApiUser[]>;
@@ -214,8 +229,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       await call('POST', '/api/logout');
     },
     me: async () => (await json(z.object({ user: apiUserSchema }), 'GET', '/api/me')).user,
-    // A room of a kind this app does not open (a case's restricted part, `part:<id>`, is opened
-    // from its case's board) is left out, not an error; a malformed one still is.
+    // A room of a kind this app does not open (a newer server's) is left out, not an error; a
+    // malformed one still is. A case's restricted parts (`part:<id>`) are opened, from the board.
     rooms: async () => (await json(z.object({ rooms: z.array(z.union([roomEntrySchema, otherRoomSchema])) }), 'GET', '/api/rooms')).rooms
       .filter((entry): entry is RoomEntry => isRoom(entry.room)),
     createRoom: async (kind) => json(roomEntrySchema, 'POST', '/api/rooms', { kind }),
@@ -223,6 +238,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async setMember(room, username, access) {
       await call('PUT', `${roomPath(room)}/${encodeURIComponent(username)}`, { access });
     },
+    parts: async (caseRoom) => (await json(z.object({ parts: z.array(partSchema) }), 'GET', `/api/rooms/${encodeURIComponent(caseRoom)}/parts`)).parts,
+    createPart: (caseRoom, title, orgs) => json(partSchema, 'POST', `/api/rooms/${encodeURIComponent(caseRoom)}/parts`, { title, orgs }),
+    setPartOrgs: (part, orgs) => json(partSchema, 'PUT', `/api/parts/${encodeURIComponent(part)}/orgs`, { orgs }),
     async removeMember(room, username) {
       await call('DELETE', `${roomPath(room)}/${encodeURIComponent(username)}`);
     },

@@ -14,7 +14,7 @@ import type { PendingChanges, Vault } from '../../vault';
 /** One dropped room with unsent changes. */
 export interface DroppedRoom {
   room: Room;
-  kind: 'case' | 'meeting';
+  kind: 'case' | 'meeting' | 'part';
   /** The case number, or the meeting's start (ISO); null when the document had none. */
   name: string | null;
   changes: number;
@@ -29,7 +29,7 @@ const droppedKey = 'dropped-rooms';
 
 const droppedSchema = z.array(z.object({
   room: z.custom<Room>((value) => isRoom(value)),
-  kind: z.enum(['case', 'meeting']),
+  kind: z.enum(['case', 'meeting', 'part']),
   name: z.string().nullable(),
   changes: z.number(),
   firstAt: z.number(),
@@ -57,6 +57,8 @@ export async function storedRoomName(vault: Vault, room: Room): Promise<string |
     if (copy) Y.applyUpdate(doc, copy.copy);
     else for (const update of await vault.loadRoom(room)) Y.applyUpdate(doc, update);
     if (room.startsWith('case:')) return readCaseMeta(doc)?.caseNumber ?? null;
+    // A restricted part's document holds only its text; its title lives on the server.
+    if (room.startsWith('part:')) return null;
     return readMeetingMeta(doc)?.start ?? null;
   } catch {
     return null;
@@ -74,5 +76,6 @@ export async function dropRoom(vault: Vault, room: Room, now: number): Promise<D
   const name = pending ? await storedRoomName(vault, room) : null;
   const unsent = await vault.forgetRoom(room);
   if (!unsent) return null;
-  return { room, kind: room.startsWith('case:') ? 'case' : 'meeting', name, ...unsent, droppedAt: now };
+  const kind = room.startsWith('case:') ? 'case' : room.startsWith('part:') ? 'part' : 'meeting';
+  return { room, kind, name, ...unsent, droppedAt: now };
 }

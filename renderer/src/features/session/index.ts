@@ -9,7 +9,7 @@ export { useSession, useSessionController, useSessionPhase, useLiveSession, useD
 export type { SessionInfo, DirectoryView } from './useSession';
 export { useRoomDoc, useCaseDoc, type RoomDocState } from './useCaseDoc';
 export { useRoomDocs } from './useRoomDocs';
-export type { AdminUser, ImportPlan, ImportPlanLine, ImportResult, OidcBinding, ApiClient, ApiUser, Access, Org, Member, RoomEntry, UserRole } from './api';
+export type { AdminUser, ImportPlan, ImportPlanLine, ImportResult, OidcBinding, ApiClient, ApiUser, Access, Org, Member, RestrictedPart, RoomEntry, UserRole } from './api';
 export { ApiError, isApiError, type ApiErrorCode } from './apiError';
 export type { LiveSession, RoomsSnapshot, DirectorySnapshot, ConnectionSnapshot } from './liveSession';
 export type { SessionController, SessionPhase } from './sessionController';

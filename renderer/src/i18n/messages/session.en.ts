@@ -147,6 +147,7 @@ export const sessionEn = {
     caseWithoutNumber: 'a case without a number',
     meeting: 'the meeting of {{date}}',
     meetingWithoutDate: 'a meeting',
+    part: 'a restricted part of a case',
     lost: 'Your changes in {{what}} could no longer be sent: you no longer have access, or the case was deleted after its retention period.',
     countOne: 'It was 1 change, at {{from}}.',
     countMany: 'It was {{count}} changes, from {{from}} to {{to}}.',

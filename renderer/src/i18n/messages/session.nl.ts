@@ -143,6 +143,7 @@ export const sessionNl = {
     caseWithoutNumber: 'een casus zonder nummer',
     meeting: 'het overleg van {{date}}',
     meetingWithoutDate: 'een overleg',
+    part: 'een afgeschermd deel van een casus',
     lost: 'Uw wijzigingen in {{what}} konden niet meer worden verstuurd: u hebt geen toegang meer, of de casus is na de bewaartermijn verwijderd.',
     countOne: 'Het ging om 1 wijziging, op {{from}}.',
     countMany: 'Het ging om {{count}} wijzigingen, van {{from}} tot {{to}}.',
