@@ -21,6 +21,8 @@ const dirk = seedUser('dirk.deelnemer', seed);
 const mira = seedUser('mira.management', seed);
 const personName = 'Bram Bedenksel';
 const labelOf = (n: number): string => `Monitorcasus ${n} (fictief)`;
+const measureTitle = 'Signalenkaart voor wijkteams (fictief)';
+const knelpunt = 'Wachtlijst b\u0133 de w\u0133kteams.';
 
 /** The PDF's text as laid out (columns kept on one line). */
 const pdftotext = (path: string): string => {
@@ -48,8 +50,19 @@ describe('Monitor', () => {
       });
     }
 
-    const { page } = await signedInPage(await newUserContext(), server.url, pim, '#/monitor');
+    // One improvement measure on the region's board, with a knelpunt, for the PDF's second part.
+    const { page } = await signedInPage(await newUserContext(), server.url, pim, '#/verbetermaatregelen');
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const form = page.getByRole('region', { name: 'Nieuwe maatregel', exact: true });
+    await form.getByLabel('Titel van de maatregel').fill(measureTitle);
+    await form.getByLabel('Fase').selectOption('herkennen');
+    await form.getByLabel('Status').selectOption('lopend');
+    await form.getByLabel('Eigenaar (organisatie)').selectOption('vt');
+    await form.getByRole('button', { name: 'Maatregel toevoegen' }).click();
+    const card = page.getByRole('region', { name: 'Herkennen', exact: true }).getByRole('article', { name: measureTitle });
+    await card.getByRole('textbox', { name: `Knelpunten bij ‘${measureTitle}’` }).click();
+    await page.keyboard.type(knelpunt);
+    await page.evaluate(() => { window.location.hash = '#/monitor'; });
     expect(await menuItems(page)).toContain('Monitor');
     await page.getByRole('heading', { level: 1, name: 'Monitor' }).waitFor();
     const year = today.slice(0, 4);
@@ -109,6 +122,11 @@ describe('Monitor', () => {
       expect(pdfText).not.toContain(labelOf(n));
       expect(pdfText).not.toContain(`E2E-${rooms[n]!.slice(-4).toUpperCase()}`);
     }
+    // The second part: the board's measures by phase, with status, organisation and knelpunten ("ĳ" kept).
+    expect(pdfText).toContain('Verbetermaatregelen');
+    expect(pdfText).toContain(measureTitle);
+    expect(pdfText).toContain('Status: Lopend · Organisatie: Veilig Thuis Testregio');
+    expect(pdfText).toContain(`Knelpunten: ${knelpunt}`);
     expect(pdfText).not.toContain(personName);
     expect(pdfText).not.toContain('Monitorcasus');
   });
