@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
@@ -8,7 +9,7 @@ import { describe, expect, test } from '../fixtures/test';
 import { newSeedSecret } from '../fixtures/totp';
 
 // Issue 16: the Monitor screen — the region's figures for up to three periods side by side, per
-// area, each with its definition; a CSV for Excel with "< 5"; management lands on it.
+// area, each with its definition; a CSV for Excel and a PDF with "< 5"; management lands on it.
 const rooms = Array.from({ length: 6 }, (_, n) => `case:e2emonitor00000${n}`);
 const base: Seed = {
   ...defaultSeed,
@@ -20,7 +21,15 @@ const dirk = seedUser('dirk.deelnemer', seed);
 const mira = seedUser('mira.management', seed);
 const personName = 'Bram Bedenksel';
 const labelOf = (n: number): string => `Monitorcasus ${n} (fictief)`;
+const measureTitle = 'Signalenkaart voor wijkteams (fictief)';
+const knelpunt = 'Wachtlijst b\u0133 de w\u0133kteams.';
 
+/** The PDF's text as laid out (columns kept on one line). */
+const pdftotext = (path: string): string => {
+  const result = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+  return result.stdout;
+};
 /** The values of a figure's row, one per period column. */
 const values = (page: Page, id: string): Promise<string[]> => page.locator(`tr[data-figure="${id}"] td`).allTextContents();
 const menuItems = async (page: Page): Promise<string[]> =>
@@ -29,7 +38,7 @@ const menuItems = async (page: Page): Promise<string[]> =>
 describe('Monitor', () => {
   test.override('seed', seed);
 
-  test('a process director sees the seeded figures, compares two periods, picks a municipality and downloads the CSV', async ({ server, newUserContext, pageErrors }) => {
+  test('a process director sees the seeded figures, compares two periods, picks a municipality and downloads the CSV and the PDF', async ({ server, newUserContext, pageErrors }) => {
     const today = dutchDate(0);
     // Six cases this year: five in Rotterdam, one in Schiedam; two SASH "hoog" and one contact ban in Rotterdam.
     for (const [n, room] of rooms.entries()) {
@@ -41,8 +50,19 @@ describe('Monitor', () => {
       });
     }
 
-    const { page } = await signedInPage(await newUserContext(), server.url, pim, '#/monitor');
+    // One improvement measure on the region's board, with a knelpunt, for the PDF's second part.
+    const { page } = await signedInPage(await newUserContext(), server.url, pim, '#/verbetermaatregelen');
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const form = page.getByRole('region', { name: 'Nieuwe maatregel', exact: true });
+    await form.getByLabel('Titel van de maatregel').fill(measureTitle);
+    await form.getByLabel('Fase').selectOption('herkennen');
+    await form.getByLabel('Status').selectOption('lopend');
+    await form.getByLabel('Eigenaar (organisatie)').selectOption('vt');
+    await form.getByRole('button', { name: 'Maatregel toevoegen' }).click();
+    const card = page.getByRole('region', { name: 'Herkennen', exact: true }).getByRole('article', { name: measureTitle });
+    await card.getByRole('textbox', { name: `Knelpunten bij ‘${measureTitle}’` }).click();
+    await page.keyboard.type(knelpunt);
+    await page.evaluate(() => { window.location.hash = '#/monitor'; });
     expect(await menuItems(page)).toContain('Monitor');
     await page.getByRole('heading', { level: 1, name: 'Monitor' }).waitFor();
     const year = today.slice(0, 4);
@@ -88,6 +108,27 @@ describe('Monitor', () => {
     }
     expect(text).not.toContain(personName);
     expect(text).not.toContain('Monitorcasus');
+
+    // The PDF: the same export figures, periods side by side, with definitions; no label, name or case number.
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF downloaden' }).click()]);
+    expect(pdfDownload.suggestedFilename()).toMatch(new RegExp(`^monitor_${year}-tm-[0-9-]+_${Number(year) - 1}_rotterdam\\.pdf$`, 'u'));
+    const pdfText = pdftotext(await pdfDownload.path());
+    expect(pdfText).toContain('Monitor · Rotterdam');
+    expect(pdfText).toMatch(new RegExp(`Casussen\\s+${year} t/m`, 'u'));
+    expect(pdfText).toMatch(/Nieuwe casussen\s+5\s+0\n/u);
+    expect(pdfText).toContain('Casussen aangemaakt in de periode.');
+    expect(pdfText).toMatch(/SASH-screening \(politie\): hoog\s+<\s?5\s+0\n/u);
+    for (let n = 0; n < rooms.length; n++) {
+      expect(pdfText).not.toContain(labelOf(n));
+      expect(pdfText).not.toContain(`E2E-${rooms[n]!.slice(-4).toUpperCase()}`);
+    }
+    // The second part: the board's measures by phase, with status, organisation and knelpunten ("ĳ" kept).
+    expect(pdfText).toContain('Verbetermaatregelen');
+    expect(pdfText).toContain(measureTitle);
+    expect(pdfText).toContain('Status: Lopend · Organisatie: Veilig Thuis Testregio');
+    expect(pdfText).toContain(`Knelpunten: ${knelpunt}`);
+    expect(pdfText).not.toContain(personName);
+    expect(pdfText).not.toContain('Monitorcasus');
   });
 
   test('management lands on the Monitor with a menu of its own; a participant has no Monitor', async ({ server, newUserContext }) => {

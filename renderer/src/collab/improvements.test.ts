@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DomainError } from '../domain/errors';
 import {
-  addImprovement, improvementsByPhase, improvementsShapeProblem, improvementText, readImprovements, updateImprovement,
+  addImprovement, improvementsByPhase, improvementPlainText, improvementsShapeProblem, improvementText, readImprovements, updateImprovement,
 } from './improvements';
 import { appendBlocks, fragmentToBlocks } from './richText';
 
@@ -65,6 +65,8 @@ describe('the improvement-measures board accessors', () => {
       { kind: 'list', ordered: false, items: [[{ text: 'Eerste groep' }], [{ text: 'Tweede groep' }]] },
     ]));
     expect(fragmentToBlocks(improvementText(doc, id, 'progress')!)).toHaveLength(2);
+    expect(improvementPlainText(doc, id, 'progress')).toBe('Gestart in het voorjaar. · Eerste groep · Tweede groep');
+    expect(improvementPlainText(doc, id, 'bottlenecks')).toBe('');
     expect(improvementsShapeProblem(doc)).toBeNull();
 
     const record = doc.getMap('measures').get(id) as Y.Map<unknown>;

@@ -13,6 +13,7 @@ import { createId, isId, type Id } from '../domain/ids';
 import { editTime, type EditContext } from './editContext';
 import { CollabError } from './errors';
 import { origins } from './origins';
+import { fragmentToBlocks } from './richText';
 
 /** The phases of the approach, in board order (the phases of the inspection report). */
 export const improvementPhases = ['herkennen', 'risico', 'regie', 'samenwerking', 'overig', 'nieuw'] as const;
@@ -223,4 +224,16 @@ export function readImprovements(doc: Y.Doc): Improvement[] {
 /** The measures grouped by phase, every phase present (possibly empty), in board order. */
 export function improvementsByPhase(items: readonly Improvement[]): { phase: ImprovementPhase; items: Improvement[] }[] {
   return improvementPhases.map((phase) => ({ phase, items: items.filter((item) => item.phase === phase) }));
+}
+
+const runsText = (runs: readonly { text: string }[]): string => runs.map((run) => run.text).join('').trim();
+
+/** A measure's rich text as one line of plain text (blocks and list items joined by " · "), for print; '' when empty. */
+export function improvementPlainText(doc: Y.Doc, id: ImprovementId, field: ImprovementText): string {
+  const fragment = improvementText(doc, id, field);
+  if (!fragment) return '';
+  return fragmentToBlocks(fragment)
+    .flatMap((block) => (block.kind === 'paragraph' ? [runsText(block.runs)] : block.kind === 'heading' ? [block.text] : block.items.map(runsText)))
+    .filter((line) => line !== '')
+    .join(' · ');
 }

@@ -7,6 +7,7 @@ import { fontsRegistered } from './fonts';
 import type { ActionListData, MinutesData, SignatureBlockInfo } from './model';
 import { parseActionListData, parseMinutesData } from './modelSchema';
 import { MinutesDocument } from './MinutesDocument';
+import { MonitorDocument, type MonitorPdfData } from './MonitorDocument';
 import { assertSignable } from './signErrors';
 
 /** Options for rendering the minutes. */
@@ -58,4 +59,9 @@ export async function renderActionListPdf(
   return toBytes(
     ActionListDocument({ data: parsed, contentHash: contentHash(parsed), creationDate: options.creationDate ?? new Date() }),
   );
+}
+
+/** Renders the monitor (figures per period, then the improvement measures) to PDF bytes (Node and browser). */
+export async function renderMonitorPdf(data: MonitorPdfData, options: { creationDate?: Date } = {}): Promise<Uint8Array> {
+  return toBytes(MonitorDocument({ data, contentHash: contentHash(data), creationDate: options.creationDate ?? new Date() }));
 }

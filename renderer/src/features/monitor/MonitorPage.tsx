@@ -1,13 +1,15 @@
-import { Download, Plus, RefreshCw, Trash2 } from 'lucide-react';
+import { Download, FileText, Plus, RefreshCw, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectionPage } from '../../app/sections/SectionPage';
 import { useAppStore } from '../../app/store';
 import { getApi } from '../../platform';
 import { Button, Select, TextInput } from '../../ui';
-import { Notice, useLiveSession } from '../session';
+import { isId } from '../../domain/ids';
+import { Notice, useDirectory, useLiveSession, useRooms } from '../session';
 import { createMonitorApi, MonitorApiError, type MonitorAnswer, type MonitorApi, type MonitorFigure } from './monitorApi';
 import { monitorCsv, monitorFileName, type MonitorValue } from './monitorCsv';
+import { figureGroups, readBoard, type BoardNames } from './monitorPdf';
 import { initialChoices, isoDay, maxPeriods, resolvePeriod, type PeriodChoice, type ResolvedPeriod } from './periods';
 import './monitor.css';
 
@@ -66,8 +68,12 @@ export function MonitorPage() {
   // Until the answers for the current choice are in, the screen says it is loading.
   const results: Results = fetched.state === 'ready' && fetched.applied !== applied ? { state: 'loading' } : fetched;
   const [municipalities, setMunicipalities] = useState<{ id: string; name: string }[]>([]);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'csv' | 'pdf' | null>(null);
   const [exportError, setExportError] = useState(false);
+  const live = useLiveSession();
+  const { entries } = useRooms();
+  const { orgs } = useDirectory();
+  const boardRoom = entries.find((entry) => isId('measures', entry.room))?.room ?? null;
 
   useEffect(() => {
     let live = true;
@@ -98,22 +104,54 @@ export function MonitorPage() {
   const areaName = (id: string | null): string | null => (id === null ? null : municipalities.find((m) => m.id === id)?.name ?? id);
   const groupName = (group: string): string => (isGroup(group) ? t(`monitor.groups.${group}`) : group);
 
-  const exportCsv = async (): Promise<void> => {
-    setExporting(true);
+  /** The figures as they leave the ZVH: export=1, so counts 1–4 are "< 5". */
+  const exportRows = async (): Promise<FigureRow[]> => {
+    const answers = await Promise.all(applied.periods.map((period) => api.figures({ ...period, municipality: applied.municipality, export: true })));
+    return mergeFigures(answers);
+  };
+
+  const runExport = async (kind: 'csv' | 'pdf', work: () => Promise<boolean>): Promise<void> => {
+    setExporting(kind);
     setExportError(false);
     try {
-      const answers = await Promise.all(applied.periods.map((period) => api.figures({ ...period, municipality: applied.municipality, export: true })));
-      const rows = mergeFigures(answers).map((row) => ({ ...row, group: groupName(row.group) }));
-      const labels = applied.periods.map((period) => period.label);
-      const text = monitorCsv([t('monitor.csv.group'), t('monitor.csv.figure'), t('monitor.csv.definition')], labels, rows);
-      const saved = await getApi().saveFile({ suggestedName: monitorFileName(labels, areaName(applied.municipality)), mimeType: 'text/csv', data: new TextEncoder().encode(text) });
-      if (saved.saved) useAppStore.getState().announce(t('monitor.exported'));
+      if (await work()) useAppStore.getState().announce(t(kind === 'csv' ? 'monitor.exported' : 'monitor.exportedPdf'));
     } catch {
       setExportError(true);
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
+
+  const exportCsv = (): Promise<void> => runExport('csv', async () => {
+    const rows = (await exportRows()).map((row) => ({ ...row, group: groupName(row.group) }));
+    const labels = applied.periods.map((period) => period.label);
+    const text = monitorCsv([t('monitor.csv.group'), t('monitor.csv.figure'), t('monitor.csv.definition')], labels, rows);
+    const saved = await getApi().saveFile({ suggestedName: monitorFileName(labels, areaName(applied.municipality)), mimeType: 'text/csv', data: new TextEncoder().encode(text) });
+    return saved.saved;
+  });
+
+  const exportPdf = (): Promise<void> => runExport('pdf', async () => {
+    // The PDF stack and its fonts load with the first PDF, never with the screen.
+    const [{ renderMonitorPdf }, { ensureBrowserFonts }] = await Promise.all([import('../../pdf/render'), import('../minutes/browserFonts')]);
+    const names: BoardNames = {
+      phase: (phase) => t(`improvements.phase.${phase}`),
+      status: (status) => t(`improvements.status.${status}`),
+      org: (id: string) => orgs.find((org) => org.id === id)?.name ?? id,
+    };
+    const [rows, improvements] = await Promise.all([exportRows(), readBoard(live.docManager, boardRoom, names).catch(() => null), ensureBrowserFonts()]);
+    const labels = applied.periods.map((period) => period.label);
+    const generatedAt = new Date().toISOString();
+    const bytes = await renderMonitorPdf({
+      documentId: `monitor-${generatedAt.slice(0, 10)}`,
+      area: areaName(applied.municipality) ?? t('monitor.region'),
+      periods: labels,
+      generatedAt,
+      groups: figureGroups(rows, groupName),
+      ...(improvements ? { improvements } : {}),
+    }, { creationDate: new Date(generatedAt) });
+    const saved = await getApi().saveFile({ suggestedName: monitorFileName(labels, areaName(applied.municipality)).replace(/\.csv$/u, '.pdf'), mimeType: 'application/pdf', data: bytes });
+    return saved.saved;
+  });
 
   const years = Array.from({ length: Number(today.slice(0, 4)) - firstYear + 1 }, (_, i) => String(Number(today.slice(0, 4)) - i));
   const kindOptions = [{ value: 'year', label: t('monitor.kinds.year') }, { value: 'quarter', label: t('monitor.kinds.quarter') }, { value: 'range', label: t('monitor.kinds.range') }];
@@ -172,8 +210,11 @@ export function MonitorPage() {
             </Button>
           ) : null}
           <Button type="submit" variant="primary" icon={<RefreshCw size={18} />}>{t('monitor.apply')}</Button>
-          <Button icon={<Download size={18} />} onClick={() => void exportCsv()} disabled={exporting || results.state !== 'ready'} aria-busy={exporting || undefined}>
-            {exporting ? t('monitor.exporting') : t('monitor.exportCsv')}
+          <Button icon={<Download size={18} />} onClick={() => void exportCsv()} disabled={exporting !== null || results.state !== 'ready'} aria-busy={exporting === 'csv' || undefined}>
+            {exporting === 'csv' ? t('monitor.exporting') : t('monitor.exportCsv')}
+          </Button>
+          <Button icon={<FileText size={18} />} onClick={() => void exportPdf()} disabled={exporting !== null || results.state !== 'ready'} aria-busy={exporting === 'pdf' || undefined}>
+            {exporting === 'pdf' ? t('monitor.exportingPdf') : t('monitor.exportPdf')}
           </Button>
         </div>
       </form>
