@@ -20,7 +20,7 @@ describe('language', () => {
     await expect.poll(() => app.heading().textContent()).toBe('Cases');
     expect(await app.emptyStateHeading().textContent()).toBe('There are no cases yet');
     const links = await app.nav('Main menu').getByRole('link').allTextContents();
-    expect(links.map((text) => text.trim())).toEqual(['Meetings', 'Cases', 'Actions', 'Improvement measures']);
+    expect(links.map((text) => text.trim())).toEqual(['Meetings', 'Cases', 'Actions', 'Improvement measures', 'Monitor']);
     expect(await page.title()).toBe('Cases – Themakamer');
     expect(await app.languageSwitch('Language').getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
 
