@@ -20,6 +20,8 @@ const figureSchema = z.object({
   definition: z.string(),
   value: z.union([z.number(), z.null(), z.literal('< 5')]),
   basis: z.number().optional(),
+  /** A partner's figure: the organisation's name ('' while none has entered it). */
+  source: z.string().optional(),
 });
 /** One figure as the server sends it. */
 export type MonitorFigure = z.infer<typeof figureSchema>;

@@ -30,6 +30,7 @@ export const monitorEn: Strings<typeof monitorNl> = {
   shown: 'Figures for {{area}}: {{periods}}.',
   caption: 'Monitor, {{area}}: {{periods}}',
   suppressedNote: 'Counts of 1 to 4 show as ‘< 5’, so that no one can be recognised.',
+  source: 'Source: {{source}}',
   noValue: 'no value',
   groups: {
     personen: 'Persons',
@@ -40,6 +41,7 @@ export const monitorEn: Strings<typeof monitorNl> = {
     acties: 'Actions per organisation',
     doorlooptijd: 'Lead time',
     escalaties: 'Escalations',
+    partners: 'Figures from partners',
   },
   csv: { group: 'Group', figure: 'Figure', definition: 'Definition' },
   errors: {

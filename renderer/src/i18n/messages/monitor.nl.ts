@@ -26,6 +26,7 @@ export const monitorNl = {
   shown: 'Cijfers voor {{area}}: {{periods}}.',
   caption: 'Monitor, {{area}}: {{periods}}',
   suppressedNote: 'Aantallen van 1 tot en met 4 staan als ‘< 5’, zodat niemand herkenbaar is.',
+  source: 'Bron: {{source}}',
   noValue: 'geen waarde',
   groups: {
     personen: 'Personen',
@@ -36,6 +37,7 @@ export const monitorNl = {
     acties: 'Acties per organisatie',
     doorlooptijd: 'Doorlooptijd',
     escalaties: 'Escalaties',
+    partners: 'Cijfers van partners',
   },
   csv: { group: 'Groep', figure: 'Cijfer', definition: 'Definitie' },
   errors: {
