@@ -51,4 +51,23 @@ export const monitorEn: Strings<typeof monitorNl> = {
     other: 'The figures could not be loaded. Please try again later.',
     exportFailed: 'The export failed. Please try again.',
   },
+  partner: {
+    intro: 'Enter, per quarter, the figures only your organisation holds. Counts only, no names. The monitor shows them with your organisation as source.',
+    loading: 'Loading figures…',
+    form: 'Figures of your organisation',
+    period: 'Period',
+    year: 'Year',
+    quarter: 'Quarter',
+    figures: 'Figures for {{period}}',
+    invalid: 'Enter a whole number of 0 or more, or leave the field empty.',
+    save: 'Save',
+    saved: 'The figures for {{period}} have been saved.',
+    errors: {
+      unreachable: 'The server cannot be reached. Check the connection and try again.',
+      unauthorized: 'Your session has expired. Please sign in again.',
+      forbidden: 'You may not enter figures for your organisation.',
+      other: 'The figures could not be loaded. Please try again later.',
+      saveFailed: 'Saving failed. Please try again.',
+    },
+  },
 };

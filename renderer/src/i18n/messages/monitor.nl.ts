@@ -47,4 +47,23 @@ export const monitorNl = {
     other: 'De cijfers konden niet worden geladen. Probeer het later opnieuw.',
     exportFailed: 'Het exporteren is mislukt. Probeer het opnieuw.',
   },
+  partner: {
+    intro: 'Geef per kwartaal de cijfers op die alleen uw organisatie heeft. Alleen aantallen, geen namen. De monitor toont ze met uw organisatie als bron.',
+    loading: 'Cijfers laden…',
+    form: 'Cijfers van uw organisatie',
+    period: 'Periode',
+    year: 'Jaar',
+    quarter: 'Kwartaal',
+    figures: 'Cijfers over {{period}}',
+    invalid: 'Vul een geheel getal van 0 of meer in, of laat het veld leeg.',
+    save: 'Opslaan',
+    saved: 'De cijfers over {{period}} zijn opgeslagen.',
+    errors: {
+      unreachable: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+      unauthorized: 'Uw sessie is verlopen. Meld u opnieuw aan.',
+      forbidden: 'U mag voor uw organisatie geen cijfers opgeven.',
+      other: 'De cijfers konden niet worden geladen. Probeer het later opnieuw.',
+      saveFailed: 'Opslaan is mislukt. Probeer het opnieuw.',
+    },
+  },
 };
