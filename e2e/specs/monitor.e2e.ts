@@ -144,4 +144,33 @@ describe('Monitor', () => {
     await participant.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Monitor' }).waitFor();
     expect(await participant.getByRole('table', { name: /^Monitor/ }).count()).toBe(0);
   });
+
+  test('a partner enters its figures per quarter under "Cijfers opgeven"; the Monitor shows them with their source', async ({ server, newUserContext, pageErrors }) => {
+    const year = dutchDate(0).slice(0, 4);
+    const { page } = await signedInPage(await newUserContext(), server.url, dirk);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    expect(await menuItems(page)).toContain('Cijfers opgeven');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cijfers opgeven' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cijfers opgeven' }).waitFor();
+    await page.getByLabel('Jaar', { exact: true }).selectOption(year);
+    await page.getByLabel('Kwartaal', { exact: true }).selectOption('1');
+    // Only Veilig Thuis's figures; a bad value is refused in Dutch before anything is sent.
+    expect(await page.getByLabel('Stalkingzaken ingestroomd (OM)').count()).toBe(0);
+    await page.getByLabel('Meldingen (Veilig Thuis)').fill('veel');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Vul een geheel getal van 0 of meer in, of laat het veld leeg.').waitFor();
+    await page.getByLabel('Meldingen (Veilig Thuis)').fill('140');
+    await page.getByLabel('Adviezen (Veilig Thuis)').fill('61');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: `De cijfers over ${year}-K1 zijn opgeslagen.` }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'partner figures, entered');
+
+    const monitor = (await signedInPage(await newUserContext(), server.url, mira)).page;
+    await monitor.getByRole('table', { name: /^Monitor, Regio/ }).waitFor();
+    await expect.poll(() => values(monitor, 'partner.vt.meldingen')).toEqual(['140']);
+    expect(await values(monitor, 'partner.vt.adviezen')).toEqual(['61']);
+    expect(await monitor.getByRole('rowheader', { name: 'Cijfers van partners', exact: true }).count()).toBe(1);
+    expect(await monitor.locator('tr[data-figure="partner.vt.meldingen"] th').textContent()).toContain('Bron: Veilig Thuis Testregio');
+    await expectNoSeriousA11yViolations(monitor, 'monitor with partner figures');
+  });
 });

@@ -51,7 +51,6 @@ export function PartnerFiguresPage() {
     const stored = Object.fromEntries(data.values.filter((v) => v.year === year && v.quarter === quarter).map((v) => [v.figure, String(v.value)]));
     setDraft(Object.fromEntries(data.mine.map((id) => [id, stored[id] ?? ''])));
     setInvalid([]);
-    setSaved(null);
   }, [data, year, quarter]);
 
   if (loaded.state === 'loading') return <SectionPage title={t('sections.partner-figures.title')}><p role="status">{t('monitor.partner.loading')}</p></SectionPage>;
@@ -86,9 +85,9 @@ export function PartnerFiguresPage() {
       <form className="monitor__filters" aria-label={t('monitor.partner.form')} onSubmit={(event) => void submit(event)} noValidate>
         <fieldset className="monitor__period">
           <legend>{t('monitor.partner.period')}</legend>
-          <Select label={t('monitor.partner.year')} value={String(year)} options={years.map((y) => ({ value: y, label: y }))} onChange={(event) => setYear(Number(event.target.value))} />
+          <Select label={t('monitor.partner.year')} value={String(year)} options={years.map((y) => ({ value: y, label: y }))} onChange={(event) => { setYear(Number(event.target.value)); setSaved(null); }} />
           <Select label={t('monitor.partner.quarter')} value={String(quarter)} options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: t('monitor.quarterName', { quarter: q }) }))}
-            onChange={(event) => setQuarter(Number(event.target.value))} />
+            onChange={(event) => { setQuarter(Number(event.target.value)); setSaved(null); }} />
         </fieldset>
         <fieldset className="monitor__period">
           <legend>{t('monitor.partner.figures', { period })}</legend>
