@@ -165,9 +165,26 @@ describe('Monitor', () => {
     await page.getByRole('status').filter({ hasText: `De cijfers over ${year}-K1 zijn opgeslagen.` }).waitFor();
     await expectNoSeriousA11yViolations(page, 'partner figures, entered');
 
+    // The CSV import: a file with a bad line is checked, gets Dutch messages per line and cannot be imported.
+    const file = (text: string) => ({ name: 'cijfers.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    const importButton = page.getByRole('button', { name: 'Importeren', exact: true });
+    await page.getByLabel('CSV-bestand').setInputFiles(file(`periode;figuur;waarde\n${year}-K2;vt.meldingen;150\n${year}-K2;om.stalkingzaken;4\n`));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('2 regels gecontroleerd, 1 met een fout. Er is nog niets opgeslagen.').waitFor();
+    await page.getByText('Regel 3: Uw organisatie mag het figuur om.stalkingzaken niet opgeven.').waitFor();
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('CSV-bestand').setInputFiles(file(`${year}-K2;vt.meldingen;150\n`));
+    await expect.poll(() => page.getByText('Regel 3:').count()).toBe(0);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('1 regel gecontroleerd, 0 met een fout. Er is nog niets opgeslagen.').waitFor();
+    await importButton.click();
+    await page.getByText('1 cijfer geïmporteerd.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'partner figures, imported');
+
     const monitor = (await signedInPage(await newUserContext(), server.url, mira)).page;
     await monitor.getByRole('table', { name: /^Monitor, Regio/ }).waitFor();
-    await expect.poll(() => values(monitor, 'partner.vt.meldingen')).toEqual(['140']);
+    // This year up to today holds the first and the second quarter: 140 entered, 150 imported.
+    await expect.poll(() => values(monitor, 'partner.vt.meldingen')).toEqual(['290']);
     expect(await values(monitor, 'partner.vt.adviezen')).toEqual(['61']);
     expect(await monitor.getByRole('rowheader', { name: 'Cijfers van partners', exact: true }).count()).toBe(1);
     expect(await monitor.locator('tr[data-figure="partner.vt.meldingen"] th').textContent()).toContain('Bron: Veilig Thuis Testregio');

@@ -1,10 +1,10 @@
-import { Save } from 'lucide-react';
+import { FileCheck, Save, Upload } from 'lucide-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectionPage } from '../../app/sections/SectionPage';
 import { Button, Select, TextInput } from '../../ui';
 import { Notice, useLiveSession } from '../session';
-import { createPartnerFiguresApi, MonitorApiError, type PartnerFigures, type PartnerFiguresApi } from './monitorApi';
+import { createPartnerFiguresApi, MonitorApiError, type PartnerFigures, type PartnerFiguresApi, type PartnerImport } from './monitorApi';
 import { isoDay } from './periods';
 import './monitor.css';
 
@@ -35,6 +35,9 @@ export function PartnerFiguresPage() {
   const [invalid, setInvalid] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'failed' | null>(null);
+  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [checked, setChecked] = useState<PartnerImport | null>(null);
+  const [importFailed, setImportFailed] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -78,6 +81,18 @@ export function PartnerFiguresPage() {
     }
   };
 
+  const runImport = async (dryRun: boolean): Promise<void> => {
+    if (!csv) return;
+    setImportFailed(false);
+    try {
+      const result = await api.importCsv(csv.text, dryRun);
+      setChecked(result);
+      if (!dryRun && result.applied > 0) setLoaded({ state: 'ready', data: await api.load() });
+    } catch {
+      setImportFailed(true);
+    }
+  };
+
   const years = Array.from({ length: Number(today.slice(0, 4)) - firstYear + 1 }, (_, i) => String(Number(today.slice(0, 4)) - i));
   return (
     <SectionPage title={t('sections.partner-figures.title')}>
@@ -106,6 +121,31 @@ export function PartnerFiguresPage() {
       </form>
       {saved === 'saved' ? <Notice tone="info" role="status"><p>{t('monitor.partner.saved', { period })}</p></Notice> : null}
       {saved === 'failed' ? <Notice tone="danger" role="alert"><p>{t('monitor.partner.errors.saveFailed')}</p></Notice> : null}
+      <section className="monitor__import" aria-labelledby="partner-import-heading">
+        <h2 id="partner-import-heading">{t('monitor.partner.importHeading')}</h2>
+        <p>{t('monitor.partner.importIntro')}</p>
+        <TextInput type="file" accept=".csv,text/csv" label={t('monitor.partner.importFile')}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            setChecked(null);
+            setImportFailed(false);
+            if (!file) { setCsv(null); return; }
+            void file.text().then((text) => setCsv({ name: file.name, text }));
+          }} />
+        <div className="monitor__buttons">
+          <Button icon={<FileCheck size={18} />} disabled={!csv} onClick={() => void runImport(true)}>{t('monitor.partner.importCheck')}</Button>
+          <Button variant="primary" icon={<Upload size={18} />} disabled={!csv || !checked || !checked.dryRun || checked.errors > 0} onClick={() => void runImport(false)}>{t('monitor.partner.importApply')}</Button>
+        </div>
+        {importFailed ? <Notice tone="danger" role="alert"><p>{t('monitor.partner.errors.importFailed')}</p></Notice> : null}
+        {checked ? (
+          <div role="status">
+            <p>{checked.dryRun ? t('monitor.partner.importChecked', { count: checked.lines.length, errors: checked.errors }) : checked.applied > 0 ? t('monitor.partner.importApplied', { count: checked.applied }) : t('monitor.partner.importRefused', { errors: checked.errors })}</p>
+            <ul className="monitor__import-lines">
+              {checked.lines.map((line) => <li key={line.line}>{t('monitor.partner.importLine', { line: line.line, message: line.message })}</li>)}
+            </ul>
+          </div>
+        ) : null}
+      </section>
     </SectionPage>
   );
 }

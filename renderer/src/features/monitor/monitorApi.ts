@@ -104,20 +104,31 @@ export interface PartnerFiguresApi {
   load(): Promise<PartnerFigures>;
   /** Saves the values of one quarter ("2025-K1"). */
   save(period: string, figures: Record<string, number>): Promise<void>;
+  /** Checks (dryRun) or applies a CSV "periode;figuur;waarde"; the server answers per line in Dutch. */
+  importCsv(text: string, dryRun: boolean): Promise<PartnerImport>;
 }
+
+const importSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.number(),
+  errors: z.number(),
+  lines: z.array(z.object({ line: z.number(), ok: z.boolean(), message: z.string() })),
+});
+/** The answer to an import. */
+export type PartnerImport = z.infer<typeof importSchema>;
 
 /** Creates the partner-figure calls for one server. */
 export function createPartnerFiguresApi(options: MonitorApiOptions): PartnerFiguresApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const path = '/api/monitor/partner-figures';
-  const call = async (init: RequestInit): Promise<unknown> => {
+  const call = async (init: RequestInit, suffix = '', type = 'application/json'): Promise<unknown> => {
     const token = await options.token();
     let response: Response;
     try {
-      response = await doFetch(`${options.serverUrl}${path}`, {
+      response = await doFetch(`${options.serverUrl}${path}${suffix}`, {
         ...init,
-        headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': type } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         signal: AbortSignal.timeout(timeoutMs),
         credentials: 'omit',
         cache: 'no-store',
@@ -140,6 +151,11 @@ export function createPartnerFiguresApi(options: MonitorApiOptions): PartnerFigu
     },
     async save(period, figures) {
       await call({ method: 'PUT', body: JSON.stringify({ period, figures }) });
+    },
+    async importCsv(text, dryRun) {
+      const parsed = importSchema.safeParse(await call({ method: 'POST', body: text }, `/import${dryRun ? '?dryRun=1' : ''}`, 'text/csv'));
+      if (!parsed.success) throw new MonitorApiError('server', 200);
+      return parsed.data;
     },
   };
 }
