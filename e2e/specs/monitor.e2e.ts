@@ -144,4 +144,50 @@ describe('Monitor', () => {
     await participant.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Monitor' }).waitFor();
     expect(await participant.getByRole('table', { name: /^Monitor/ }).count()).toBe(0);
   });
+
+  test('a partner enters its figures per quarter under "Cijfers opgeven"; the Monitor shows them with their source', async ({ server, newUserContext, pageErrors }) => {
+    const year = dutchDate(0).slice(0, 4);
+    const { page } = await signedInPage(await newUserContext(), server.url, dirk);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    expect(await menuItems(page)).toContain('Cijfers opgeven');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cijfers opgeven' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cijfers opgeven' }).waitFor();
+    await page.getByLabel('Jaar', { exact: true }).selectOption(year);
+    await page.getByLabel('Kwartaal', { exact: true }).selectOption('1');
+    // Only Veilig Thuis's figures; a bad value is refused in Dutch before anything is sent.
+    expect(await page.getByLabel('Stalkingzaken ingestroomd (OM)').count()).toBe(0);
+    await page.getByLabel('Meldingen (Veilig Thuis)').fill('veel');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Vul een geheel getal van 0 of meer in, of laat het veld leeg.').waitFor();
+    await page.getByLabel('Meldingen (Veilig Thuis)').fill('140');
+    await page.getByLabel('Adviezen (Veilig Thuis)').fill('61');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: `De cijfers over ${year}-K1 zijn opgeslagen.` }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'partner figures, entered');
+
+    // The CSV import: a file with a bad line is checked, gets Dutch messages per line and cannot be imported.
+    const file = (text: string) => ({ name: 'cijfers.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    const importButton = page.getByRole('button', { name: 'Importeren', exact: true });
+    await page.getByLabel('CSV-bestand').setInputFiles(file(`periode;figuur;waarde\n${year}-K2;vt.meldingen;150\n${year}-K2;om.stalkingzaken;4\n`));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('2 regels gecontroleerd, 1 met een fout. Er is nog niets opgeslagen.').waitFor();
+    await page.getByText('Regel 3: Uw organisatie mag het figuur om.stalkingzaken niet opgeven.').waitFor();
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('CSV-bestand').setInputFiles(file(`${year}-K2;vt.meldingen;150\n`));
+    await expect.poll(() => page.getByText('Regel 3:').count()).toBe(0);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('1 regel gecontroleerd, 0 met een fout. Er is nog niets opgeslagen.').waitFor();
+    await importButton.click();
+    await page.getByText('1 cijfer geïmporteerd.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'partner figures, imported');
+
+    const monitor = (await signedInPage(await newUserContext(), server.url, mira)).page;
+    await monitor.getByRole('table', { name: /^Monitor, Regio/ }).waitFor();
+    // This year up to today holds the first and the second quarter: 140 entered, 150 imported.
+    await expect.poll(() => values(monitor, 'partner.vt.meldingen')).toEqual(['290']);
+    expect(await values(monitor, 'partner.vt.adviezen')).toEqual(['61']);
+    expect(await monitor.getByRole('rowheader', { name: 'Cijfers van partners', exact: true }).count()).toBe(1);
+    expect(await monitor.locator('tr[data-figure="partner.vt.meldingen"] th').textContent()).toContain('Bron: Veilig Thuis Testregio');
+    await expectNoSeriousA11yViolations(monitor, 'monitor with partner figures');
+  });
 });

@@ -44,7 +44,7 @@ describe('schema migration 1 → 2', () => {
 
       const db = openDatabase(dir);
       try {
-        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '6' });
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '7' });
         expect(db.prepare('SELECT room, head FROM rooms ORDER BY room').all()).toEqual(rooms.map((room) => ({ room, head: 5 })));
         expect(db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq').all(rooms[0]).map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5]);
         const store = createRoomStore(sqliteSql(db), cipher);
@@ -80,7 +80,7 @@ describe('schema migration 2 → 3', () => {
 
       const db = openDatabase(dir);
       try {
-        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '6' });
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '7' });
         expect(db.prepare('SELECT username FROM users').all()).toEqual([{ username: 'anna' }]);
         expect(db.prepare('SELECT COUNT(*) AS n FROM two_factor').get()).toEqual({ n: 0 });
         db.prepare('INSERT INTO recovery_codes (username, code_hash, used_at) VALUES (?, ?, NULL)').run('anna', 'ab'.repeat(32));
@@ -108,7 +108,7 @@ describe('schema migration 4 → current', () => {
 
       const db = openDatabase(dir);
       try {
-        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '6' });
+        expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '7' });
         expect(db.prepare('SELECT id FROM orgs').all()).toEqual([{ id: 'zvh' }]);
         expect(db.prepare('SELECT COUNT(*) AS n FROM org_oidc').get()).toEqual({ n: 0 });
         expect(db.prepare('SELECT COUNT(*) AS n FROM oidc_handoff').get()).toEqual({ n: 0 });

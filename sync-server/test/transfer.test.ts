@@ -97,6 +97,7 @@ async function populate(sql: Sql, key: ContentCipher = cipher, rooms = 8): Promi
   await sql.run('INSERT INTO user_digest (username, choice, last_sent_at) VALUES ($1, $2, NULL)', ['sec.visser', 'weekly']);
   await sql.run('INSERT INTO case_index (room, case_number, case_type, head, read_at) VALUES ($1, $2, $3, $4, $5)', [roomName(0), 'ZVH-2026-001', 'huiselijk-geweld', 6, now]);
   await sql.run('INSERT INTO monitor_index (room, kind, head, updated_at, facts) VALUES ($1, $2, $3, $4, $5)', [roomName(0), 'case', 6, now, key.encrypt(Buffer.from('{}'), 'monitor')]);
+  await sql.run('INSERT INTO partner_figures (org, figure, year, quarter, value, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', ['zvh-test', 'om.stalkingzaken', 2026, 1, 12, 'pr.bakker', now]);
   await sql.run('INSERT INTO restricted_parts (room, case_room, title, orgs, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)', ['part:testpart01', roomName(0), 'Politie-informatie', '["zvh-test"]', 'pr.bakker', now]);
   await sql.run('INSERT INTO case_closures (room, closed_at, closed_by, reason) VALUES ($1, $2, $3, $4)', [roomName(2), now, 'pr.bakker', 'doel-bereikt']);
   await sql.run('INSERT INTO retention_rules (case_type, months, set_at, set_by) VALUES ($1, $2, $3, $4)', ['huiselijk-geweld', 24, now, adminActor]);

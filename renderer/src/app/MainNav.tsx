@@ -1,4 +1,4 @@
-import { BarChart3, CalendarDays, FolderOpen, ListChecks, ScrollText, Target, UserCog } from 'lucide-react';
+import { BarChart3, CalendarDays, ClipboardPen, FolderOpen, ListChecks, ScrollText, Target, UserCog } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/session';
@@ -11,6 +11,7 @@ const icons: Record<Section, ReactNode> = {
   actions: <ListChecks size={20} />,
   improvements: <Target size={20} />,
   monitor: <BarChart3 size={20} />,
+  'partner-figures': <ClipboardPen size={20} />,
   'access-log': <ScrollText size={20} />,
   admin: <UserCog size={20} />,
 };
@@ -23,7 +24,7 @@ export function MainNav() {
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="main-nav__list">
-        {sectionsFor(user.role).map((section) => (
+        {sectionsFor(user.role, user.org).map((section) => (
           <li key={section}>
             <a
               className="main-nav__link"

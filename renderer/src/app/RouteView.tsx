@@ -6,6 +6,7 @@ import { ImprovementsSection } from '../features/improvements/ImprovementsPage';
 import { CaseHistoryView } from '../features/meetings/CaseHistoryView';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MonitorPage } from '../features/monitor/MonitorPage';
+import { PartnerFiguresPage } from '../features/monitor/PartnerFiguresPage';
 import { AccessLogPage } from '../features/privacy/AccessLogPage';
 import { useSession } from '../features/session';
 import { homeRouteFor, hrefOf, rolesWithoutCaseWork, sectionOf, sectionsFor, type Route } from './routes';
@@ -26,7 +27,7 @@ export function RouteView({ route }: { route: Route }) {
   const { user } = useSession();
   const section = sectionOf(route);
   // A screen outside the role's menu: the privacy officer and management go to their home, others see "not found".
-  if (section !== null && !sectionsFor(user.role).includes(section)) {
+  if (section !== null && !sectionsFor(user.role, user.org).includes(section)) {
     return rolesWithoutCaseWork.includes(user.role) ? <Redirect href={hrefOf(homeRouteFor(user.role))} /> : <UnavailableSection kind="notFound" />;
   }
   switch (route.name) {
@@ -40,6 +41,8 @@ export function RouteView({ route }: { route: Route }) {
       return <ImprovementsSection />;
     case 'monitor':
       return <MonitorPage />;
+    case 'partner-figures':
+      return <PartnerFiguresPage />;
     case 'access-log':
       return <AccessLogPage />;
     case 'meeting':

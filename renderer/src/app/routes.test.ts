@@ -16,6 +16,7 @@ describe('routes', () => {
     ['#/verbetermaatregelen', { name: 'improvements' }],
     ['#/toegangslog', { name: 'access-log' }],
     ['#/monitor', { name: 'monitor' }],
+    ['#/cijfers-opgeven', { name: 'partner-figures' }],
     [`#/casussen/${caseId}`, { name: 'case', caseId }],
     [`#/casussen/${encodeURIComponent(caseId)}`, { name: 'case', caseId }],
     [`#/overleggen/${meetingId}`, { name: 'meeting', meetingId }],
@@ -78,5 +79,16 @@ describe('routes', () => {
   it('compares routes by place', () => {
     expect(sameRoute({ name: 'case', caseId }, { name: 'case', caseId })).toBe(true);
     expect(sameRoute({ name: 'case', caseId }, { name: 'cases' })).toBe(false);
+  });
+  it('gives the users of a partner organisation with a case role "Cijfers opgeven", and no one else', () => {
+    expect(sectionsFor('deelnemer', 'om')).toEqual(['meetings', 'cases', 'actions', 'improvements', 'partner-figures']);
+    expect(sectionsFor('secretaris', 'gemeente-schiedam')).toContain('partner-figures');
+    expect(sectionsFor('procesregisseur', 'vt')).toEqual(['meetings', 'cases', 'actions', 'improvements', 'monitor', 'partner-figures']);
+    for (const [role, org] of [['deelnemer', 'zvh'], ['waarnemer', 'om'], ['management', 'vt'], ['beheerder', 'politie'], ['deelnemer', 'rn'], ['deelnemer', 'omroep']] as const) {
+      expect(sectionsFor(role, org), `${role} at ${org}`).not.toContain('partner-figures');
+    }
+    expect(sectionsFor('deelnemer')).not.toContain('partner-figures');
+    expect(hrefOf({ name: 'partner-figures' })).toBe('#/cijfers-opgeven');
+    expect(sectionOf({ name: 'partner-figures' })).toBe('partner-figures');
   });
 });

@@ -17,11 +17,12 @@ export type Route =
   | { name: 'improvements' }
   | { name: 'access-log' }
   | { name: 'monitor' }
+  | { name: 'partner-figures' }
   | { name: 'admin' }
   | { name: 'not-found' };
 
 /** A top-level section of the main menu. */
-export type Section = 'meetings' | 'cases' | 'actions' | 'improvements' | 'monitor' | 'access-log' | 'admin';
+export type Section = 'meetings' | 'cases' | 'actions' | 'improvements' | 'monitor' | 'partner-figures' | 'access-log' | 'admin';
 
 /** The sections of the case work in menu order (Beheer only for the role beheerder: {@link sectionsFor}). */
 export const sections: readonly Section[] = ['meetings', 'cases', 'actions', 'improvements'];
@@ -35,7 +36,22 @@ export const defaultRoute: Route = { name: 'meetings' };
  * improvement measures (read); a beheerder also gets "Beheer"; the process director also gets the
  * monitor; every other role has the case work.
  */
-export function sectionsFor(role: string): readonly Section[] {
+export function sectionsFor(role: string, org?: string): readonly Section[] {
+  const base = sectionsOfRole(role);
+  return org !== undefined && entersPartnerFigures(role, org) ? [...base, 'partner-figures'] : base;
+}
+
+/**
+ * The kinds of organisation that hold figures from partners, and the roles of their users that
+ * enter them (mirrors sync-server/src/monitor/partner-figures.ts: the kind is the organisation id
+ * or its part before the first "-"). The server decides; this only shows the menu item.
+ */
+const partnerKinds: readonly string[] = ['om', 'vt', 'shn', 'gemeente', 'politie'];
+const partnerEntryRoles: readonly string[] = ['procesregisseur', 'secretaris', 'deelnemer'];
+/** May a user of `org` with `role` enter its organisation's partner figures ("Cijfers opgeven")? */
+export const entersPartnerFigures = (role: string, org: string): boolean => partnerEntryRoles.includes(role) && partnerKinds.includes(org.split('-')[0]!);
+
+function sectionsOfRole(role: string): readonly Section[] {
   if (role === 'privacyfunctionaris') return ['monitor', 'access-log'];
   if (role === 'management') return ['monitor', 'improvements'];
   if (role === 'procesregisseur') return [...sections, 'monitor'];
@@ -53,7 +69,7 @@ export function homeRouteFor(role: string): Route {
   return defaultRoute;
 }
 
-const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', improvements: 'verbetermaatregelen', monitor: 'monitor', 'access-log': 'toegangslog', admin: 'beheer' };
+const segmentOf: Record<Section, string> = { meetings: 'overleggen', cases: 'casussen', actions: 'acties', improvements: 'verbetermaatregelen', monitor: 'monitor', 'partner-figures': 'cijfers-opgeven', 'access-log': 'toegangslog', admin: 'beheer' };
 const historySegment = 'geschiedenis';
 
 function decode(segment: string): string | null {
@@ -87,6 +103,7 @@ export function parseHash(hash: string): Route {
   if (first === segmentOf.actions && second === undefined) return { name: 'actions' };
   if (first === segmentOf.improvements && second === undefined) return { name: 'improvements' };
   if (first === segmentOf.monitor && second === undefined) return { name: 'monitor' };
+  if (first === segmentOf['partner-figures'] && second === undefined) return { name: 'partner-figures' };
   if (first === segmentOf['access-log'] && second === undefined) return { name: 'access-log' };
   if (first === segmentOf.admin && second === undefined) return { name: 'admin' };
   return { name: 'not-found' };
@@ -100,6 +117,7 @@ export function hrefOf(route: Route): string {
     case 'actions':
     case 'improvements':
     case 'monitor':
+    case 'partner-figures':
     case 'access-log':
     case 'admin':
       return `#/${segmentOf[route.name]}`;
@@ -127,6 +145,8 @@ export function sectionOf(route: Route): Section | null {
       return 'improvements';
     case 'monitor':
       return 'monitor';
+    case 'partner-figures':
+      return 'partner-figures';
     case 'access-log':
       return 'access-log';
     case 'admin':

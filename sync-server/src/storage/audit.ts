@@ -20,6 +20,7 @@ export type AuditEvent =
   | 'access-log-view' | 'access-log-export' | 'case-access-view' | 'subject-report'
   | 'case-close' | 'case-reopen' | 'case-delete' | 'retention-set'
   | 'monitor-view'
+  | 'partner-figures-set'
   | 'part-create' | 'part-orgs';
 
 /** Values allowed in an entry's detail: ids, codes, numbers, flags. */

@@ -13,7 +13,7 @@ export type Db = Database.Database;
 /** File name of the database inside the data dir. */
 export const databaseFile = 'themakamer.sqlite';
 
-const schemaVersion = 6;
+const schemaVersion = 7;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -152,6 +152,18 @@ CREATE TABLE IF NOT EXISTS monitor_index (
   updated_at TEXT NOT NULL,
   facts BLOB NOT NULL
 );
+-- Figures from partners (version 7, docs/design.md "Monitor"): aggregate counts an organisation
+-- enters per quarter for the monitor (figure ids from sync-server/src/monitor/partner-figures.ts).
+CREATE TABLE IF NOT EXISTS partner_figures (
+  org TEXT NOT NULL REFERENCES orgs(id),
+  figure TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (org, figure, year, quarter)
+);
 -- Guards against our own bugs; someone with the raw file can drop these, which
 -- is what the hash chain is for.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -208,6 +220,11 @@ function migrateTo6(db: Db): void {
   db.exec("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
 }
 
+/** Version 7 adds the figures from partners: the table partner_figures (created by the schema). */
+function migrateTo7(db: Db): void {
+  db.exec("UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+}
+
 /** How hard commits are flushed: 'normal' survives a killed process, 'full' also power loss. */
 export type Durability = 'normal' | 'full';
 
@@ -234,6 +251,8 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
     if (current?.value === '1' || current?.value === '2' || current?.value === '3' || current?.value === '4') migrateFrom4(db);
     const reached = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
     if (reached && Number(reached.value) >= 1 && Number(reached.value) < 6) migrateTo6(db);
+    const reached6 = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
+    if (reached6?.value === '6') migrateTo7(db);
     db.exec(schema);
     db.exec(privacySchema);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(schemaVersion));

@@ -6,7 +6,7 @@
 import { privacyPostgresTriggers, privacySchemaStatements } from './privacy-schema';
 import type { Sql } from './sql';
 
-export const postgresSchemaVersion = 7;
+export const postgresSchemaVersion = 8;
 
 /** Added in version 3 (e-mail digests). */
 const digestTables = `
@@ -81,6 +81,20 @@ CREATE TABLE IF NOT EXISTS monitor_index (
 );
 `;
 
+/** Added in version 8: the figures from partners (see database.ts). */
+const partnerTables = `
+CREATE TABLE IF NOT EXISTS partner_figures (
+  org TEXT NOT NULL REFERENCES orgs(id),
+  figure TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (org, figure, year, quarter)
+);
+`;
+
 /** What each version after 2 added, in order (a database at version 2 gets them all). */
 const migrations: ReadonlyArray<readonly [number, string]> = [
   [3, digestTables],
@@ -88,6 +102,7 @@ const migrations: ReadonlyArray<readonly [number, string]> = [
   [5, userDigestTables],
   [6, oidcTables],
   [7, monitorTables],
+  [8, partnerTables],
 ];
 
 const schema = `
@@ -154,7 +169,7 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor);
 CREATE INDEX IF NOT EXISTS audit_by_room ON audit(room);
-${digestTables}${userDigestTables}${oidcTables}${monitorTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+${digestTables}${userDigestTables}${oidcTables}${monitorTables}${partnerTables}CREATE OR REPLACE FUNCTION themakamer_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 DROP TRIGGER IF EXISTS audit_no_update ON audit;
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION themakamer_refuse_change();

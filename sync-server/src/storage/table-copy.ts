@@ -48,6 +48,7 @@ export const copiedTables: readonly CopiedTable[] = [
   { name: 'user_digest', key: ['username'], page: 500 },
   { name: 'case_index', key: ['room'], page: 500 },
   { name: 'monitor_index', key: ['room'], page: 200 },
+  { name: 'partner_figures', key: ['org', 'figure', 'year', 'quarter'], page: 500 },
   { name: 'case_closures', key: ['room'], page: 500 },
   { name: 'restricted_parts', key: ['room'], page: 500 },
   { name: 'retention_rules', key: ['case_type'], page: 500 },

@@ -18,7 +18,7 @@ const loadErrorOf = (error: unknown): LoadError =>
   error instanceof MonitorApiError && (error.code === 'unreachable' || error.code === 'unauthorized' || error.code === 'forbidden') ? error.code : 'other';
 
 /** The groups in the order the server sends them, with their figures merged over the periods. */
-export interface FigureRow { id: string; group: string; label: string; definition: string; values: MonitorValue[] }
+export interface FigureRow { id: string; group: string; label: string; definition: string; values: MonitorValue[]; source?: string }
 
 /** Merges the answers of several periods into rows (a figure missing in a period has no value there). */
 export function mergeFigures(answers: readonly { figures: readonly MonitorFigure[] }[]): FigureRow[] {
@@ -31,6 +31,8 @@ export function mergeFigures(answers: readonly { figures: readonly MonitorFigure
         rows.set(figure.id, row);
       }
       row.values[index] = figure.value;
+      // A partner's figure: the organisation it comes from (the same in every period that has one).
+      if (figure.source) row.source = figure.source;
     }
   });
   // Keep the groups together, in the order they first appear.
@@ -48,7 +50,7 @@ interface Applied { periods: ResolvedPeriod[]; municipality: string | null }
 type Results = { state: 'loading' } | { state: 'ready'; answers: MonitorAnswer[]; applied: Applied } | { state: 'error'; error: LoadError };
 
 const firstYear = 2020;
-const groupKeys = ['personen', 'casussen', 'screenings', 'maatregelen', 'overleggen', 'acties', 'doorlooptijd', 'escalaties'] as const;
+const groupKeys = ['personen', 'casussen', 'screenings', 'maatregelen', 'overleggen', 'acties', 'doorlooptijd', 'escalaties', 'partners'] as const;
 const isGroup = (group: string): group is (typeof groupKeys)[number] => (groupKeys as readonly string[]).includes(group);
 
 /**
@@ -107,7 +109,8 @@ export function MonitorPage() {
   /** The figures as they leave the ZVH: export=1, so counts 1–4 are "< 5". */
   const exportRows = async (): Promise<FigureRow[]> => {
     const answers = await Promise.all(applied.periods.map((period) => api.figures({ ...period, municipality: applied.municipality, export: true })));
-    return mergeFigures(answers);
+    // The source travels in the definition: CSV and PDF have no column of their own for it.
+    return mergeFigures(answers).map((row) => (row.source ? { ...row, definition: `${row.definition} ${t('monitor.source', { source: row.source })}` } : row));
   };
 
   const runExport = async (kind: 'csv' | 'pdf', work: () => Promise<boolean>): Promise<void> => {
@@ -259,6 +262,7 @@ function MonitorResults({ results, areaName, groupName }: { results: Results; ar
                   <th scope="row">
                     <span className="monitor__label">{row.label}</span>
                     <span className="monitor__definition">{row.definition}</span>
+                    {row.source ? <span className="monitor__source">{t('monitor.source', { source: row.source })}</span> : null}
                   </th>
                   {labels.map((label, i) => <td key={label} className="monitor__value">{show(row.values[i])}</td>)}
                 </tr>

@@ -13,5 +13,14 @@ describe('mergeFigures', () => {
       ['a', [3, 4]], ['c', [null, null]], ['b', ['< 5', 9]], ['acties.x', [1, null]], ['acties.y', [null, 2]],
     ]);
     expect(rows[0]).toMatchObject({ label: 'L a', definition: 'D a', group: 'personen' });
+    expect(rows[0]?.source).toBeUndefined();
+  });
+
+  it('keeps the source of a partner figure, also when only a later period has one', () => {
+    const rows = mergeFigures([
+      { figures: [{ ...figure('partner.vt.meldingen', 'partners', null), source: '' }] },
+      { figures: [{ ...figure('partner.vt.meldingen', 'partners', 140), source: 'Veilig Thuis' }] },
+    ]);
+    expect(rows).toEqual([{ id: 'partner.vt.meldingen', group: 'partners', label: 'L partner.vt.meldingen', definition: 'D partner.vt.meldingen', values: [null, 140], source: 'Veilig Thuis' }]);
   });
 });

@@ -20,6 +20,8 @@ const figureSchema = z.object({
   definition: z.string(),
   value: z.union([z.number(), z.null(), z.literal('< 5')]),
   basis: z.number().optional(),
+  /** A partner's figure: the organisation's name ('' while none has entered it). */
+  source: z.string().optional(),
 });
 /** One figure as the server sends it. */
 export type MonitorFigure = z.infer<typeof figureSchema>;
@@ -84,6 +86,75 @@ export function createMonitorApi(options: MonitorApiOptions): MonitorApi {
       }
       const parsed = answerSchema.safeParse(body);
       if (!parsed.success) throw new MonitorApiError('server', response.status);
+      return parsed.data;
+    },
+  };
+}
+
+const partnerSchema = z.object({
+  catalogue: z.array(z.object({ id: z.string(), label: z.string(), definition: z.string(), kinds: z.array(z.string()) })),
+  mine: z.array(z.string()),
+  values: z.array(z.object({ org: z.string(), figure: z.string(), year: z.number(), quarter: z.number(), value: z.number(), enteredBy: z.string(), enteredAt: z.string() })),
+});
+/** The partner figures a user may see and enter (GET /api/monitor/partner-figures). */
+export type PartnerFigures = z.infer<typeof partnerSchema>;
+
+/** Entering the figures from partners (docs/design.md "Monitor"). */
+export interface PartnerFiguresApi {
+  load(): Promise<PartnerFigures>;
+  /** Saves the values of one quarter ("2025-K1"). */
+  save(period: string, figures: Record<string, number>): Promise<void>;
+  /** Checks (dryRun) or applies a CSV "periode;figuur;waarde"; the server answers per line in Dutch. */
+  importCsv(text: string, dryRun: boolean): Promise<PartnerImport>;
+}
+
+const importSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.number(),
+  errors: z.number(),
+  lines: z.array(z.object({ line: z.number(), ok: z.boolean(), message: z.string() })),
+});
+/** The answer to an import. */
+export type PartnerImport = z.infer<typeof importSchema>;
+
+/** Creates the partner-figure calls for one server. */
+export function createPartnerFiguresApi(options: MonitorApiOptions): PartnerFiguresApi {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const path = '/api/monitor/partner-figures';
+  const call = async (init: RequestInit, suffix = '', type = 'application/json'): Promise<unknown> => {
+    const token = await options.token();
+    let response: Response;
+    try {
+      response = await doFetch(`${options.serverUrl}${path}${suffix}`, {
+        ...init,
+        headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': type } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new MonitorApiError('unreachable', 0);
+    }
+    const body = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok) {
+      const code = typeof (body as { error?: unknown } | null)?.error === 'string' ? (body as { error: string }).error : null;
+      throw new MonitorApiError(codeForStatus(response.status, code, path), response.status);
+    }
+    return body;
+  };
+  return {
+    async load() {
+      const parsed = partnerSchema.safeParse(await call({ method: 'GET' }));
+      if (!parsed.success) throw new MonitorApiError('server', 200);
+      return parsed.data;
+    },
+    async save(period, figures) {
+      await call({ method: 'PUT', body: JSON.stringify({ period, figures }) });
+    },
+    async importCsv(text, dryRun) {
+      const parsed = importSchema.safeParse(await call({ method: 'POST', body: text }, `/import${dryRun ? '?dryRun=1' : ''}`, 'text/csv'));
+      if (!parsed.success) throw new MonitorApiError('server', 200);
       return parsed.data;
     },
   };

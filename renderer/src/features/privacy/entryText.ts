@@ -7,7 +7,7 @@ const namedEvents = [
   'room-open', 'frozen-read', 'export', 'access-log-export', 'grant', 'revoke', 'user-disable', 'user-enable', 'user-update',
   'login-success', 'login-failure', 'login-rate-limited', 'access-log-view', 'case-access-view',
   'case-close', 'case-reopen', 'case-delete', 'retention-set', 'subject-report', 'monitor-view',
-  'part-create', 'part-orgs',
+  'part-create', 'part-orgs', 'partner-figures-set',
 ] as const;
 type NamedEvent = (typeof namedEvents)[number];
 const isNamedEvent = (event: string): event is NamedEvent => (namedEvents as readonly string[]).includes(event);

@@ -29,6 +29,7 @@ export const en = {
     actions: 'Actions',
     improvements: 'Improvement measures',
     monitor: 'Monitor',
+    'partner-figures': 'Enter figures',
     'access-log': 'Access log',
     admin: 'Administration',
   },
@@ -59,6 +60,9 @@ export const en = {
     },
     monitor: {
       title: 'Monitor',
+    },
+    'partner-figures': {
+      title: 'Enter figures',
     },
     meeting: {
       title: 'Meeting',

@@ -30,6 +30,7 @@ export const nl = {
     actions: 'Acties',
     improvements: 'Verbetermaatregelen',
     monitor: 'Monitor',
+    'partner-figures': 'Cijfers opgeven',
     'access-log': 'Toegangslog',
     admin: 'Beheer',
   },
@@ -60,6 +61,9 @@ export const nl = {
     },
     monitor: {
       title: 'Monitor',
+    },
+    'partner-figures': {
+      title: 'Cijfers opgeven',
     },
     meeting: {
       title: 'Overleg',

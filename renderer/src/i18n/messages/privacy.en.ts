@@ -89,6 +89,7 @@ export const privacyEn = {
       'case-access-view': 'Case access viewed',
       'subject-report': 'Subject access report made',
       'monitor-view': 'Monitor figures viewed',
+      'partner-figures-set': 'Partner figures entered',
     },
     categories: {
       access: 'Opening cases and meetings',

@@ -85,6 +85,7 @@ export const privacyNl = {
       'case-access-view': 'Inzage van casus bekeken',
       'subject-report': 'Inzageverzoek: overzicht gemaakt',
       'monitor-view': 'Monitorcijfers bekeken',
+      'partner-figures-set': 'Cijfers van partner opgegeven',
     },
     categories: {
       access: 'Openen van casussen en overleggen',
