@@ -12,6 +12,7 @@ import { signedInPage } from '../fixtures/session';
 import { describe, expect, test } from '../fixtures/test';
 import { apiToken, newSeedSecret } from '../fixtures/totp';
 import { SessionPage } from '../pages/SessionPage';
+import { vaultRowsOf } from '../fixtures/vaultRows';
 
 // Issue 14, "Need-to-know inside a case": a restricted part is its own room. A user of an
 // organisation not on the part sees that it exists and for whom, and receives none of its
@@ -44,33 +45,8 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Rows of `wanted` in every vault database of the page (the vault lives in a storage bucket). */
-function vaultRows(page: Page, wanted: string): Promise<number> {
-  return page.evaluate(async (part) => {
-    let count = 0;
-    const factories: IDBFactory[] = [indexedDB];
-    const buckets = (navigator as unknown as { storageBuckets?: { keys(): Promise<string[]>; open(name: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
-    for (const bucket of (await buckets?.keys()) ?? []) factories.push((await buckets!.open(bucket)).indexedDB);
-    for (const factory of factories) for (const info of await factory.databases()) {
-      if (!info.name?.startsWith('themakamer-vault-')) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = factory.open(info.name!);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      for (const store of ['updates', 'snapshots', 'copies'].filter((name) => db.objectStoreNames.contains(name))) {
-        const rows = await new Promise<{ room?: string }[]>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as { room?: string }[]);
-          request.onerror = () => reject(request.error ?? new Error('read failed'));
-        });
-        count += rows.filter((row) => row.room === part).length;
-      }
-      db.close();
-    }
-    return count;
-  }, wanted);
-}
+/** Rows of `wanted` in every vault database of the page. */
+const vaultRows = async (page: Page, wanted: string): Promise<number> => (await vaultRowsOf(page, wanted)).length;
 
 /** Every binary frame the page's WebSockets received, as they arrive. */
 function recordFrames(page: Page): Buffer[] {

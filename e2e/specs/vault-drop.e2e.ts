@@ -13,6 +13,7 @@ import { describe, expect, test } from '../fixtures/test';
 import { apiToken } from '../fixtures/totp';
 import { PlanPage } from '../pages/PlanPage';
 import { SessionPage } from '../pages/SessionPage';
+import { vaultRowsOf } from '../fixtures/vaultRows';
 
 // Issue 14, "Laptops": when access to a case ends (revoked, deleted after its retention
 // period) or the account is disabled, the vault on the laptop drops the case at its next
@@ -52,36 +53,9 @@ function admin(dataDir: string, ...args: string[]): string {
 }
 
 /** Pieces (hex) of the room's ciphertext rows in every vault database of the page. */
-function storedCiphertext(page: Page): Promise<string[]> {
-  return page.evaluate(async (wanted) => {
-    const pieces: string[] = [];
-    // The vault lives in a storage bucket of its own where the browser has them (renderer/src/vault/buckets.ts).
-    const factories: IDBFactory[] = [indexedDB];
-    const buckets = (navigator as unknown as { storageBuckets?: { keys(): Promise<string[]>; open(name: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
-    for (const bucket of (await buckets?.keys()) ?? []) factories.push((await buckets!.open(bucket)).indexedDB);
-    for (const factory of factories) for (const info of await factory.databases()) {
-      if (!info.name?.startsWith('themakamer-vault-')) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = factory.open(info.name!);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      for (const store of ['updates', 'snapshots', 'copies'].filter((name) => db.objectStoreNames.contains(name))) {
-        const rows = await new Promise<{ room?: string; data?: Uint8Array }[]>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as { room?: string; data?: Uint8Array }[]);
-          request.onerror = () => reject(request.error ?? new Error('read failed'));
-        });
-        for (const row of rows) {
-          if (row.room !== wanted || !(row.data instanceof Uint8Array) || row.data.length < 24) continue;
-          const piece = row.data.subarray(0, Math.min(row.data.length, 48));
-          pieces.push(Array.from(piece, (byte) => byte.toString(16).padStart(2, '0')).join(''));
-        }
-      }
-      db.close();
-    }
-    return pieces;
-  }, room);
+async function storedCiphertext(page: Page): Promise<string[]> {
+  // Binary rows of 24 bytes or more: sealed values.
+  return (await vaultRowsOf(page, room)).flatMap((row) => (row.head !== null && row.head.length >= 48 ? [row.head] : []));
 }
 
 /** The storage buckets of vaults in the page's origin. */

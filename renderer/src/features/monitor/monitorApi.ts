@@ -60,32 +60,41 @@ export function monitorSearch(query: MonitorQuery): string {
   return `?${params.toString()}`;
 }
 
-/** Creates the monitor call for one server. */
-export function createMonitorApi(options: MonitorApiOptions): MonitorApi {
+/** One request with the session's token: the parsed JSON body, or a {@link MonitorApiError}. */
+function createCaller(options: MonitorApiOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  return async (path: string, suffix = '', init: RequestInit = {}, type = 'application/json'): Promise<{ status: number; body: unknown }> => {
+    const token = await options.token();
+    let response: Response;
+    try {
+      response = await doFetch(`${options.serverUrl}${path}${suffix}`, {
+        ...init,
+        headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': type } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new MonitorApiError('unreachable', 0);
+    }
+    const body = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok) {
+      const code = typeof (body as { error?: unknown } | null)?.error === 'string' ? (body as { error: string }).error : null;
+      throw new MonitorApiError(codeForStatus(response.status, code, path), response.status);
+    }
+    return { status: response.status, body };
+  };
+}
+
+/** Creates the monitor call for one server. */
+export function createMonitorApi(options: MonitorApiOptions): MonitorApi {
+  const call = createCaller(options);
   return {
     async figures(query) {
-      const path = `/api/monitor${monitorSearch(query)}`;
-      const token = await options.token();
-      let response: Response;
-      try {
-        response = await doFetch(`${options.serverUrl}${path}`, {
-          headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-          signal: AbortSignal.timeout(timeoutMs),
-          credentials: 'omit',
-          cache: 'no-store',
-        });
-      } catch {
-        throw new MonitorApiError('unreachable', 0);
-      }
-      const body = (await response.json().catch(() => null)) as unknown;
-      if (!response.ok) {
-        const code = typeof (body as { error?: unknown } | null)?.error === 'string' ? (body as { error: string }).error : null;
-        throw new MonitorApiError(codeForStatus(response.status, code, '/api/monitor'), response.status);
-      }
+      const { status, body } = await call('/api/monitor', monitorSearch(query));
       const parsed = answerSchema.safeParse(body);
-      if (!parsed.success) throw new MonitorApiError('server', response.status);
+      if (!parsed.success) throw new MonitorApiError('server', status);
       return parsed.data;
     },
   };
@@ -119,30 +128,9 @@ export type PartnerImport = z.infer<typeof importSchema>;
 
 /** Creates the partner-figure calls for one server. */
 export function createPartnerFiguresApi(options: MonitorApiOptions): PartnerFiguresApi {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const caller = createCaller(options);
   const path = '/api/monitor/partner-figures';
-  const call = async (init: RequestInit, suffix = '', type = 'application/json'): Promise<unknown> => {
-    const token = await options.token();
-    let response: Response;
-    try {
-      response = await doFetch(`${options.serverUrl}${path}${suffix}`, {
-        ...init,
-        headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': type } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch {
-      throw new MonitorApiError('unreachable', 0);
-    }
-    const body = (await response.json().catch(() => null)) as unknown;
-    if (!response.ok) {
-      const code = typeof (body as { error?: unknown } | null)?.error === 'string' ? (body as { error: string }).error : null;
-      throw new MonitorApiError(codeForStatus(response.status, code, path), response.status);
-    }
-    return body;
-  };
+  const call = async (init: RequestInit, suffix = '', type = 'application/json'): Promise<unknown> => (await caller(path, suffix, init, type)).body;
   return {
     async load() {
       const parsed = partnerSchema.safeParse(await call({ method: 'GET' }));
