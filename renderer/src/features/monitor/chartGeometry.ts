@@ -12,7 +12,7 @@ import type { MonitorValue } from './monitorCsv';
 export const chartFigureIds = ['personen.uniek', 'casussen.nieuw', 'casussen.lopend', 'personen.uniek-hg'] as const;
 
 /** One bar: a period's value of one figure. No bar (height 0) for "< 5" and for a missing value. */
-export interface ChartBar { period: number; x: number; y: number; width: number; height: number; text: string; textX: number; textY: number }
+export interface ChartBar { period: number; fill: string; x: number; y: number; width: number; height: number; text: string; textX: number; textY: number }
 /** One group of bars: a figure, its label in lines under the axis. */
 export interface ChartGroup { id: string; label: string; lines: { text: string; x: number; y: number }[]; bars: ChartBar[] }
 /** A tick of the value axis. */
@@ -27,7 +27,7 @@ export interface ChartGeometry {
   ticks: ChartTick[];
   groups: ChartGroup[];
   /** One entry per period: its label and where its swatch goes in the legend. */
-  legend: { label: string; x: number; y: number }[];
+  legend: { label: string; x: number; y: number; fill: string }[];
 }
 
 /** One fill per period (at most three); dark enough for 3:1 against white. */
@@ -79,14 +79,14 @@ export function chartGeometry(figures: readonly ChartInput[], periods: readonly 
       const x = x0 + inner(period)!;
       const barWidth = inner.bandwidth();
       const top = typeof value === 'number' ? y(value) : plot.bottom;
-      return { period, x, y: top, width: barWidth, height: plot.bottom - top, text: chartValueText(value), textX: x + barWidth / 2, textY: top - 3 };
+      return { period, fill: periodColours[period % periodColours.length]!, x, y: top, width: barWidth, height: plot.bottom - top, text: chartValueText(value), textX: x + barWidth / 2, textY: top - 3 };
     });
     const centre = x0 + outer.bandwidth() / 2;
     const lines = wrapLabel(figure.label, charsPerLine).slice(0, labelLines).map((text, i) => ({ text, x: centre, y: plot.bottom + 12 + i * lineHeight }));
     return { id: figure.id, label: figure.label, lines, bars };
   });
   const legendStep = (plot.right - plot.left) / periods.length;
-  const legend = periods.map((label, i) => ({ label, x: plot.left + i * legendStep, y: 4 }));
+  const legend = periods.map((label, i) => ({ label, x: plot.left + i * legendStep, y: 4, fill: periodColours[i % periodColours.length]! }));
   return { width, height, plot, ticks, groups, legend };
 }
 
