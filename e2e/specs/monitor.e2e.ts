@@ -76,6 +76,10 @@ describe('Monitor', () => {
     // Each figure carries its definition in its row header; groups head their rows.
     await expect.poll(() => page.getByRole('rowheader', { name: /^Nieuwe casussen Casussen aangemaakt in de periode\./ }).count()).toBe(1);
     expect(await table.getByRole('rowheader', { name: 'Risicotaxaties', exact: true }).count()).toBe(1);
+    // The chart of the headline figures: one image named by its summary; the table stays the source.
+    const chart = page.getByRole('img', { name: /^Staafdiagram, kerncijfers per periode\./u });
+    expect(await chart.getAttribute('aria-label')).toMatch(new RegExp(`Nieuwe casussen: ${year}[^,;]* 6;`, 'u'));
+    expect(await chart.locator('[data-figure="casussen.nieuw"] rect').count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'monitor, one period');
 
     // Two periods side by side (this year and last year), then one municipality.
@@ -89,6 +93,9 @@ describe('Monitor', () => {
     expect(await values(page, 'casussen.nieuw')).toEqual(['5', '0']);
     expect(await values(page, 'screening.sash.hoog')).toEqual(['2', '0']);
     expect(await values(page, 'screening.sash.laag')).toEqual(['0', '0']);
+    // The chart follows: two bars per figure where both periods have counts, none for last year's zero.
+    expect(await chart.getAttribute('aria-label')).toMatch(new RegExp(`Nieuwe casussen: ${year}[^,;]* 5, ${Number(year) - 1} 0;`, 'u'));
+    expect(await chart.locator('[data-figure="casussen.nieuw"] rect').count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'monitor, two periods, one municipality');
 
     // The CSV: export counts, so 1–4 become "< 5"; Dutch Excel format; no label, name or case number.
@@ -118,6 +125,8 @@ describe('Monitor', () => {
     expect(pdfText).toMatch(/Nieuwe casussen\s+5\s+0\n/u);
     expect(pdfText).toContain('Casussen aangemaakt in de periode.');
     expect(pdfText).toMatch(/SASH-screening \(politie\): hoog\s+<\s?5\s+0\n/u);
+    expect(pdfText).toContain('Kerncijfers per periode');
+
     for (let n = 0; n < rooms.length; n++) {
       expect(pdfText).not.toContain(labelOf(n));
       expect(pdfText).not.toContain(`E2E-${rooms[n]!.slice(-4).toUpperCase()}`);

@@ -1,7 +1,8 @@
 // Automatic JSX runtime even where a tool reads the root tsconfig (tsx scripts, CLIs).
 /** @jsxRuntime automatic */
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Document, G, Line, Page, Rect, Svg, Text, View } from '@react-pdf/renderer';
 import { formatDutchDateTime } from './dutchDates';
+import { FONT_FAMILY } from './fonts';
 import { PDF_CONFORMANCE, PDF_CREATOR, PDF_LANGUAGE, PDF_PRODUCER, safeMetadata } from './metadata';
 import { PageFrame } from './PageFrame';
 import { PAGE_HEIGHT } from './signatureLayout';
@@ -9,6 +10,19 @@ import { styles } from './styles';
 
 /** A value as the server sends it with export=1: a count, "< 5" for 1–4, or none. */
 export type MonitorPdfValue = number | '< 5' | null;
+
+/**
+ * A bar chart as plain data (computed by features/monitor/chartGeometry.ts, the same geometry the
+ * screen draws), in the chart's own units: viewBox 0 0 width height.
+ */
+export interface MonitorPdfChart {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  ticks: { value: number; text: string; y: number }[];
+  groups: { id: string; lines: { text: string; x: number; y: number }[]; bars: { period: number; x: number; y: number; width: number; height: number; fill: string; text: string; textX: number; textY: number }[] }[];
+  legend: { label: string; x: number; y: number; fill: string }[];
+}
 
 /** What the monitor PDF prints: counts and texts only, no names, labels or case numbers. */
 export interface MonitorPdfData {
@@ -22,6 +36,8 @@ export interface MonitorPdfData {
   groups: { name: string; rows: { label: string; definition: string; values: MonitorPdfValue[] }[] }[];
   /** The improvement measures by phase; left out when the user cannot read the board. */
   improvements?: { phase: string; items: { title: string; status: string; org: string; bottlenecks: string }[] }[];
+  /** The headline figures as grouped bars (chartGeometry.ts, the same geometry as on the screen). */
+  chart?: MonitorPdfChart;
 }
 
 const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
@@ -29,6 +45,45 @@ const shown = (value: MonitorPdfValue | undefined): string =>
   value === null || value === undefined ? '–' : typeof value === 'number' ? number.format(value) : value;
 
 const labelWidth = '52%';
+/** Width of the chart on the page (A4 minus the page's margins). */
+const chartWidth = 480;
+
+/** The chart drawn with react-pdf's SVG primitives: bars, "< 5" and "–" as text without a bar. */
+function MonitorChartPdf({ chart }: { chart: MonitorPdfChart }) {
+  const { plot } = chart;
+  const text = { fontFamily: FONT_FAMILY, fontSize: 7 };
+  return (
+    <View wrap={false} style={{ marginBottom: 10 }}>
+      <Text style={styles.h3}>Kerncijfers per periode</Text>
+      <Svg width={chartWidth} height={(chartWidth * chart.height) / chart.width} viewBox={`0 0 ${chart.width} ${chart.height}`}>
+        {chart.legend.map((entry, i) => (
+          <G key={`legend-${i}`}>
+            <Rect x={entry.x} y={entry.y} width={10} height={10} fill={entry.fill} />
+            <Text x={entry.x + 14} y={entry.y + 9} style={{ ...text, fontSize: 9 }}>{entry.label}</Text>
+          </G>
+        ))}
+        {chart.ticks.map((tick) => (
+          <G key={`tick-${tick.value}`}>
+            <Line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="#d0d0d0" strokeWidth={0.5} />
+            <Text x={plot.left - 4} y={tick.y + 3} textAnchor="end" style={text}>{tick.text}</Text>
+          </G>
+        ))}
+        <Line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#000000" strokeWidth={0.75} />
+        {chart.groups.map((group) => (
+          <G key={group.id}>
+            {group.bars.map((bar) => (
+              <G key={bar.period}>
+                {bar.height > 0 ? <Rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill={bar.fill} /> : null}
+                <Text x={bar.textX} y={bar.textY} textAnchor="middle" style={text}>{bar.text}</Text>
+              </G>
+            ))}
+            {group.lines.map((line, i) => <Text key={i} x={line.x} y={line.y} textAnchor="middle" style={text}>{line.text}</Text>)}
+          </G>
+        ))}
+      </Svg>
+    </View>
+  );
+}
 
 /** The monitor like the progress monitor it imitates: the figures per group, periods side by side, then the measures. */
 export function MonitorDocument({ data, contentHash, creationDate }: { data: MonitorPdfData; contentHash: string; creationDate: Date }) {
@@ -49,6 +104,7 @@ export function MonitorDocument({ data, contentHash, creationDate }: { data: Mon
         <Text style={[styles.paragraph, styles.muted]}>
           Alleen aantallen, geen namen. Aantallen van 1 tot en met 4 staan als ‘&lt; 5’, zodat niemand herkenbaar is.
         </Text>
+        {data.chart ? <MonitorChartPdf chart={data.chart} /> : null}
         {data.groups.map((group) => (
           <View key={group.name} style={styles.table}>
             <View style={styles.tableHeader} wrap={false}>

@@ -12,4 +12,4 @@ export { SignError, assertSignable, signErrorMessage, isSignError, type SignErro
 export { SIGNATURE_RECT, SIGNATURE_BOX } from './signatureLayout';
 export { MinutesDocument } from './MinutesDocument';
 export { ActionListDocument } from './ActionListDocument';
-export { MonitorDocument, type MonitorPdfData, type MonitorPdfValue } from './MonitorDocument';
+export { MonitorDocument, type MonitorPdfChart, type MonitorPdfData, type MonitorPdfValue } from './MonitorDocument';

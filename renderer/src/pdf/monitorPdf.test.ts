@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartGeometry } from '../features/monitor/chartGeometry';
 import { FONT_FILES, registerFonts } from './fonts';
 import type { MonitorPdfData } from './MonitorDocument';
 import { renderMonitorPdf } from './render';
@@ -42,6 +43,12 @@ const data: MonitorPdfData = {
   ],
 };
 
+// The chart: the headline figures as the screen draws them ("< 5" and "–" as text without a bar).
+data.chart = chartGeometry([
+  { id: 'personen.uniek', label: 'Unieke personen besproken', values: [1234, 987, '< 5'] },
+  { id: 'casussen.nieuw', label: 'Nieuwe casussen', values: [56, null, 7] },
+], data.periods)!;
+
 describe('monitor PDF', () => {
   let text = '';
   const path = join(workDir, 'monitor.pdf');
@@ -68,6 +75,20 @@ describe('monitor PDF', () => {
     expect(text).toMatch(/Mediaan dagen tot eerste bespreking\s+12,5\s+9\s+7/u);
     expect(pdftotext(path, false)).toMatch(/\n987\n+<\s?5\n/u);
     expect(text).toContain('Dagen van een hoge risicotaxatie tot de eerste bespreking (mediaan).');
+  });
+
+  it('draws the chart of the headline figures with its legend, axis, values and labels', () => {
+    const plain = pdftotext(path, false);
+    expect(text).toContain('Kerncijfers per periode');
+    // The legend: one entry per period, in order, on one line.
+    expect(text).toMatch(/2024\s+2025\s+2026 t\/m 6-12-2026\n/u);
+    // Values over the bars, "< 5" and "–" included, then the figures' labels under the axis.
+    for (const value of ['1.234', '987', '56', '7']) expect(plain).toMatch(new RegExp(`^${value.replace('.', '\\.')}$`, 'mu'));
+    expect(text).toMatch(/1\.234\s+987/u);
+    expect(text).toMatch(/<\s?5\s+–\s+7\n/u);
+    expect(text).toMatch(/Unieke personen besproken\s+Nieuwe casussen\n/u);
+    // The axis ticks run from 0 in Dutch numbers.
+    for (const tick of ['0', '500', '1.000', '1.500']) expect(plain).toMatch(new RegExp(`^${tick.replace('.', '\\.')}$`, 'mu'));
   });
 
   it('lists the improvement measures by phase with status, organisation and knelpunten, "ĳ" drawn', () => {

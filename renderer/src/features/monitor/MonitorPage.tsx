@@ -7,6 +7,8 @@ import { getApi } from '../../platform';
 import { Button, Select, TextInput } from '../../ui';
 import { isId } from '../../domain/ids';
 import { Notice, useDirectory, useLiveSession, useRooms } from '../session';
+import { chartGeometry, chartRows, chartSummary } from './chartGeometry';
+import { MonitorChart } from './MonitorChart';
 import { createMonitorApi, MonitorApiError, type MonitorAnswer, type MonitorApi, type MonitorFigure } from './monitorApi';
 import { monitorCsv, monitorFileName, type MonitorValue } from './monitorCsv';
 import { figureGroups, readBoard, type BoardNames } from './monitorPdf';
@@ -144,6 +146,7 @@ export function MonitorPage() {
     const [rows, improvements] = await Promise.all([exportRows(), readBoard(live.docManager, boardRoom, names).catch(() => null), ensureBrowserFonts()]);
     const labels = applied.periods.map((period) => period.label);
     const generatedAt = new Date().toISOString();
+    const chart = chartGeometry(chartRows(rows), labels);
     const bytes = await renderMonitorPdf({
       documentId: `monitor-${generatedAt.slice(0, 10)}`,
       area: areaName(applied.municipality) ?? t('monitor.region'),
@@ -151,6 +154,7 @@ export function MonitorPage() {
       generatedAt,
       groups: figureGroups(rows, groupName),
       ...(improvements ? { improvements } : {}),
+      ...(chart ? { chart } : {}),
     }, { creationDate: new Date(generatedAt) });
     const saved = await getApi().saveFile({ suggestedName: monitorFileName(labels, areaName(applied.municipality)).replace(/\.csv$/u, '.pdf'), mimeType: 'application/pdf', data: bytes });
     return saved.saved;
@@ -237,12 +241,15 @@ function MonitorResults({ results, areaName, groupName }: { results: Results; ar
   const labels = applied.periods.map((period) => period.label);
   const groups = [...new Set(rows.map((row) => row.group))];
   const caption = t('monitor.caption', { area, periods: labels.join(', ') });
+  const headline = chartRows(rows);
+  const chart = chartGeometry(headline, labels);
   const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
   const show = (value: MonitorValue | undefined) => (value === null || value === undefined ? <span className="text-muted" aria-label={t('monitor.noValue')}>–</span> : typeof value === 'number' ? number.format(value) : value);
   return (
     <>
       <p className="monitor__status" role="status">{t('monitor.shown', { area, periods: labels.join(', ') })}</p>
       {results.answers.some((answer) => answer.suppressed) ? <p className="monitor__note">{t('monitor.suppressedNote')}</p> : null}
+      {chart ? <MonitorChart chart={chart} summary={chartSummary(headline, labels)} /> : null}
       <div className="monitor__table-wrap" role="region" aria-label={caption} tabIndex={0}>
         <table className="data-table monitor__table">
           <caption>{caption}</caption>

@@ -32,6 +32,10 @@ export const monitorEn: Strings<typeof monitorNl> = {
   suppressedNote: 'Counts of 1 to 4 show as ‘< 5’, so that no one can be recognised.',
   source: 'Source: {{source}}',
   noValue: 'no value',
+  chart: {
+    title: 'Headline figures per period',
+    label: 'Bar chart, headline figures per period. {{summary}}. The table below has all figures.',
+  },
   groups: {
     personen: 'Persons',
     casussen: 'Cases',

@@ -28,6 +28,10 @@ export const monitorNl = {
   suppressedNote: 'Aantallen van 1 tot en met 4 staan als ‘< 5’, zodat niemand herkenbaar is.',
   source: 'Bron: {{source}}',
   noValue: 'geen waarde',
+  chart: {
+    title: 'Kerncijfers per periode',
+    label: 'Staafdiagram, kerncijfers per periode. {{summary}}. De tabel hieronder heeft alle cijfers.',
+  },
   groups: {
     personen: 'Personen',
     casussen: 'Casussen',
