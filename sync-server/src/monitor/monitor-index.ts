@@ -14,6 +14,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { ContentCipher } from '../storage/content-cipher';
 import { createRoomStore } from '../storage/room-store';
+import { readStoredDoc } from '../storage/stored-doc';
 import type { Sql } from '../storage/sql';
 import { isCaseRoom, isMeetingRoom } from '../access/names';
 
@@ -134,16 +135,8 @@ export function createMonitorIndex(sql: Sql, cipher: ContentCipher, options: { d
     if (!isCaseRoom(room) && !isMeetingRoom(room)) return;
     const headRow = await sql.get<{ head: number }>('SELECT head FROM rooms WHERE room = $1', [room]);
     if (!headRow) return;
-    const stored = await store.read(room);
-    const doc = new Y.Doc({ gc: true });
+    const doc = await readStoredDoc(store, room);
     try {
-      for (const value of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.rows]) {
-        try {
-          Y.applyUpdate(doc, value.open());
-        } catch {
-          // A value that does not open or apply is skipped (the room loader quarantines it).
-        }
-      }
       let facts: RoomFacts;
       if (isCaseRoom(room)) {
         const key = await personHashKey();

@@ -5,9 +5,9 @@
  * room's head moves on. Reads go to what is stored (stored before relayed), never through the
  * live room registry: nothing here can change a room.
  */
-import * as Y from 'yjs';
 import type { ContentCipher } from '../storage/content-cipher';
 import { createRoomStore, type RoomStore } from '../storage/room-store';
+import { readStoredDoc } from '../storage/stored-doc';
 import type { Sql } from '../storage/sql';
 import { isCaseRoom } from '../access/names';
 
@@ -38,16 +38,8 @@ export interface StoredCaseMeta { caseNumber: string | null; caseType: string | 
  * quarantines such values; this reader writes nothing).
  */
 export async function readStoredCaseMeta(store: RoomStore, room: string): Promise<StoredCaseMeta> {
-  const stored = await store.read(room);
-  const doc = new Y.Doc({ gc: true });
+  const doc = await readStoredDoc(store, room);
   try {
-    for (const value of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.rows]) {
-      try {
-        Y.applyUpdate(doc, value.open());
-      } catch {
-        // Skipped, see above.
-      }
-    }
     const meta = doc.getMap('meta');
     return { caseNumber: shortText(meta.get('caseNumber')), caseType: shortText(meta.get('type')), status: shortText(meta.get('status')) };
   } finally {
