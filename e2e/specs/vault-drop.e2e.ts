@@ -122,6 +122,21 @@ describe('the vault drops a case whose access ended', () => {
     for (const dir of profiles.splice(0)) await rm(dir, { recursive: true, force: true });
   });
 
+  /**
+   * A first visit types the marker into the case and syncs it; the browser closes, and the
+   * case's ciphertext is found in the profile's files (the control the later checks rest on).
+   */
+  const markerSyncedAndOnDisk = async (serverUrl: string): Promise<{ profile: string; pieces: string[] }> => {
+    const profile = await newProfile();
+    const first = await firstVisit(profile, serverUrl);
+    await first.plan.typeAtEnd(section, ` ${marker}.`);
+    await expect.poll(() => first.session.syncState(), { timeout: 15_000 }).toBe('online');
+    const pieces = await storedCiphertext(first.page);
+    await first.context.close();
+    expect((await foundOnDisk(profile, pieces, marker)).pieces).toBeGreaterThan(0);
+    return { profile, pieces };
+  };
+
   test('revoked while offline with an unsent edit: at the next connection the case goes, the edit is reported, no byte of it stays on disk', async ({ server }) => {
     await createTestCase(server.url, pim, { room, label: 'Casus vault-drop A (fictief)', plan: { 'situatie-en-risico': [base] } });
     const profile = await newProfile();
@@ -164,13 +179,7 @@ describe('the vault drops a case whose access ended', () => {
 
   test('deleted by retention after closing: gone at the next connection, no byte of it on disk', async ({ server }) => {
     await createTestCase(server.url, pim, { room, label: 'Casus vault-drop B (fictief)', plan: { 'situatie-en-risico': [base] } });
-    const profile = await newProfile();
-    const first = await firstVisit(profile, server.url);
-    await first.plan.typeAtEnd(section, ` ${marker}.`);
-    await expect.poll(() => first.session.syncState(), { timeout: 15_000 }).toBe('online');
-    const pieces = await storedCiphertext(first.page);
-    await first.context.close();
-    expect((await foundOnDisk(profile, pieces, marker)).pieces).toBeGreaterThan(0);
+    const { profile, pieces } = await markerSyncedAndOnDisk(server.url);
 
     const token = await apiToken(server.url, pim.username, pim.password);
     const closed = await fetch(`${server.url}/api/rooms/${encodeURIComponent(room)}/close`, {
@@ -194,13 +203,7 @@ describe('the vault drops a case whose access ended', () => {
 
   test('account disabled: at the next start the whole vault is wiped and the sign-in screen says why', async ({ server }) => {
     await createTestCase(server.url, pim, { room, label: 'Casus vault-drop C (fictief)', plan: { 'situatie-en-risico': [base] } });
-    const profile = await newProfile();
-    const first = await firstVisit(profile, server.url);
-    await first.plan.typeAtEnd(section, ` ${marker}.`);
-    await expect.poll(() => first.session.syncState(), { timeout: 15_000 }).toBe('online');
-    const pieces = await storedCiphertext(first.page);
-    await first.context.close();
-    expect((await foundOnDisk(profile, pieces, marker)).pieces).toBeGreaterThan(0);
+    const { profile, pieces } = await markerSyncedAndOnDisk(server.url);
 
     admin(server.dataDir, 'user', 'disable', dirk.username);
 
