@@ -115,3 +115,30 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'co
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** What became of one socket: greeted by the server (admitted), or closed with a code first. */
+export type Admission = { admitted: true; raw: ReturnType<typeof rawSocket> } | { admitted: false; code: number };
+
+/** Opens a raw socket and resolves once the server greets it or closes it. */
+export function admission(wsUrl: string, room: string, token: string | null): Promise<Admission> {
+  const raw = rawSocket(wsUrl, room, token);
+  return new Promise((resolve) => {
+    raw.socket.once('message', () => resolve({ admitted: true, raw }));
+    void raw.closed.then(({ code }) => resolve({ admitted: false, code }));
+  });
+}
+
+/** Opens all `attempts` at once; resolves with the admitted sockets and the close codes of the others. */
+export async function admitConcurrently(attempts: { wsUrl: string; room: string; token: string | null }[]): Promise<{ admitted: ReturnType<typeof rawSocket>[]; refused: number[] }> {
+  const results = await Promise.all(attempts.map((a) => admission(a.wsUrl, a.room, a.token)));
+  return {
+    admitted: results.flatMap((r) => (r.admitted ? [r.raw] : [])),
+    refused: results.flatMap((r) => (r.admitted ? [] : [r.code])),
+  };
+}
+
+/** Closes sockets and waits until each has closed. */
+export async function closeAll(sockets: ReturnType<typeof rawSocket>[]): Promise<void> {
+  for (const s of sockets) s.socket.close();
+  await Promise.all(sockets.map((s) => s.closed));
+}

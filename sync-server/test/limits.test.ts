@@ -1,7 +1,7 @@
 /** Connection caps per user and per address, and the timeout for sockets that never finish authenticating. */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestUser, login, newServer, rawSocket, testPassword, type TestServer } from './helpers';
+import { addTestUser, admitConcurrently, closeAll, login, newServer, rawSocket, testPassword, type TestServer } from './helpers';
 
 const room = 'case:limitstest000001';
 
@@ -48,6 +48,53 @@ describe('limits', () => {
     expect((await rawSocket(t.wsUrl, room, tokens.cees ?? '').closed).code).toBe(4429);
     for (const s of sockets) s.socket.close();
     await Promise.all(sockets.map((s) => s.closed));
+  });
+
+  /** A room not loaded yet (its first sockets wait for the load), granted to every test user. */
+  let fresh = 0;
+  async function unloadedRoom(): Promise<string> {
+    const name = `case:limitsrace${String(++fresh).padStart(6, '0')}`;
+    for (const u of ['anna', 'bram', 'cees']) await t.admin.grant(name, u, 'edit');
+    return name;
+  }
+  const attempts = (name: string, users: string[]) => users.map((u) => ({ wsUrl: t.wsUrl, room: name, token: tokens[u] ?? '' }));
+
+  it('admits exactly the per-user cap of many concurrent connects, however slow the admission', async () => {
+    const { admitted, refused } = await admitConcurrently(attempts(await unloadedRoom(), Array(12).fill('anna')));
+    expect(admitted).toHaveLength(3);
+    expect(refused).toEqual(Array(9).fill(4429));
+    await closeAll(admitted);
+  });
+
+  it('admits exactly the per-address cap of many concurrent connects', async () => {
+    // Three sockets per user (their cap): only the address cap of 5 can refuse.
+    const { admitted, refused } = await admitConcurrently(attempts(await unloadedRoom(), ['anna', 'bram', 'cees', 'anna', 'bram', 'cees', 'anna', 'bram', 'cees']));
+    expect(admitted).toHaveLength(5);
+    expect(refused).toEqual(Array(4).fill(4429));
+    await closeAll(admitted);
+  });
+
+  it('gives every slot back: after many admitted, refused, unauthorized and forbidden sockets the caps still admit as many', async () => {
+    for (let round = 0; round < 10; round++) {
+      const name = await unloadedRoom();
+      // Even rounds: one over the user cap; odd rounds: refused before the user cap (five in all, the address cap).
+      const odd = round % 2 === 1;
+      const { admitted, refused } = await admitConcurrently(odd
+        ? [...attempts(name, ['anna', 'anna', 'anna']), { wsUrl: t.wsUrl, room: name, token: 'geen-geldig-token' }, { wsUrl: t.wsUrl, room: 'case:limitsnogrant0001', token: tokens.bram ?? '' }]
+        : attempts(name, ['anna', 'anna', 'anna', 'anna']));
+      expect(admitted).toHaveLength(3);
+      expect(refused.sort()).toEqual(odd ? [4401, 4403] : [4429]);
+      await closeAll(admitted);
+    }
+    // The server sees the closes a moment after the clients do.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const perUser = await admitConcurrently(attempts(await unloadedRoom(), Array(6).fill('anna')));
+    expect(perUser.admitted).toHaveLength(3);
+    await closeAll(perUser.admitted);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const perAddress = await admitConcurrently(attempts(await unloadedRoom(), ['anna', 'bram', 'cees', 'anna', 'bram', 'cees']));
+    expect(perAddress.admitted).toHaveLength(5);
+    await closeAll(perAddress.admitted);
   });
 
   it('drops a connection that never completes its request within the auth timeout', async () => {

@@ -13,7 +13,7 @@ import { openAdmin, type Admin } from '../src/cli/admin';
 import { silentLogger } from '../src/log';
 import { startServer, type RunningServer } from '../src/server';
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from './backends';
-import { addTestUser, login, rawSocket, testPassword } from './helpers';
+import { addTestUser, admitConcurrently, closeAll, login, rawSocket, testPassword } from './helpers';
 
 let postgres: TestPostgres;
 let redis: TestRedis;
@@ -34,15 +34,15 @@ afterEach(async () => {
 
 const room = 'case:sharedlimits0001';
 
-/** Two instances A and B on one database and one Redis. */
-async function twoInstances(): Promise<{ a: RunningServer; b: RunningServer; admin: Admin }> {
+/** Two instances A and B on one database and one Redis (or, with `redis: false`, one instance A without Redis as B too). */
+async function twoInstances(options: { redis?: boolean } = {}): Promise<{ a: RunningServer; b: RunningServer; admin: Admin }> {
   const databaseUrl = await postgres.database();
   const dataKey = randomBytes(32).toString('base64');
   const dataDir = await mkdtemp(join(tmpdir(), 'themakamer-limits-'));
   dirs.push(dataDir);
   const start = async (): Promise<RunningServer> => {
     const server = await startServer({
-      dataDir, databaseUrl, redisUrl: redis.url, dataKey, port: 0, logger: silentLogger, requireMfa: false,
+      dataDir, databaseUrl, redisUrl: options.redis === false ? null : redis.url, dataKey, port: 0, logger: silentLogger, requireMfa: false,
       limits: { loginAttemptsPerUser: 4, loginAttemptsPerIp: 1000, loginWindowMs: 60_000, maxConnectionsPerUser: 3, maxConnectionsPerIp: 1000 },
     });
     open.push(server);
@@ -50,6 +50,10 @@ async function twoInstances(): Promise<{ a: RunningServer; b: RunningServer; adm
   };
   const admin = await openAdmin({ dataDir, databaseUrl });
   open.push(admin);
+  if (options.redis === false) {
+    const a = await start();
+    return { a, b: a, admin };
+  }
   return { a: await start(), b: await start(), admin };
 }
 
@@ -120,4 +124,64 @@ describe('limits shared by instances through Redis', () => {
       await redis.restart();
     }
   }, 60_000);
+
+  describe('concurrent connects take the cap as one reservation', () => {
+    /** `n` sockets of one user opened at once, alternating between the instances. */
+    const concurrently = (servers: RunningServer[], token: string, n: number, name = room) =>
+      admitConcurrently(Array.from({ length: n }, (_, i) => ({ wsUrl: servers[i % servers.length]!.wsUrl, room: name, token })));
+    // The server sees a client's close a moment after the client does.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+    it('one instance on PostgreSQL (its admission waits on the database): exactly the cap of 12 concurrent connects', async () => {
+      const { a, admin } = await twoInstances({ redis: false });
+      await addTestUser(admin, 'elif');
+      await admin.grant(room, 'elif', 'edit');
+      const token = (await login(a.url, 'elif', testPassword)).token;
+      const { admitted, refused } = await concurrently([a], token, 12);
+      expect(admitted).toHaveLength(3);
+      expect(refused).toEqual(Array(9).fill(4429));
+      await closeAll(admitted);
+    }, 60_000);
+
+    it('split over two instances with Redis: exactly the cap, and every slot comes back after close', async () => {
+      const { a, b, admin } = await twoInstances();
+      await addTestUser(admin, 'fenna');
+      await admin.grant(room, 'fenna', 'edit');
+      const token = (await login(a.url, 'fenna', testPassword)).token;
+      for (let round = 0; round < 8; round++) {
+        const { admitted, refused } = await concurrently([a, b], token, 12);
+        expect(admitted).toHaveLength(3);
+        expect(refused).toEqual(Array(9).fill(4429));
+        await closeAll(admitted);
+        await settle();
+      }
+      // Refused for another reason after the address slot was taken: no slot stays behind.
+      expect((await admitConcurrently([a, b, a, b].map((s) => ({ wsUrl: s.wsUrl, room, token: 'geen-geldig-token' })))).refused).toEqual([4401, 4401, 4401, 4401]);
+      await settle();
+      const last = await concurrently([b, a], token, 6);
+      expect(last.admitted).toHaveLength(3);
+      await closeAll(last.admitted);
+    }, 60_000);
+
+    it('while Redis is down, each instance admits exactly the cap on its own', async () => {
+      const { a, b, admin } = await twoInstances();
+      await addTestUser(admin, 'gijs');
+      await admin.grant(room, 'gijs', 'edit');
+      const token = (await login(a.url, 'gijs', testPassword)).token;
+      await redis.kill();
+      try {
+        const onA = await concurrently([a], token, 8);
+        const onB = await concurrently([b], token, 8);
+        expect([onA.admitted.length, onB.admitted.length]).toEqual([3, 3]);
+        await closeAll([...onA.admitted, ...onB.admitted]);
+        await settle();
+        // Slots taken while Redis was down come back too.
+        const again = await concurrently([a], token, 8);
+        expect(again.admitted).toHaveLength(3);
+        await closeAll(again.admitted);
+      } finally {
+        await redis.restart();
+      }
+    }, 60_000);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The live connections: counted per user and per address for the caps, and re-checked
+ * The live connections: held slots per user and per address for the caps, and re-checked
  * against sessions and grants whenever access may have changed (a revoke in the app, or
  * one made by the admin CLI in another process).
  */
@@ -9,15 +9,22 @@ import type { Grants } from '../access/grants';
 import type { Logger } from '../log';
 import type { Access } from '../access/names';
 import type { Sessions } from '../access/sessions';
-import type { SharedConnectionCounts } from './shared-connection-counts';
+import type { CapKind, SharedConnectionCounts, SharedSlot } from './shared-connection-counts';
+
+/** A place held under a connection cap; `release` gives it back (the first call; later ones do nothing). */
+export interface Slot { release(): void }
 
 /** Tracking and policing of admitted connections. */
 export interface ConnectionRegistry {
+  /**
+   * Takes a slot under the cap of `kind` for `key` (a username or an address), or null when
+   * `limit` are held: on every instance with shared counts, else on this one. Taken before the
+   * slow part of admission and released when the socket is refused or closes, so concurrent
+   * connects cannot pass the cap together.
+   */
+  reserve(kind: CapKind, key: string, limit: number): Promise<Slot | null>;
   add(conn: Connection): void;
   remove(conn: Connection): void;
-  /** Connections of `username` on every instance (with shared counts), else on this one. */
-  countForUser(username: string): Promise<number>;
-  countForIp(ip: string): Promise<number>;
   all(): Iterable<Connection>;
   /** Closes or downgrades every connection whose session or grant no longer allows what it has. */
   enforce(filter?: { username?: string; room?: string }): Promise<void>;
@@ -28,39 +35,49 @@ export interface ConnectionRegistry {
 /** Creates the registry. */
 export function createConnectionRegistry(deps: { sessions: Sessions; grants: Grants; logger: Logger; shared?: SharedConnectionCounts | null }): ConnectionRegistry {
   const conns = new Set<Connection>();
-  const perUser = new Map<string, number>();
-  const perIp = new Map<string, number>();
+  // Slots held on this instance per cap and key (also while the shared counts decide).
+  const held: Record<CapKind, Map<string, number>> = { user: new Map(), ip: new Map() };
   const bump = (map: Map<string, number>, key: string, delta: number): void => {
     const next = (map.get(key) ?? 0) + delta;
     if (next <= 0) map.delete(key);
     else map.set(key, next);
   };
 
-  // While the shared counts cannot be read (Redis down), the caps hold per instance.
-  const sharedCount = async (local: number, read: (shared: SharedConnectionCounts) => Promise<number>): Promise<number> => {
-    if (!deps.shared) return local;
-    try {
-      return Math.max(local, await read(deps.shared));
-    } catch {
-      return local;
-    }
-  };
-
   return {
+    async reserve(kind, key, limit) {
+      const local = held[kind];
+      // Check and take with no await between them: this instance never passes the cap.
+      if ((local.get(key) ?? 0) >= limit) return null;
+      bump(local, key, 1);
+      let shared: SharedSlot | null = null;
+      let released = false;
+      const slot: Slot = {
+        release() {
+          if (released) return;
+          released = true;
+          bump(local, key, -1);
+          shared?.release();
+        },
+      };
+      if (!deps.shared) return slot;
+      try {
+        shared = await deps.shared.reserve(kind, key, limit);
+      } catch {
+        // Redis down: the caps hold per instance (the local slot alone) until it is back.
+        return slot;
+      }
+      if (shared === null) {
+        slot.release();
+        return null;
+      }
+      return slot;
+    },
     add(conn) {
       conns.add(conn);
-      bump(perUser, conn.username, 1);
-      bump(perIp, conn.ip, 1);
-      deps.shared?.add(conn);
     },
     remove(conn) {
-      if (!conns.delete(conn)) return;
-      bump(perUser, conn.username, -1);
-      bump(perIp, conn.ip, -1);
-      deps.shared?.remove(conn);
+      conns.delete(conn);
     },
-    countForUser: (username) => sharedCount(perUser.get(username) ?? 0, (shared) => shared.countForUser(username)),
-    countForIp: (ip) => sharedCount(perIp.get(ip) ?? 0, (shared) => shared.countForIp(ip)),
     all: () => conns,
     closeExpired(now) {
       for (const conn of [...conns]) {

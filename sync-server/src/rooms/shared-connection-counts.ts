@@ -1,29 +1,40 @@
 /**
- * Connection counts shared by every instance through Redis, for the per-user and per-address
- * caps: per user and per address a sorted set of the live connections of every instance
- * (member: instance and connection id; score: when the entry lapses). Each instance renews
- * its own entries every `refreshMs`, so the connections of a killed instance stop counting
- * within `ttlMs`. Keys hold hashes, not usernames or addresses.
+ * Connection slots shared by every instance through Redis, for the per-user and per-address
+ * caps: per user and per address a sorted set of the slots held on every instance (member:
+ * instance and slot id; score: when the entry lapses). A slot is taken by one Lua script that
+ * drops lapsed entries, counts and adds only while under the cap: check and take are one
+ * atomic step, so concurrent connects on any number of instances cannot pass the cap
+ * together. Each instance renews its own entries every `refreshMs`, so the slots of a killed
+ * instance stop counting within `ttlMs`. Keys hold hashes, not usernames or addresses.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 
-/** A connection as the counts see it. */
-export interface CountedConnection { id: string; username: string; ip: string }
+/** Which cap a slot counts against. */
+export type CapKind = 'user' | 'ip';
 
-/** The counts of every instance; `count*` reject when Redis cannot be reached. */
+/** A slot held in Redis; `release` removes it (best effort: a lost removal lapses after the ttl). */
+export interface SharedSlot { release(): void }
+
+/** The slots of every instance; `reserve` rejects when Redis cannot be reached. */
 export interface SharedConnectionCounts {
-  add(conn: CountedConnection): void;
-  remove(conn: CountedConnection): void;
-  countForUser(username: string): Promise<number>;
-  countForIp(ip: string): Promise<number>;
+  /** Takes a slot for `key` when fewer than `limit` are held on all instances together, else null. */
+  reserve(kind: CapKind, key: string, limit: number): Promise<SharedSlot | null>;
   close(): Promise<void>;
 }
 
 const hashed = (key: string): string => createHash('sha256').update(key).digest('base64url').slice(0, 32);
-const userKey = (username: string): string => `themakamer:conns:user:${hashed(username)}`;
-const ipKey = (ip: string): string => `themakamer:conns:ip:${hashed(ip)}`;
+const setKey = (kind: CapKind, key: string): string => `themakamer:conns:${kind}:${hashed(key)}`;
+
+// KEYS[1] the set; ARGV: now, limit, lapses, member, key ttl. 1 when taken, 0 when full.
+const reserveScript = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 1
+`;
 
 /** Connects to Redis at `url` (its own connection: commands fail at once while Redis is down, never queue). */
 export async function redisConnectionCounts(url: string, logger: Logger, options: { ttlMs?: number; refreshMs?: number } = {}): Promise<SharedConnectionCounts & { redis: Redis }> {
@@ -41,42 +52,38 @@ export async function redisConnectionCounts(url: string, logger: Logger, options
   });
   await redis.connect();
 
-  const live = new Map<string, CountedConnection>();
-  const member = (conn: CountedConnection): string => `${instance}:${conn.id}`;
-  const write = (conns: CountedConnection[]): void => {
-    if (conns.length === 0) return;
+  // Held slots: member → set key.
+  const held = new Map<string, string>();
+  let next = 0;
+  const renew = setInterval(() => {
+    if (held.size === 0) return;
     const lapses = Date.now() + ttlMs;
     const pipeline = redis.pipeline();
-    for (const conn of conns) {
-      for (const key of [userKey(conn.username), ipKey(conn.ip)]) {
-        pipeline.zadd(key, lapses, member(conn));
-        pipeline.pexpire(key, ttlMs * 2);
-      }
+    for (const [member, key] of held) {
+      pipeline.zadd(key, lapses, member);
+      pipeline.pexpire(key, ttlMs * 2);
     }
     // Best effort: while Redis is down the renewal puts the entries back once it returns.
     pipeline.exec().catch(() => {});
-  };
-  const renew = setInterval(() => write([...live.values()]), refreshMs);
+  }, refreshMs);
   renew.unref();
-  const count = async (key: string): Promise<number> => {
-    const results = await redis.multi().zremrangebyscore(key, '-inf', Date.now()).zcard(key).exec();
-    const found = results?.[1];
-    if (!found || found[0]) throw found?.[0] ?? new Error('no result');
-    return Number(found[1]);
-  };
 
   return {
     redis,
-    add(conn) {
-      live.set(conn.id, conn);
-      write([conn]);
+    async reserve(kind, key, limit) {
+      const member = `${instance}:${(next++).toString(36)}`;
+      const set = setKey(kind, key);
+      const now = Date.now();
+      const taken = await redis.eval(reserveScript, 1, set, now, limit, now + ttlMs, member, ttlMs * 2);
+      if (Number(taken) !== 1) return null;
+      held.set(member, set);
+      return {
+        release() {
+          if (!held.delete(member)) return;
+          redis.zrem(set, member).catch(() => {});
+        },
+      };
     },
-    remove(conn) {
-      if (!live.delete(conn.id)) return;
-      redis.pipeline().zrem(userKey(conn.username), member(conn)).zrem(ipKey(conn.ip), member(conn)).exec().catch(() => {});
-    },
-    countForUser: (username) => count(userKey(username)),
-    countForIp: (ip) => count(ipKey(ip)),
     async close() {
       clearInterval(renew);
       await redis.quit().catch(() => redis.disconnect());

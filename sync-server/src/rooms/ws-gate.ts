@@ -16,6 +16,7 @@ import { isAllowedOrigin } from '../access/origins';
 import { greeting, handleMessage } from './protocol';
 import { createMessagePump } from './pump';
 import type { Room } from './room';
+import type { Slot } from './connections';
 
 /** Handles HTTP upgrade requests; `close` stops accepting new sockets. */
 export interface UpgradeGate {
@@ -68,13 +69,14 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
     });
   }
 
-  function join(ws: WebSocket, conn: Connection, room: Room): void {
+  function join(ws: WebSocket, conn: Connection, room: Room, slots: Slot[]): void {
     ctx.connections.add(conn);
     room.add(conn);
     ws.on('close', (code) => {
       pump.remove(conn);
       room.remove(conn);
       ctx.connections.remove(conn);
+      for (const slot of slots) slot.release();
       ctx.audit.append({ event: 'room-close', actor: conn.username, room: conn.room, ip: conn.ip, detail: { access: conn.access, code, dropped: conn.droppedUpdates } })
         .catch((error: unknown) => {
           // Only during shutdown, once the database is closed.
@@ -101,46 +103,59 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
       else early.push({ data, isBinary });
     };
     ws.on('message', onEarly);
-    if ((await ctx.connections.countForIp(ip)) >= limits.maxConnectionsPerIp) {
-      ws.close(CloseCode.tooManyConnections, 'too many connections');
-      return;
-    }
-    const session = token ? await ctx.sessions.check(token) : null;
-    const user = session ? await ctx.directory.getUser(session.username) : null;
-    if (!session || !user || user.disabled) {
-      ctx.logger.info('socket-refused', { reason: 'unauthorized' });
-      ws.close(CloseCode.unauthorized, 'unauthorized');
-      return;
-    }
-    const access = isRoom(roomName) ? await ctx.grants.effectiveAccess(user.username, roomName) : null;
-    if (!isRoom(roomName) || access === null) {
-      ctx.logger.info('socket-refused', { reason: 'forbidden', room: isRoom(roomName) ? roomName : null });
-      ws.close(CloseCode.forbidden, 'forbidden');
-      return;
-    }
-    if ((await ctx.connections.countForUser(user.username)) >= limits.maxConnectionsPerUser) {
-      ws.close(CloseCode.tooManyConnections, 'too many connections');
-      return;
-    }
-    const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
-    ws.off('message', onEarly);
-    listen(ws, conn, early);
-    let room: Room;
+    // Slots under the caps are taken before the slow steps (session, grant, room) and given
+    // back on every way out that does not join; a joined socket gives them back on close.
+    const slots: Slot[] = [];
+    let joined = false;
     try {
-      room = await ctx.rooms.acquire(roomName);
-      await room.whenReady();
-      if (room.state !== 'ready') throw new Error('room not available');
-    } catch (error) {
-      pump.remove(conn);
-      ctx.logger.error('room-load-failed', { room: roomName, error: (error as Error).name });
-      ws.close(CloseCode.internalError, 'room unavailable');
-      return;
+      const ipSlot = await ctx.connections.reserve('ip', ip, limits.maxConnectionsPerIp);
+      if (!ipSlot) {
+        ws.close(CloseCode.tooManyConnections, 'too many connections');
+        return;
+      }
+      slots.push(ipSlot);
+      const session = token ? await ctx.sessions.check(token) : null;
+      const user = session ? await ctx.directory.getUser(session.username) : null;
+      if (!session || !user || user.disabled) {
+        ctx.logger.info('socket-refused', { reason: 'unauthorized' });
+        ws.close(CloseCode.unauthorized, 'unauthorized');
+        return;
+      }
+      const access = isRoom(roomName) ? await ctx.grants.effectiveAccess(user.username, roomName) : null;
+      if (!isRoom(roomName) || access === null) {
+        ctx.logger.info('socket-refused', { reason: 'forbidden', room: isRoom(roomName) ? roomName : null });
+        ws.close(CloseCode.forbidden, 'forbidden');
+        return;
+      }
+      const userSlot = await ctx.connections.reserve('user', user.username, limits.maxConnectionsPerUser);
+      if (!userSlot) {
+        ws.close(CloseCode.tooManyConnections, 'too many connections');
+        return;
+      }
+      slots.push(userSlot);
+      const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
+      ws.off('message', onEarly);
+      listen(ws, conn, early);
+      let room: Room;
+      try {
+        room = await ctx.rooms.acquire(roomName);
+        await room.whenReady();
+        if (room.state !== 'ready') throw new Error('room not available');
+      } catch (error) {
+        pump.remove(conn);
+        ctx.logger.error('room-load-failed', { room: roomName, error: (error as Error).name });
+        ws.close(CloseCode.internalError, 'room unavailable');
+        return;
+      }
+      if (!conn.isOpen()) {
+        pump.remove(conn);
+        return;
+      }
+      join(ws, conn, room, slots);
+      joined = true;
+    } finally {
+      if (!joined) for (const slot of slots) slot.release();
     }
-    if (!conn.isOpen()) {
-      pump.remove(conn);
-      return;
-    }
-    join(ws, conn, room);
   }
 
   return {
