@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +25,10 @@ import { createRoomStore, type StoredRoom } from '../src/storage/room-store';
 import type { Sql } from '../src/storage/sql';
 import { transferredTables } from '../src/storage/transfer';
 import { backup, CopyError, migrate, restore } from '../src/storage/transfer';
+import { silentLogger } from '../src/log';
+import { startServer } from '../src/server';
 import { startPostgres, type TestPostgres } from './backends';
+import { login, newClient } from './helpers';
 
 let postgres: TestPostgres;
 const dirs: string[] = [];
@@ -295,5 +298,72 @@ describe('migrate from SQLite to PostgreSQL', () => {
     const again = admin(['--data-dir', restoredDir, 'restore', '--from', file]);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/niet leeg/);
+  }, 120_000);
+});
+
+describe('a restore into an empty data dir', () => {
+  const admin = (args: string[], dataKey: string | null): { status: number | null; stdout: string; stderr: string } => {
+    const env: NodeJS.ProcessEnv = { ...process.env, THEMAKAMER_DATA_KEY: dataKey ?? undefined };
+    if (dataKey === null) delete env.THEMAKAMER_DATA_KEY;
+    return spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', ...args], { encoding: 'utf8', env });
+  };
+
+  it('gets the backup\'s key as its data.key: the server starts on it alone, a user signs in and reads a room over a WebSocket', async () => {
+    const source = await backends[0]!.open();
+    await populate(source.sql);
+    // populate's org signs in through OIDC: a password user in a second org reads the room.
+    const audit = createAuditLog(source.sql);
+    await createDirectory(source.sql, audit).addOrg('ggd-test', 'GGD Testregio', adminActor);
+    await createDirectory(source.sql, audit).addUser({ username: 'ggd.jansen', org: 'ggd-test', role: 'deelnemer', password: 'fictief-wachtwoord-123' }, adminActor);
+    await createGrants(source.sql, audit).grant(roomName(2), 'ggd.jansen', 'view', adminActor);
+    await source.sql.close();
+    const file = join(tempDir(), 'region.jsonl.gz');
+    expect(admin(['--data-dir', source.target.dataDir, 'backup', '--to', file], null).status).toBe(0);
+
+    const restoredDir = join(tempDir(), 'restored');
+    const restored = admin(['--data-dir', restoredDir, 'restore', '--from', file], keyText);
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    const keyFile = join(restoredDir, 'data.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64').equals(Buffer.from(keyText, 'base64'))).toBe(true);
+
+    // No THEMAKAMER_DATA_KEY: the server runs on the data dir's own key file.
+    const server = await startServer({ dataDir: restoredDir, port: 0, logger: silentLogger, requireMfa: false });
+    try {
+      const { token } = await login(server.url, 'ggd.jansen', 'fictief-wachtwoord-123');
+      const client = newClient(server.wsUrl, roomName(2), token);
+      try {
+        await client.synced;
+        const expected = edits(2, 6).doc;
+        expect(client.doc.getText('notes').toString()).toBe(expected.getText('notes').toString());
+        expect(client.doc.getText('notes').toString()).toContain('regel 2.5');
+        expected.destroy();
+      } finally {
+        client.destroy();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('is refused when the dir holds a data.key with another key, and writes nothing', async () => {
+    const source = await backends[0]!.open();
+    await populate(source.sql);
+    await source.sql.close();
+    const file = join(tempDir(), 'region.jsonl.gz');
+    await backup(source.target, file);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'data.key'), randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+    const refused = admin(['--data-dir', dir, 'restore', '--from', file], keyText);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/data\.key met een andere sleutel/);
+    expect(existsSync(join(dir, 'themakamer.sqlite'))).toBe(false);
+    // A wrong THEMAKAMER_DATA_KEY into an empty dir: refused, and no key file is left behind.
+    const empty = join(tempDir(), 'leeg');
+    const wrong = admin(['--data-dir', empty, 'restore', '--from', file], randomBytes(32).toString('base64'));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/datasleutel past niet/);
+    expect(existsSync(join(empty, 'data.key'))).toBe(false);
   }, 120_000);
 });

@@ -27,24 +27,46 @@ export function requireEnvDataKey(fromEnv: string | null): Buffer {
   return decodeKey(fromEnv, 'The data key (THEMAKAMER_DATA_KEY)');
 }
 
-/** Returns the data key: from `fromEnv` (base64) if given, else the key file, created on first use. */
-export function loadDataKey(dataDir: string, fromEnv: string | null): Buffer {
-  if (fromEnv !== null) return decodeKey(fromEnv, 'The data key (THEMAKAMER_DATA_KEY)');
-  const path = join(dataDir, keyFileName);
+/** Creates the key file holding `key` (0600; never replaces one): false when it exists already. */
+function createKeyFile(path: string, key: Buffer): boolean {
   try {
     const fd = openSync(path, 'wx', 0o600);
     try {
-      writeSync(fd, randomBytes(32).toString('base64') + '\n');
+      writeSync(fd, key.toString('base64') + '\n');
     } finally {
       closeSync(fd);
     }
     chmodSync(path, 0o600);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
   }
+}
+
+/** Reads the key file, refusing one that others can read. */
+function readKeyFile(path: string): Buffer {
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) !== 0) {
     throw new DataKeyError(`Key file ${path} is readable by others (mode ${mode.toString(8)}); run: chmod 600 ${path}`);
   }
   return decodeKey(readFileSync(path, 'utf8'), `Key file ${path}`);
+}
+
+/** Returns the data key: from `fromEnv` (base64) if given, else the key file, created on first use. */
+export function loadDataKey(dataDir: string, fromEnv: string | null): Buffer {
+  if (fromEnv !== null) return decodeKey(fromEnv, 'The data key (THEMAKAMER_DATA_KEY)');
+  const path = join(dataDir, keyFileName);
+  createKeyFile(path, randomBytes(32));
+  return readKeyFile(path);
+}
+
+/**
+ * Gives `dataDir` `key` as its key file, as a first start does with a new key (a restore: the
+ * key of the backup's server). Keeps an existing file holding the same key; refuses one with another.
+ */
+export function storeDataKey(dataDir: string, key: Buffer): void {
+  const path = join(dataDir, keyFileName);
+  if (createKeyFile(path, key)) return;
+  if (!readKeyFile(path).equals(key)) throw new DataKeyError(`Key file ${path} holds another key than the one given`);
 }

@@ -23,7 +23,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import * as Y from 'yjs';
 import { adminActor, createAuditLog } from './audit';
 import { createContentCipher, type ContentCipher } from './content-cipher';
-import { keyFileName, loadDataKey, requireEnvDataKey } from './data-key';
+import { keyFileName, loadDataKey, requireEnvDataKey, storeDataKey } from './data-key';
 import { databaseFile } from './database';
 import { DataDirError, openKeyedStore, verifyDataKey } from './keyed-data-dir';
 import { openStorage, type StorageTarget } from './open';
@@ -235,16 +235,25 @@ export async function backup(target: StorageTarget, file: string): Promise<Trans
   }
 }
 
-/** The data key a restore uses: THEMAKAMER_DATA_KEY, or an existing data.key in the target data dir. */
-function restoreKey(target: StorageTarget, dataKey: string | null): ContentCipher {
+/**
+ * The data key a restore uses: THEMAKAMER_DATA_KEY, or an existing data.key in the target data
+ * dir. A data dir whose data.key holds another key than THEMAKAMER_DATA_KEY is refused: the
+ * server would start on that file's key.
+ */
+function restoreKey(target: StorageTarget, dataKey: string | null): Buffer {
   if (target.databaseUrl || dataKey !== null) {
     if (dataKey === null) throw new CopyError('Zet THEMAKAMER_DATA_KEY op de datasleutel van de server waarvan de back-up is gemaakt.');
-    return createContentCipher(requireEnvDataKey(dataKey));
+    const key = requireEnvDataKey(dataKey);
+    const file = join(target.dataDir, keyFileName);
+    if (!target.databaseUrl && existsSync(file) && !loadDataKey(target.dataDir, null).equals(key)) {
+      throw new CopyError(`In ${target.dataDir} staat al een ${keyFileName} met een andere sleutel dan THEMAKAMER_DATA_KEY. Kies een lege gegevensmap, of verwijder dat bestand als het niet bij deze back-up hoort.`);
+    }
+    return key;
   }
   if (!existsSync(join(target.dataDir, keyFileName))) {
     throw new CopyError(`Geen datasleutel: zet THEMAKAMER_DATA_KEY of leg ${keyFileName} van de oorspronkelijke server in ${target.dataDir}.`);
   }
-  return createContentCipher(loadDataKey(target.dataDir, null));
+  return loadDataKey(target.dataDir, null);
 }
 
 /** Reads a backup file line by line, checking its shape. */
@@ -273,11 +282,13 @@ async function* backupLines(file: string): AsyncGenerator<BackupHeader | BackupT
 
 /**
  * Restores the backup in `file` into `target`, which must be empty (a data dir is created if
- * needed). The key: `dataKey` or the data dir's data.key; it must match the backup's.
+ * needed). The key: `dataKey` or the data dir's data.key; it must match the backup's. A data
+ * dir ends with that key in its data.key.
  */
 export async function restore(file: string, target: StorageTarget, dataKey: string | null): Promise<TransferSummary & { backend: Sql['dialect']; createdAt: string }> {
   const started = performance.now();
-  const cipher = restoreKey(target, dataKey);
+  const key = restoreKey(target, dataKey);
+  const cipher = createContentCipher(key);
   const { sql } = await openStorage(target);
   try {
     let header: BackupHeader | null = null;
@@ -324,6 +335,9 @@ export async function restore(file: string, target: StorageTarget, dataKey: stri
     const auditEntries = await verifyAudit(sql);
     const from = header as BackupHeader | null;
     await createAuditLog(sql).append({ event: 'restore', actor: adminActor, detail: { from: from?.backend ?? null, backupAt: from?.createdAt ?? null, rooms, auditEntries } });
+    // The data dir gets the key it was checked with as its key file, as a first start gives a
+    // new dir one: the server then starts on it without THEMAKAMER_DATA_KEY.
+    if (!target.databaseUrl) storeDataKey(target.dataDir, key);
     const found = header as BackupHeader | null;
     return { rows: rowCounts(counts), rooms, auditEntries, ms: Math.round(performance.now() - started), backend: found?.backend ?? sql.dialect, createdAt: found?.createdAt ?? '' };
   } finally {
