@@ -15,6 +15,7 @@ import { DataKeyError, loadDataKey, requireEnvDataKey } from './storage/data-key
 import { startCheckpointer } from './storage/checkpointer';
 import { databaseFile } from './storage/database';
 import { openStorage } from './storage/open';
+import { holdServerLock } from './storage/store-lock';
 import { localFanout, type Fanout } from './rooms/fanout';
 import type { Redis } from 'ioredis';
 import { redisFanout } from './rooms/redis-fanout';
@@ -74,7 +75,16 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
   const logger = input.logger ?? stderrLogger;
   // The key is checked before the database is touched: a missing key must not leave files behind.
   const key = options.databaseUrl ? requireEnvDataKey(options.dataKey) : null;
-  const { sql, db } = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, durability: options.durability });
+  // Held while the server runs: migrate and restore refuse next to it, and it refuses to start next to them.
+  const storeLock = await holdServerLock({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, logger);
+  let opened: Awaited<ReturnType<typeof openStorage>>;
+  try {
+    opened = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, durability: options.durability });
+  } catch (error) {
+    await storeLock.release();
+    throw error;
+  }
+  const { sql, db } = opened;
   let cipher: ContentCipher;
   let fanout: Fanout;
   // With Redis: login limits and connection caps count across every instance.
@@ -93,6 +103,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     }
   } catch (error) {
     await sql.close();
+    await storeLock.release();
     throw error;
   }
 
@@ -181,6 +192,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
     await checkpointer.stop();
     await fanout.close();
     await sql.close();
+    await storeLock.release();
     throw error;
   });
 
@@ -271,6 +283,7 @@ export async function startServer(input: ServerOptions): Promise<RunningServer> 
         await fanout.close();
         await counts?.close();
         await sql.close();
+        await storeLock.release();
         logger.info('server-stopped', { port });
       })();
       return closing;

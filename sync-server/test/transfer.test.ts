@@ -6,7 +6,7 @@
  * every room is opened and compared with its source; a backup taken while a writer writes
  * is one consistent snapshot.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ import { verifyDataKey } from '../src/storage/keyed-data-dir';
 import { openStorage, type StorageTarget } from '../src/storage/open';
 import { createRoomStore, type StoredRoom } from '../src/storage/room-store';
 import type { Sql } from '../src/storage/sql';
+import { StoreInUseError, takeTransferLock } from '../src/storage/store-lock';
 import { transferredTables } from '../src/storage/transfer';
 import { backup, CopyError, migrate, restore } from '../src/storage/transfer';
 import { silentLogger } from '../src/log';
@@ -365,5 +366,128 @@ describe('a restore into an empty data dir', () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/datasleutel past niet/);
     expect(existsSync(join(empty, 'data.key'))).toBe(false);
+  }, 120_000);
+});
+
+describe('migrate and restore next to a running server', () => {
+  const cli = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/admin-cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, THEMAKAMER_DATA_KEY: keyText } });
+  const refusedAsRunning = (result: { status: number | null; stderr: string }, command: string): void => {
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Er draait een Themakamer-server/);
+    expect(result.stderr).toMatch(new RegExp(`A Themakamer server \\(or another migrate/restore\\) is running on .*Stop every server on it and run ${command} again`));
+  };
+
+  /** The real server (`npm start`'s entry) in its own process, until it prints that it listens. */
+  async function serverProcess(args: string[]): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/cli/cli.ts', '--port', '0', ...args], {
+      env: { ...process.env, THEMAKAMER_DATA_KEY: keyText }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (data: Buffer) => {
+        out += data.toString();
+        if (out.includes('listening on')) resolve();
+      });
+      child.stderr!.on('data', (data: Buffer) => void (err += data.toString()));
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+    });
+    return child;
+  }
+  const crash = async (child: ChildProcess): Promise<void> => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  const tableRows = async (url: string): Promise<number> => {
+    const sql = (await openStorage({ dataDir: '', databaseUrl: url })).sql;
+    try {
+      return Number((await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM users'))!.n);
+    } finally {
+      await sql.close();
+    }
+  };
+
+  it('SQLite: migrate refuses while a server runs on the source data dir, also after a crashed one it goes ahead', async () => {
+    const source = await backends[0]!.open();
+    await populate(source.sql);
+    await source.sql.close();
+    const url = await postgres.database();
+    // A server in this process, then one in its own process killed with SIGKILL (its lock file stays behind).
+    const inProcess = await startServer({ dataDir: source.target.dataDir, dataKey: keyText, port: 0, logger: silentLogger, requireMfa: false });
+    refusedAsRunning(cli(['migrate', '--from-data-dir', source.target.dataDir, '--to-database-url', url]), 'migrate');
+    await expect(migrate({ fromDataDir: source.target.dataDir, toDatabaseUrl: url, dataKey: keyText })).rejects.toBeInstanceOf(StoreInUseError);
+    await inProcess.close();
+    const child = await serverProcess(['--data-dir', source.target.dataDir]);
+    refusedAsRunning(cli(['migrate', '--from-data-dir', source.target.dataDir, '--to-database-url', url]), 'migrate');
+    // Nothing was written to the target meanwhile.
+    expect(await tableRows(url)).toBe(0);
+    await crash(child);
+    expect(existsSync(join(source.target.dataDir, 'server.lock'))).toBe(true);
+    const migrated = cli(['migrate', '--from-data-dir', source.target.dataDir, '--to-database-url', url]);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.status).toBe(0);
+  }, 120_000);
+
+  it('SQLite: restore refuses while a server runs on the target data dir; a server does not start while a restore runs', async () => {
+    const source = await backends[0]!.open();
+    await populate(source.sql);
+    await source.sql.close();
+    const file = join(tempDir(), 'region.jsonl.gz');
+    await backup(source.target, file);
+    const dir = join(tempDir(), 'doel');
+    const child = await serverProcess(['--data-dir', dir]);
+    try {
+      refusedAsRunning(cli(['--data-dir', dir, 'restore', '--from', file]), 'restore');
+    } finally {
+      await crash(child);
+    }
+    // With the server gone the dir is no longer in use, and is refused because the server filled it.
+    expect(cli(['--data-dir', dir, 'restore', '--from', file]).stderr).toMatch(/niet leeg/);
+
+    const empty = join(tempDir(), 'leeg');
+    const restoring = await takeTransferLock({ dataDir: empty }, 'restore');
+    await expect(startServer({ dataDir: empty, dataKey: keyText, port: 0, logger: silentLogger })).rejects.toThrow(/A migrate or restore is copying data dir/);
+    await restoring.release();
+    const server = await startServer({ dataDir: empty, dataKey: keyText, port: 0, logger: silentLogger });
+    await server.close();
+  }, 120_000);
+
+  it('PostgreSQL: restore and migrate refuse while an instance runs on the target database; a crashed instance holds nothing', async () => {
+    const source = await backends[0]!.open();
+    await populate(source.sql);
+    await source.sql.close();
+    const file = join(tempDir(), 'region.jsonl.gz');
+    await backup(source.target, file);
+    const url = await postgres.database();
+    const [first, second] = [
+      await startServer({ dataDir: tempDir(), databaseUrl: url, dataKey: keyText, port: 0, logger: silentLogger }),
+      await serverProcess(['--database-url', url]),
+    ];
+    refusedAsRunning(cli(['--database-url', url, 'restore', '--from', file]), 'restore');
+    await expect(restore(file, { dataDir: '', databaseUrl: url }, keyText)).rejects.toBeInstanceOf(StoreInUseError);
+    refusedAsRunning(cli(['migrate', '--from-data-dir', source.target.dataDir, '--to-database-url', url]), 'migrate');
+    await first.close();
+    // One instance left (in its own process): still refused.
+    refusedAsRunning(cli(['--database-url', url, 'restore', '--from', file]), 'restore');
+    await crash(second);
+    // PostgreSQL ends the killed process's session at once: the target is free (and, being filled by the servers, refused as not empty).
+    let after = cli(['--database-url', url, 'restore', '--from', file]);
+    for (let i = 0; i < 20 && /Er draait/.test(after.stderr); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = cli(['--database-url', url, 'restore', '--from', file]);
+    }
+    expect(after.status).toBe(1);
+    expect(after.stderr).toMatch(/niet leeg/);
+
+    // A restore running on an empty database: no instance starts on it meanwhile, and it completes.
+    const empty = await postgres.database();
+    const restoring = await takeTransferLock({ dataDir: '', databaseUrl: empty }, 'restore');
+    await expect(startServer({ dataDir: tempDir(), databaseUrl: empty, dataKey: keyText, port: 0, logger: silentLogger })).rejects.toThrow(/A migrate or restore is copying this database/);
+    await restoring.release();
+    expect((await restore(file, { dataDir: '', databaseUrl: empty }, keyText)).rooms).toBe(8);
+    const server = await startServer({ dataDir: tempDir(), databaseUrl: empty, dataKey: keyText, port: 0, logger: silentLogger });
+    await server.close();
   }, 120_000);
 });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataKeyError } from '../storage/data-key';
+import { StoreInUseError } from '../storage/store-lock';
 import { startServer } from '../server';
 
 const usage = `Usage: npm run sync-server -- [options]
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       limits: setLimits,
     });
   } catch (error) {
-    if (error instanceof DataKeyError) fail(error.message);
+    if (error instanceof DataKeyError || error instanceof StoreInUseError) fail(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`Port ${port} is already in use.`);
     if (code === 'ENOENT' || code === 'EACCES') fail(`Cannot read a file or directory (${code}): check --data-dir and the TLS files.`);

@@ -7,6 +7,7 @@ import { DataDirError } from '../storage/keyed-data-dir';
 import type { StorageTarget } from '../storage/open';
 import { backup, CopyError, migrate, restore, type TransferSummary } from '../storage/transfer';
 import { DataKeyError } from '../storage/data-key';
+import { StoreInUseError } from '../storage/store-lock';
 
 /** Usage lines (appended to the admin CLI's usage). */
 export const transferUsage = `  migrate --from-data-dir MAP --to-database-url postgres://…   (THEMAKAMER_DATA_KEY = de sleutel van MAP)
@@ -66,7 +67,7 @@ export async function runTransferCommand(words: string[], flags: Record<string, 
     }
     return usage('Onbekende opdracht.');
   } catch (error) {
-    if (error instanceof CopyError || error instanceof DataDirError || error instanceof DataKeyError) {
+    if (error instanceof CopyError || error instanceof DataDirError || error instanceof DataKeyError || error instanceof StoreInUseError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -10,6 +10,9 @@
  * data dir's key; restore: the key of the store the backup came from). Each checks the key
  * against the recorded key check before it writes anything.
  *
+ * Migrate and restore refuse while a server runs on the store they copy from or into, and hold
+ * it for the whole copy (store-lock.ts); backup runs next to running servers (one snapshot).
+ *
  * Backup file: gzip'd JSON lines. A header line (format, backend, schema version, time),
  * per table a line naming it and its columns followed by one JSON array per row (binary
  * values as `{ "b": base64 }`), and an end line with the rows and digest of every table; a
@@ -28,6 +31,7 @@ import { databaseFile } from './database';
 import { DataDirError, openKeyedStore, verifyDataKey } from './keyed-data-dir';
 import { openStorage, type StorageTarget } from './open';
 import { createRoomStore, readRoomIn, type StoredRoom } from './room-store';
+import { takeTransferLock, type StoreLock } from './store-lock';
 import { postgresSql, type Sql, type SqlQueries } from './sql';
 import { postgresSchemaVersion } from './postgres-schema';
 import {
@@ -36,6 +40,10 @@ import {
 } from './table-copy';
 
 export { CopyError } from './table-copy';
+
+const releaseAll = async (locks: StoreLock[]): Promise<void> => {
+  for (const lock of locks.splice(0).reverse()) await lock.release();
+};
 
 /** What a transfer did, for the operator: ids and numbers only. */
 export interface TransferSummary {
@@ -122,10 +130,15 @@ export async function migrate(options: { fromDataDir: string; toDatabaseUrl: str
     throw new CopyError(`Zet THEMAKAMER_DATA_KEY op de datasleutel van de gegevensmap (de inhoud van ${keyFileName}); de PostgreSQL-servers draaien daarna met dezelfde sleutel.`);
   }
   const cipher = createContentCipher(requireEnvDataKey(options.dataKey));
+  // No server on the source (its edits after the snapshot would be missing) nor on the target, for the whole copy.
+  const locks: StoreLock[] = [];
   let source: Sql;
   try {
+    locks.push(await takeTransferLock({ dataDir: options.fromDataDir }, 'migrate'));
+    locks.push(await takeTransferLock({ dataDir: '', databaseUrl: options.toDatabaseUrl }, 'migrate'));
     ({ sql: source } = await openKeyedStore({ dataDir: options.fromDataDir }, options.dataKey));
   } catch (error) {
+    await releaseAll(locks);
     if (error instanceof DataDirError && error.code === 'wrong-key') {
       throw new CopyError(`THEMAKAMER_DATA_KEY is niet de datasleutel van de gegevensmap; gebruik de inhoud van ${keyFileName}. De inhoud blijft versleuteld met die sleutel.`);
     }
@@ -157,6 +170,7 @@ export async function migrate(options: { fromDataDir: string; toDatabaseUrl: str
     }
   } finally {
     await source.close();
+    await releaseAll(locks);
   }
 }
 
@@ -289,7 +303,15 @@ export async function restore(file: string, target: StorageTarget, dataKey: stri
   const started = performance.now();
   const key = restoreKey(target, dataKey);
   const cipher = createContentCipher(key);
-  const { sql } = await openStorage(target);
+  // No server on the target for the whole restore (the check that it is empty alone would not see one start).
+  const lock = await takeTransferLock(target, 'restore');
+  let sql: Sql;
+  try {
+    ({ sql } = await openStorage(target));
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   try {
     let header: BackupHeader | null = null;
     const counts = await sql.tx(async (q) => {
@@ -342,6 +364,7 @@ export async function restore(file: string, target: StorageTarget, dataKey: stri
     return { rows: rowCounts(counts), rooms, auditEntries, ms: Math.round(performance.now() - started), backend: found?.backend ?? sql.dialect, createdAt: found?.createdAt ?? '' };
   } finally {
     await sql.close();
+    await lock.release();
   }
 }
 
