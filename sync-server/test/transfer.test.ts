@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectory } from '../src/access/directory';
 import { createGrants } from '../src/access/grants';
@@ -490,4 +491,36 @@ describe('migrate and restore next to a running server', () => {
     const server = await startServer({ dataDir: tempDir(), databaseUrl: empty, dataKey: keyText, port: 0, logger: silentLogger });
     await server.close();
   }, 120_000);
+
+  it('PostgreSQL: an instance whose lock session is ended (a database restart) takes the lock again', async () => {
+    const source = await backends[0]!.open();
+    await populate(source.sql);
+    await source.sql.close();
+    const file = join(tempDir(), 'region.jsonl.gz');
+    await backup(source.target, file);
+    const url = await postgres.database();
+    const server = await startServer({ dataDir: tempDir(), databaseUrl: url, dataKey: keyText, port: 0, logger: silentLogger });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const holders = async (): Promise<number[]> => (await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      )).rows.map((row) => row.pid);
+      const [held] = await holders();
+      expect(held).toBeDefined();
+      await client.query('SELECT pg_terminate_backend($1)', [held]);
+      // Taken again within the server's retry (5 s), on a new session.
+      let again: number[] = [];
+      for (let i = 0; i < 80 && !(again.length === 1 && again[0] !== held); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        again = await holders();
+      }
+      expect(again).toHaveLength(1);
+      expect(again[0]).not.toBe(held);
+      refusedAsRunning(cli(['--database-url', url, 'restore', '--from', file]), 'restore');
+    } finally {
+      await client.end();
+      await server.close();
+    }
+  }, 60_000);
 });

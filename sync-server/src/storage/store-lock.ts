@@ -67,29 +67,71 @@ function sqliteLock(dataDir: string, mode: 'shared' | 'exclusive', create = true
   };
 }
 
-async function postgresLock(url: string, mode: 'shared' | 'exclusive', logger: Logger | null): Promise<StoreLock | null> {
+/** A connection holding the advisory lock in `mode`, or null when it is held the other way. */
+async function takeAdvisory(url: string, mode: 'shared' | 'exclusive'): Promise<pg.Client | null> {
   const client = new pg.Client({ connectionString: url });
-  // A lost connection loses the lock; the server goes on serving (nothing to refuse then), logged.
-  client.on('error', (error: Error) => logger?.warn('store-lock-lost', { error: error.name }));
+  client.on('error', () => {});
   await client.connect();
   const take = mode === 'exclusive' ? 'pg_try_advisory_lock' : 'pg_try_advisory_lock_shared';
   try {
     const { rows } = await client.query<{ ok: boolean }>(`SELECT ${take}(hashtext($1)::bigint) AS ok`, [advisoryKey]);
-    if (!rows[0]?.ok) {
-      await client.end();
-      return null;
-    }
+    if (rows[0]?.ok) return client;
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
+  await client.end().catch(() => {});
+  return null;
+}
+
+// A server that lost its lock connection (a database restart, a failover) takes the lock again
+// this often until it has it; in between a restore or migrate could start next to it, but
+// either still finds the store not empty (the server's rows are in it) and refuses.
+const retakeMs = 5000;
+
+async function postgresLock(url: string, mode: 'shared' | 'exclusive', logger: Logger | null): Promise<StoreLock | null> {
+  let client = await takeAdvisory(url, mode);
+  if (!client) return null;
   let released = false;
+  let timer: NodeJS.Timeout | null = null;
+  const retake = (): void => {
+    timer = setTimeout(() => {
+      timer = null;
+      takeAdvisory(url, mode).then(async (next) => {
+        if (released) return void (await next?.end().catch(() => {}));
+        if (!next) {
+          logger?.warn('store-lock-contended', {});
+          return retake();
+        }
+        client = next;
+        watch(next);
+        logger?.info('store-lock-retaken', {});
+      }, () => retake());
+    }, retakeMs);
+    timer.unref();
+  };
+  const watch = (held: pg.Client): void => {
+    const lost = (error?: Error): void => {
+      if (released || held !== client) return;
+      // The session is gone and its lock with it.
+      logger?.warn('store-lock-lost', { error: error?.name ?? 'ended' });
+      client = null;
+      held.end().catch(() => {});
+      if (mode === 'shared') retake();
+    };
+    held.on('error', lost);
+    held.on('end', () => lost());
+  };
+  watch(client);
   return {
     async release() {
       if (released) return;
       released = true;
+      if (timer) clearTimeout(timer);
+      const held = client;
+      client = null;
       // Ending the session drops its advisory locks.
-      await client.end().catch(() => {});
+      await held?.end().catch(() => {});
     },
   };
 }
