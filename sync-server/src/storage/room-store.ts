@@ -87,6 +87,24 @@ export function createRoomStore(sql: Sql, cipher: ContentCipher): RoomStore {
     },
     async append(room, updates) {
       const sealed = updates.map((update) => cipher.encrypt(update, updateContext(room)));
+      if (sql.dialect === 'postgres') {
+        // One statement, so one round trip: the head moves (row lock until the statement's own
+        // commit) and the rows go in with the seqs it gave. Stays gapless, like the transaction below.
+        const row = await sql.get<{ head: number; inserted: number }>(
+          `WITH moved AS (
+             INSERT INTO rooms (room, created_by, created_at, head) VALUES ($1, NULL, $2, $3)
+             ON CONFLICT (room) DO UPDATE SET head = rooms.head + excluded.head RETURNING head
+           ), inserted AS (
+             INSERT INTO updates (room, seq, data)
+             SELECT $1, moved.head - $3 + u.i, u.data FROM moved, unnest($4::bytea[]) WITH ORDINALITY AS u(data, i)
+             RETURNING seq
+           )
+           SELECT moved.head, (SELECT count(*) FROM inserted) AS inserted FROM moved`,
+          [room, new Date().toISOString(), updates.length, sealed],
+        );
+        if (row?.inserted !== updates.length) throw new Error(`append stored ${row?.inserted ?? 0} of ${updates.length} updates`);
+        return row.head;
+      }
       return sql.tx(async (q) => {
         // The head moves and the rows go in under the row lock: seqs are gapless and never reused.
         const { head } = (await q.get<{ head: number }>(
