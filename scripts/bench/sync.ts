@@ -6,11 +6,12 @@
  * Servers run as child processes; CPU and memory are read from /proc for the server alone.
  * Method and figures: docs/benchmarks.md, "Sync server".
  *
- * `npm run bench:sync -- --scale [--quick] [--scenario a|b] [--rounds N] [--pg-durability normal|full]`: the same
+ * `npm run bench:sync -- --scale [--quick] [--scenario a|b] [--rounds N] [--pg-durability normal|full] [--background-load N]`: the same
  * scenarios on our server alone, on SQLite as one instance (the reference) and on PostgreSQL + Redis as two
  * instances with every room's clients split over both; latency counts only the deliveries where
  * writer and peer are on different instances. Method and figures: docs/benchmarks.md, "Sync server scaled out".
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { connectFleet, type Fleet } from './sync/fleet';
 import { startOurs, startOursCluster, startReference, treeCpuSeconds, type ServerUnderTest } from './sync/servers';
 import { percentile } from './sync/stats';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, 'pg-durability': { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, 'pg-durability': { type: 'string' }, 'background-load': { type: 'string' } } });
 const quick = values.quick ?? false;
 const which = (values.only ?? 'both') as 'both' | 'ours' | 'reference';
 const userCount = 25;
@@ -233,6 +234,17 @@ async function storageFigures(databaseUrl: string): Promise<{ rooms: number; hea
   }
 }
 
+/**
+ * `--background-load N`: N processes that spin at normal priority for the whole run, so a run
+ * "under load" is a condition the bench sets, the same for every deployment, not an accident
+ * of what else the machine was doing.
+ */
+function startBackgroundLoad(): ChildProcess[] {
+  const count = Number(values['background-load'] ?? 0);
+  if (!Number.isInteger(count) || count < 0) throw new Error('--background-load is a whole number of spinning processes');
+  return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
 /** `--scale`: SQLite on one instance against PostgreSQL + Redis on two, same scenarios. */
 async function mainScale(): Promise<void> {
   const durability = (values['pg-durability'] ?? 'normal') as PostgresDurability;
@@ -244,6 +256,7 @@ async function mainScale(): Promise<void> {
   const rows: string[] = [];
   const verdicts: string[] = [];
   const storage: string[] = [];
+  const spinners = startBackgroundLoad();
   try {
     process.stderr.write(`starting PostgreSQL (durability ${durability}) and Redis …\n`);
     [postgres, redis] = await Promise.all([startPostgres({ durability }), startRedis()]);
@@ -294,11 +307,12 @@ async function mainScale(): Promise<void> {
       }
     }
   } finally {
+    for (const spinner of spinners) spinner.kill('SIGKILL');
     await redis?.stop();
     await postgres?.stop();
     await rm(dataRoot, { recursive: true, force: true });
   }
-  console.log(`\nSync benchmark, scaled out (${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, PostgreSQL durability ${durability})\n`);
+  console.log(`\nSync benchmark, scaled out (${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, PostgreSQL durability ${durability}, background load ${spinners.length} spinning process(es))\n`);
   console.log('| scenario | deployment | conns | offered edits/s | p50 ms | p99 ms (median of rounds) | p99 per round | p99 ms, all pairs | samples | instances CPU % (sum) | PostgreSQL + Redis CPU % | peak RSS MiB (largest instance) |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
