@@ -14,6 +14,9 @@
  *  - edits A's clients made while A was down stay in their docs and are merged after the
  *    reconnect: in the end every edit of every client is in every client's doc;
  *  - a fresh third instance that loads the room from PostgreSQL holds every edit too.
+ *
+ * And presence: the users of a killed instance disappear from the other instances within the
+ * awareness timeout, while users of a live third instance stay.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -193,4 +196,56 @@ describe('a scaled-out instance killed with SIGKILL mid-burst', () => {
       await Promise.all(servers.map((s) => s.stop()));
     }
   }, 45_000);
+
+  it("a killed instance's users disappear from the others' presence within the awareness timeout; a live instance's users stay", async () => {
+    const databaseUrl = await postgres.database();
+    const env = { THEMAKAMER_DATA_KEY: randomBytes(32).toString('base64') };
+    const presenceRoom = 'case:scalecrash000002';
+    const admin = await openAdmin({ dataDir, databaseUrl });
+    for (const name of ['pa', 'pb', 'pc', 'late']) {
+      await addTestUser(admin, name);
+      await admin.grant(presenceRoom, name, 'edit');
+    }
+    await admin.close();
+    const args = ['--database-url', databaseUrl, '--redis-url', redis.url];
+    const servers: ServerProcess[] = [];
+    const clients: TestClient[] = [];
+    try {
+      const [a, b, c] = await Promise.all([0, 1, 2].map(() => spawnServer(dataDir, args, { env }))) as [ServerProcess, ServerProcess, ServerProcess];
+      servers.push(a, b, c);
+      const join = async (server: ServerProcess, name: string): Promise<TestClient> => {
+        const client = newClient(server.wsUrl, presenceRoom, (await login(server.url, name, testPassword)).token);
+        clients.push(client);
+        await client.synced;
+        client.provider.awareness.setLocalStateField('user', { name });
+        return client;
+      };
+      const onA = await join(a, 'pa');
+      const onB = await join(b, 'pb');
+      const onC = await join(c, 'pc');
+      const seenBy = (client: TestClient): string[] =>
+        [...client.provider.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name ?? '').filter(Boolean).sort();
+      // Each instance loaded the room after the one before published its user's state: they learn it by asking.
+      await waitFor(() => seenBy(onB).join() === 'pa,pb,pc' && seenBy(onC).join() === 'pa,pb,pc', 5000, 'B and C to see everyone');
+
+      const killedAt = Date.now();
+      expect(await a.kill()).toBe('SIGKILL');
+      onA.provider.disconnect(); // its app is gone with its server; it must not reconnect elsewhere
+
+      // y-protocols drops a state 30 s after its last renewal (clients renew every 15 s), checking every 3 s.
+      await waitFor(() => !seenBy(onB).includes('pa'), 45_000, "A's user to leave B's presence");
+      // At most 30 s after the last renewal plus one 3 s check, plus a little for a loaded machine.
+      expect(Date.now() - killedAt).toBeLessThanOrEqual(36_000);
+      // C's user renewed through Redis all along and is still there.
+      expect(seenBy(onB)).toEqual(['pb', 'pc']);
+      // What B itself holds (not only what its client timed out): a newcomer on B gets pb and pc, never pa.
+      const late = await join(b, 'late');
+      await waitFor(() => seenBy(late).includes('pc'), 5000, "the newcomer to see C's user");
+      expect(seenBy(late)).toEqual(['late', 'pb', 'pc']);
+      expect(seenBy(onC)).not.toContain('pa');
+    } finally {
+      for (const client of clients) client.destroy();
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  }, 80_000);
 });

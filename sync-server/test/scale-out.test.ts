@@ -181,6 +181,25 @@ describe('instances on PostgreSQL and Redis', () => {
     await waitFor(() => !onB.provider.awareness.getStates().has(annaId), 3000, 'presence gone');
   });
 
+  it('an instance that loads a room later asks the others who is there: presence arrives at once, not at the next renewal', async () => {
+    const c = await cluster(2);
+    const [a, b] = c.servers as [RunningServer, RunningServer];
+    const room = 'case:scaleout00000009';
+    await addTestUser(c.admin, 'anna');
+    await addTestUser(c.admin, 'bram');
+    await c.admin.grant(room, 'anna', 'edit');
+    await c.admin.grant(room, 'bram', 'edit');
+    const onA = client(a, room, await c.token('anna', a));
+    await onA.synced;
+    // Anna's presence is published while no other instance has the room loaded: nobody hears it.
+    onA.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Clients renew their state only every 15 s; Bram must not wait for that.
+    const onB = client(b, room, await c.token('bram', b));
+    await onB.synced;
+    await waitFor(() => (onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Anna', 2000, "Anna's presence on B");
+  });
+
   it('Redis killed and restarted mid-session: edits made meanwhile arrive after the reconnect', async () => {
     const c = await cluster(2);
     const room = 'case:scaleout00000007';

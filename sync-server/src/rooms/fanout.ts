@@ -15,9 +15,11 @@ import * as encoding from 'lib0/encoding';
 export interface UpdatesMessage { kind: 'updates'; instance: string; first: number; updates: Uint8Array[] }
 /** An awareness update (presence, carets) made on one instance. */
 export interface AwarenessMessage { kind: 'awareness'; instance: string; data: Uint8Array }
-export type RoomMessage = UpdatesMessage | AwarenessMessage;
+/** Sent by an instance that just loaded a room: the others answer with the presence of their own connections. */
+export interface AwarenessQueryMessage { kind: 'awareness-query'; instance: string }
+export type RoomMessage = UpdatesMessage | AwarenessMessage | AwarenessQueryMessage;
 /** What a room publishes (the fan-out adds its instance id). */
-export type Outgoing = Omit<UpdatesMessage, 'instance'> | Omit<AwarenessMessage, 'instance'>;
+export type Outgoing = Omit<UpdatesMessage, 'instance'> | Omit<AwarenessMessage, 'instance'> | Omit<AwarenessQueryMessage, 'instance'>;
 
 /** Publishing to and hearing from the other instances serving the same rooms. */
 export interface Fanout {
@@ -80,17 +82,19 @@ export function localFanout(hub: FanoutHub | null = null): Fanout {
 
 const kindUpdates = 1;
 const kindAwareness = 2;
+const kindAwarenessQuery = 3;
+const kinds = { updates: kindUpdates, awareness: kindAwareness, 'awareness-query': kindAwarenessQuery } as const;
 
-/** Binary form of a message: kind, instance, then seq and updates or the awareness bytes. */
+/** Binary form of a message: kind, instance, then seq and updates, the awareness bytes, or nothing (a query). */
 export function encodeRoomMessage(message: RoomMessage): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, message.kind === 'updates' ? kindUpdates : kindAwareness);
+  encoding.writeVarUint(encoder, kinds[message.kind]);
   encoding.writeVarString(encoder, message.instance);
   if (message.kind === 'updates') {
     encoding.writeVarUint(encoder, message.first);
     encoding.writeVarUint(encoder, message.updates.length);
     for (const update of message.updates) encoding.writeVarUint8Array(encoder, update);
-  } else {
+  } else if (message.kind === 'awareness') {
     encoding.writeVarUint8Array(encoder, message.data);
   }
   return encoding.toUint8Array(encoder);
@@ -109,5 +113,6 @@ export function decodeRoomMessage(bytes: Uint8Array): RoomMessage {
     return { kind: 'updates', instance, first, updates };
   }
   if (kind === kindAwareness) return { kind: 'awareness', instance, data: decoding.readVarUint8Array(decoder) };
+  if (kind === kindAwarenessQuery) return { kind: 'awareness-query', instance };
   throw new Error('unknown fan-out message');
 }

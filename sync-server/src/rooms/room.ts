@@ -200,6 +200,12 @@ export class Room {
       // A reloading room reads the database when it is ready again (and catches up then).
       return;
     }
+    if (message.kind === 'awareness-query') {
+      // Another instance loaded this room: tell it who is here (only what this instance's own connections control).
+      const own = [...this.conns.values()].flatMap((ids) => [...ids]).filter((id) => this.awareness.getStates().has(id));
+      if (own.length > 0) this.host.fanout.publish(this.name, { kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) });
+      return;
+    }
     if (message.kind === 'awareness') {
       try {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, remoteOrigin);

@@ -109,6 +109,8 @@ export function createRoomRegistry(store: RoomStore, logger: Logger, options: Ro
     unsubscribes.set(room, unsubscribe);
     rooms.set(name, room);
     for (const message of early) room.receive(message);
+    // Presence is not stored: ask the other instances for the states of their connections in this room.
+    if (fanout.shared) fanout.publish(name, { kind: 'awareness-query' });
     logger.info('room-loaded', { room: name, rows: loaded.rows, quarantined: loaded.quarantined, ms: Math.round(performance.now() - started) });
     return room;
   };
