@@ -3,6 +3,8 @@
  * of 25, with light clients (light-worker.ts) in worker processes so the servers saturate
  * before the clients do. Method and figures: docs/benchmarks.md, "Sync server at saturation".
  */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import * as url from 'lib0/url';
 import { cpuSeconds, type ServerUnderTest } from './servers';
 import { connectLightFleet, type LightFleet, type StepFigures } from './light-fleet';
@@ -17,7 +19,10 @@ export interface SaturationOptions { room: string; clients: number; workers: num
 /** One measured step of one server. */
 export interface SaturationStep {
   round: number; offered: number; server: string; figures: StepFigures;
-  p50: number; p99: number; serverCpu: number; clientCpuMax: number; clientCpuSum: number; saturated: string;
+  p50: number; p99: number; serverCpu: number; clientCpuMax: number; clientCpuSum: number;
+  /** The whole machine's busy share over the step (100 = every core busy), other work included. */
+  machineBusy: number;
+  saturated: string;
 }
 
 const selfCheckLoad = 200;
@@ -35,6 +40,13 @@ function selfCheck(server: string, f: StepFigures, echoesExpected: boolean): voi
   if (echoesExpected ? f.echoes !== f.sent : f.echoes !== 0) problems.push(`${f.echoes} echoes for ${f.sent} edits`);
   if (problems.length > 0) throw new Error(`saturation self-check failed on ${server}: ${problems.join('; ')}`);
   process.stderr.write(`self-check ${server}: ${f.sent} edits, each delivered once to all ${f.deliveries / f.sent} peers, p99 ${percentile([...f.latencies], 99).toFixed(2)} ms\n`);
+}
+
+/** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
+function machineJiffies(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
 }
 
 function pidsCpu(pids: number[]): number[] {
@@ -63,20 +75,27 @@ export async function runSaturation(servers: Prepared[], options: SaturationOpti
           const fleet = fleets.get(server.name)!;
           const cpuBefore = server.cpuSeconds();
           const clientsBefore = pidsCpu(fleet.pids);
+          const machineBefore = machineJiffies();
           let clientsDriven: number[] = [];
           const figures = await fleet.step(offered, options.seconds, () => { clientsDriven = pidsCpu(fleet.pids); });
           const serverCpu = (100 * (server.cpuSeconds() - cpuBefore)) / figures.seconds;
+          const machineAfter = machineJiffies();
+          const machineBusy = (100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total);
           // Clients over the drive only: while a saturated server drains its backlog they only receive.
           const driveSeconds = figures.sent / figures.sentPerSecond;
           const clientCpu = clientsDriven.map((s, k) => (100 * (s - clientsBefore[k]!)) / driveSeconds);
           const clientCpuMax = Math.max(...clientCpu);
-          const sides = [serverCpu >= 90 ? 'server' : '', clientCpuMax >= 90 || figures.sentPerSecond < 0.95 * offered ? 'clients' : ''].filter(Boolean);
+          // A server short of a full core while every core is busy is held back by other work (or the clients).
+          const sides = [
+            serverCpu >= 90 ? 'server' : '', clientCpuMax >= 90 || figures.sentPerSecond < 0.95 * offered ? 'clients' : '',
+            serverCpu < 90 && machineBusy >= 90 ? `machine (${cpus().length} cores busy)` : '',
+          ].filter(Boolean);
           if (figures.duplicates + figures.unknown + figures.closed > 0) {
             throw new Error(`${server.name} at ${offered}: ${figures.duplicates} duplicates, ${figures.unknown} unknown, ${figures.closed} closed`);
           }
           steps.push({
             round, offered, server: server.name, figures, p50: percentile([...figures.latencies], 50), p99: percentile([...figures.latencies], 99),
-            serverCpu, clientCpuMax, clientCpuSum: clientCpu.reduce((a, b) => a + b, 0), saturated: sides.join(' + ') || '–',
+            serverCpu, clientCpuMax, clientCpuSum: clientCpu.reduce((a, b) => a + b, 0), machineBusy, saturated: sides.join(' + ') || '–',
           });
           delivered.set(server.name, figures.deliveredPerSecond);
         }
@@ -96,11 +115,11 @@ export async function runSaturation(servers: Prepared[], options: SaturationOpti
 export function saturationReport(steps: SaturationStep[], rounds: number): string {
   const f = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
   const lines = [
-    '| round | offered edits/s | server | sent edits/s | delivered edits/s (to all 24 peers) | complete | p50 ms | p99 ms | server CPU % | client workers CPU % (max / sum) | saturated |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| round | offered edits/s | server | sent edits/s | delivered edits/s (to all 24 peers) | complete | p50 ms | p99 ms | server CPU % | client workers CPU % (max / sum) | machine busy % | saturated |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of steps) {
-    lines.push(`| ${s.round + 1} | ${s.offered} | ${s.server} | ${f(s.figures.sentPerSecond)} | ${f(s.figures.deliveredPerSecond)} | ${f(100 * s.figures.complete, 1)} % | ${f(s.p50, 2)} | ${f(s.p99, 1)} | ${f(s.serverCpu)} | ${f(s.clientCpuMax)} / ${f(s.clientCpuSum)} | ${s.saturated} |`);
+    lines.push(`| ${s.round + 1} | ${s.offered} | ${s.server} | ${f(s.figures.sentPerSecond)} | ${f(s.figures.deliveredPerSecond)} | ${f(100 * s.figures.complete, 1)} % | ${f(s.p50, 2)} | ${f(s.p99, 1)} | ${f(s.serverCpu)} | ${f(s.clientCpuMax)} / ${f(s.clientCpuSum)} | ${f(s.machineBusy)} | ${s.saturated} |`);
   }
   lines.push('', '| server | best delivered edits/s per round | median | p99 ms at that step |', '|---|---|---|---|');
   const names = [...new Set(steps.map((s) => s.server))];
