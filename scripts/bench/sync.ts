@@ -11,7 +11,7 @@
  * instances with every room's clients split over both; latency counts only the deliveries where
  * writer and peer are on different instances. Method and figures: docs/benchmarks.md, "Sync server scaled out".
  *
- * `npm run bench:sync -- --saturation [--quick] [--only ours|reference] [--rounds N] [--workers N]`: delivered
+ * `npm run bench:sync -- --saturation [--quick] [--only ours|reference] [--rounds N] [--workers N] [--loads 1000,2000,…]`: delivered
  * edits/s at rising offered load in one room of 25, with light clients in N worker processes
  * (scripts/bench/sync/saturation.ts). Method and figures: docs/benchmarks.md, "Sync server at saturation".
  */
@@ -29,7 +29,7 @@ import { startOurs, startOursCluster, startReference, treeCpuSeconds, type Serve
 import { percentile } from './sync/stats';
 import { runSaturation, saturationReport, type Prepared } from './sync/saturation';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, saturation: { type: 'boolean' }, workers: { type: 'string' }, 'pg-durability': { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, saturation: { type: 'boolean' }, workers: { type: 'string' }, loads: { type: 'string' }, 'pg-durability': { type: 'string' } } });
 const quick = values.quick ?? false;
 const which = (values.only ?? 'both') as 'both' | 'ours' | 'reference';
 const userCount = 25;
@@ -329,7 +329,8 @@ async function mainSaturation(): Promise<void> {
     if (which !== 'reference') servers.push(await prepareOurs(join(dataRoot, 'ours'), scenario));
     if (which !== 'ours') servers.push({ server: await startReference(20_000 + Math.floor(Math.random() * 20_000)), tokens: [''] });
     const steps = await runSaturation(servers, {
-      room, clients: userCount, workers, rounds, seconds: quick ? 2 : 4, loads: [1000, 2000, 4000, 8000, 16000, 32000],
+      room, clients: userCount, workers, rounds, seconds: quick ? 2 : 4,
+      loads: values.loads ? values.loads.split(',').map(Number) : [1000, 2000, 4000, 8000, 16000, 32000],
     });
     report = saturationReport(steps, rounds);
   } finally {
