@@ -135,14 +135,14 @@ export async function connectLightFleet(size: number, workers: number, roomUrl: 
       }
       let incomplete = 0;
       for (const edit of sentAt.values()) for (const count of edit.counts) if (count !== peers) incomplete++;
-      const seconds_ = (lastAt - started) / 1000;
+      const windowSeconds = (lastAt - started) / 1000;
       const driveSeconds = Math.max(...driven.map((d) => d.seconds));
       return {
         sent, sentPerSecond: sent / driveSeconds,
-        deliveries: n, deliveredPerSecond: n / peers / seconds_, complete: sent > 0 ? n / (sent * peers) : 1,
+        deliveries: n, deliveredPerSecond: n / peers / windowSeconds, complete: sent > 0 ? n / (sent * peers) : 1,
         latencies: latencies.slice(0, n), duplicates, unknown, incomplete,
         echoes: collected.reduce((k, c) => k + c.echoes, 0), closed: collected.reduce((k, c) => k + c.closed, 0),
-        seconds: seconds_,
+        seconds: windowSeconds,
       };
     },
     async checkClocks() {

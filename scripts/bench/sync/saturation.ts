@@ -27,6 +27,14 @@ export interface SaturationStep {
 
 const selfCheckLoad = 200;
 
+/** p50 and p99 (nearest rank) of many samples: a typed array sorts numerically and fast. */
+function tail(latencies: Float64Array): { p50: number; p99: number } {
+  if (latencies.length === 0) return { p50: Number.NaN, p99: Number.NaN };
+  const sorted = latencies.slice().sort();
+  const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return { p50: at(50), p99: at(99) };
+}
+
 /** Fails loudly unless every edit reached every peer exactly once, with a sane latency. */
 function selfCheck(server: string, f: StepFigures, echoesExpected: boolean): void {
   const problems: string[] = [];
@@ -39,7 +47,7 @@ function selfCheck(server: string, f: StepFigures, echoesExpected: boolean): voi
   // The reference sends every update back to its sender too; ours relays to the others only.
   if (echoesExpected ? f.echoes !== f.sent : f.echoes !== 0) problems.push(`${f.echoes} echoes for ${f.sent} edits`);
   if (problems.length > 0) throw new Error(`saturation self-check failed on ${server}: ${problems.join('; ')}`);
-  process.stderr.write(`self-check ${server}: ${f.sent} edits, each delivered once to all ${f.deliveries / f.sent} peers, p99 ${percentile([...f.latencies], 99).toFixed(2)} ms\n`);
+  process.stderr.write(`self-check ${server}: ${f.sent} edits, each delivered once to all ${f.deliveries / f.sent} peers, p99 ${tail(f.latencies).p99.toFixed(2)} ms\n`);
 }
 
 /** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
@@ -94,7 +102,7 @@ export async function runSaturation(servers: Prepared[], options: SaturationOpti
             throw new Error(`${server.name} at ${offered}: ${figures.duplicates} duplicates, ${figures.unknown} unknown, ${figures.closed} closed`);
           }
           steps.push({
-            round, offered, server: server.name, figures, p50: percentile([...figures.latencies], 50), p99: percentile([...figures.latencies], 99),
+            round, offered, server: server.name, figures, ...tail(figures.latencies),
             serverCpu, clientCpuMax, clientCpuSum: clientCpu.reduce((a, b) => a + b, 0), machineBusy, saturated: sides.join(' + ') || '–',
           });
           delivered.set(server.name, figures.deliveredPerSecond);
