@@ -141,7 +141,11 @@ export function saturationReport(steps: SaturationStep[], rounds: number): strin
     lines.push(`| ${name} | ${values.map((s) => `${f(s.figures.deliveredPerSecond)} (at ${s.offered})`).join(' / ')} | ${f(median)} | ${values.map((s) => f(s.p99, 1)).join(' / ')} |`);
   }
   const [ours, reference] = [best.get('ours'), best.get('reference')];
-  if (ours !== undefined && reference !== undefined) {
+  // Without a step where a server delivered clearly less than offered, its best is only a lower bound.
+  const reachedLimit = (name: string): boolean => steps.some((s) => s.server === name && s.figures.deliveredPerSecond < 0.9 * s.offered);
+  if (ours !== undefined && reference !== undefined && !(reachedLimit('ours') && reachedLimit('reference'))) {
+    lines.push('', 'Saturation: not reached by both servers at these loads (raise --loads); no verdict.');
+  } else if (ours !== undefined && reference !== undefined) {
     lines.push('', `Saturation: ours ${f(ours)} vs reference ${f(reference)} delivered edits/s = ${f(ours / reference, 2)}× (target ≥ 1): ${ours >= reference ? 'met' : 'NOT met'}`);
   }
   return lines.join('\n');
