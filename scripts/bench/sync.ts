@@ -10,6 +10,10 @@
  * scenarios on our server alone, on SQLite as one instance (the reference) and on PostgreSQL + Redis as two
  * instances with every room's clients split over both; latency counts only the deliveries where
  * writer and peer are on different instances. Method and figures: docs/benchmarks.md, "Sync server scaled out".
+ *
+ * `npm run bench:sync -- --saturation [--quick] [--only ours|reference] [--rounds N] [--workers N] [--loads 1000,2000,…]`: delivered
+ * edits/s at rising offered load in one room of 25, with light clients in N worker processes
+ * (scripts/bench/sync/saturation.ts). Method and figures: docs/benchmarks.md, "Sync server at saturation".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,8 +28,9 @@ import { startPostgres, startRedis, type PostgresDurability, type TestPostgres, 
 import { connectFleet, type Fleet } from './sync/fleet';
 import { startOurs, startOursCluster, startReference, treeCpuSeconds, type ServerUnderTest } from './sync/servers';
 import { percentile } from './sync/stats';
+import { runSaturation, saturationReport, type Prepared } from './sync/saturation';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, 'pg-durability': { type: 'string' }, 'background-load': { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, scenario: { type: 'string' }, rounds: { type: 'string' }, scale: { type: 'boolean' }, saturation: { type: 'boolean' }, workers: { type: 'string' }, loads: { type: 'string' }, 'pg-durability': { type: 'string' }, 'background-load': { type: 'string' } } });
 const quick = values.quick ?? false;
 const which = (values.only ?? 'both') as 'both' | 'ours' | 'reference';
 const userCount = 25;
@@ -324,7 +329,34 @@ async function mainScale(): Promise<void> {
   for (const row of storage) console.log(row);
 }
 
-(values.scale ? mainScale() : main()).then(() => process.exit(0), (error: unknown) => {
+/** `--saturation`: both servers, light clients in worker processes, offered load rising until delivered stops growing. */
+async function mainSaturation(): Promise<void> {
+  const dataRoot = await mkdtemp(join(tmpdir(), 'themakamer-bench-sat-'));
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  const workers = Number(values.workers ?? Math.max(2, cpus().length - 1));
+  const room = roomId('benchsat', 0);
+  const scenario: Scenario = { name: 'saturation', rooms: [room], perRoom: userCount, editsPerClientPerSecond: 0, seconds: 0, throughputSteps: [] };
+  const loadBefore = loadavg();
+  const servers: Prepared[] = [];
+  let report = '';
+  try {
+    if (which !== 'reference') servers.push(await prepareOurs(join(dataRoot, 'ours'), scenario));
+    if (which !== 'ours') servers.push({ server: await startReference(20_000 + Math.floor(Math.random() * 20_000)), tokens: [''] });
+    const steps = await runSaturation(servers, {
+      room, clients: userCount, workers, rounds, seconds: quick ? 2 : 4,
+      loads: values.loads ? values.loads.split(',').map(Number) : [1000, 2000, 4000, 8000, 16000, 32000],
+    });
+    report = saturationReport(steps, rounds);
+  } finally {
+    for (const { server } of servers) await server.stop();
+    await rm(dataRoot, { recursive: true, force: true });
+  }
+  const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`\nSync benchmark at saturation (${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, ${workers} client workers, load average before ${load(loadBefore)}, after ${load(loadavg())})\n`);
+  console.log(report);
+}
+
+(values.saturation ? mainSaturation() : values.scale ? mainScale() : main()).then(() => process.exit(0), (error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -27,7 +27,8 @@ function statFields(pid: number): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
   const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }

@@ -3,6 +3,7 @@
  * after the auth gate has let it through.
  */
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import type { Access, Role } from '../access/names';
@@ -27,6 +28,8 @@ export interface Connection {
   alive: boolean;
   readonly socket: WebSocket;
   send(message: Uint8Array): void;
+  /** Sends messages in order, written to the transport together (one write instead of one per message). */
+  sendAll(messages: Uint8Array[]): void;
   close(code: number, reason: string): void;
   isOpen(): boolean;
 }
@@ -36,8 +39,11 @@ export interface ConnectionInit {
   username: string; role: Role; room: string; ip: string; tokenHash: string; expiresAt: number; access: Access;
 }
 
-/** Wraps an upgraded socket; sending to a socket that does not drain closes it. */
-export function createConnection(socket: WebSocket, init: ConnectionInit, maxBufferedBytes: number): Connection {
+/**
+ * Wraps an upgraded socket; sending to a socket that does not drain closes it. `transport` is
+ * the stream the socket was upgraded on (TCP or TLS): corked while several messages are sent.
+ */
+export function createConnection(socket: WebSocket, init: ConnectionInit, maxBufferedBytes: number, transport: Duplex | null = null): Connection {
   const conn: Connection = {
     id: randomBytes(6).toString('hex'),
     ...init,
@@ -54,6 +60,20 @@ export function createConnection(socket: WebSocket, init: ConnectionInit, maxBuf
         return;
       }
       socket.send(message, { binary: true });
+    },
+    sendAll(messages) {
+      if (messages.length === 1 || !transport) {
+        for (const message of messages) conn.send(message);
+        return;
+      }
+      // ws writes each frame as it is sent, a system call each; corked, they leave in one writev
+      // (at saturation those calls were most of the server's time: docs/benchmarks.md, "Sync server at saturation").
+      transport.cork();
+      try {
+        for (const message of messages) conn.send(message);
+      } finally {
+        transport.uncork();
+      }
     },
     close(code, reason) {
       if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);

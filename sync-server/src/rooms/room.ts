@@ -176,9 +176,11 @@ export class Room {
         this.markStored(first, head);
         this.host.onStored?.(this.name);
         this.rowsSinceSnapshot += batch.length;
-        for (const { update, origin } of batch) {
-          const message = syncUpdateMessage(update);
-          for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message);
+        // Per connection, the batch in order without the connection's own updates, in one write.
+        const messages = batch.map(({ update }) => syncUpdateMessage(update));
+        for (const conn of this.conns.keys()) {
+          const own = batch.some((entry) => entry.origin === conn);
+          conn.sendAll(own ? messages.filter((_, i) => batch[i]!.origin !== conn) : messages);
         }
         this.host.fanout.publish(this.name, { kind: 'updates', first, updates: batch.map((entry) => entry.update) });
         this.maybeCompact();

@@ -89,7 +89,7 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
     pump.attach(conn, room);
   }
 
-  async function admit(ws: WebSocket, req: IncomingMessage): Promise<void> {
+  async function admit(ws: WebSocket, req: IncomingMessage, transport: Duplex): Promise<void> {
     ws.on('error', () => {});
     const ip = remoteAddress(req);
     const { room: roomName, token } = parseTarget(req);
@@ -133,7 +133,7 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
         return;
       }
       slots.push(userSlot);
-      const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes);
+      const conn = createConnection(ws, { username: user.username, role: user.role, room: roomName, ip, tokenHash: session.tokenHash, expiresAt: session.expiresAt, access }, limits.maxBufferedBytes, transport);
       ws.off('message', onEarly);
       listen(ws, conn, early);
       let room: Room;
@@ -171,7 +171,7 @@ export function createUpgradeGate(ctx: ServerContext): UpgradeGate {
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
-        admit(ws, req).catch((error: unknown) => {
+        admit(ws, req, socket).catch((error: unknown) => {
           ctx.logger.error('socket-admit-failed', { error: (error as Error).name });
           ws.close(CloseCode.internalError, 'internal error');
         });
