@@ -174,7 +174,6 @@ export class Room {
         }
         const first = head - batch.length + 1;
         this.markStored(first, head);
-        this.host.onStored?.(this.name);
         this.rowsSinceSnapshot += batch.length;
         // Per connection, the batch in order without the connection's own updates, in one write.
         const messages = batch.map(({ update }) => syncUpdateMessage(update));
@@ -183,6 +182,8 @@ export class Room {
           conn.sendAll(own ? messages.filter((_, i) => batch[i]!.origin !== conn) : messages);
         }
         this.host.fanout.publish(this.name, { kind: 'updates', first, updates: batch.map((entry) => entry.update) });
+        // After the relay: the monitor's debounce timer is not on the path from edit to peers.
+        this.host.onStored?.(this.name);
         this.maybeCompact();
       }
     } finally {
