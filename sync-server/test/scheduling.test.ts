@@ -95,8 +95,33 @@ describe('message pump order', () => {
     pump.push(attacker, Uint8Array.of(9));
     await finished;
     pump.close();
-    // Both edits of one connection are handled in one slice (cheap guarded messages do not
-    // end it); their relays come before the other connection's update.
-    expect(events).toEqual(['apply edit 1', 'apply edit 2', 'relay edit 1', 'relay edit 2', 'guarded update']);
+    // The idle pump handles edit 1 at once; edit 2 waits for its relay (the room has an
+    // unrelayed update) and goes in the next slice. Every relay comes before the other
+    // connection's update.
+    expect(events).toEqual(['apply edit 1', 'relay edit 1', 'apply edit 2', 'relay edit 2', 'guarded update']);
+  });
+
+  it('an idle pump handles a message in the socket event that brought it; a busy one queues it', () => {
+    const handled: number[] = [];
+    const room: FakeRoom = { name: 'room', state: 'ready', hasUnstored: false };
+    const pump = createMessagePump({
+      limits: defaultLimits,
+      logger: silentLogger,
+      handle(_room, _conn, data): Handled {
+        handled.push(data[0]!);
+        room.hasUnstored = true; // stored and relayed later, in microtasks
+        return { guarded: false, ms: 0.1 };
+      },
+    });
+    const anna = fakeConn('a', 'anna');
+    const bram = fakeConn('b', 'bram');
+    pump.attach(anna, room as unknown as Room);
+    pump.attach(bram, room as unknown as Room);
+    pump.push(anna, Uint8Array.of(1));
+    expect(handled).toEqual([1]);
+    // The room has an unrelayed update now: the next message waits for the next slice.
+    pump.push(bram, Uint8Array.of(2));
+    expect(handled).toEqual([1]);
+    pump.close();
   });
 });

@@ -59,6 +59,8 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
   let scheduled: NodeJS.Immediate | null = null;
   let wakeTimer: NodeJS.Timeout | null = null;
   let closed = false;
+  /** True while a slice runs (a message handled in it must not start another). */
+  let draining = false;
   /** The connection whose message overran the last slice. */
   let overran: Connection | null = null;
 
@@ -106,7 +108,17 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
   };
 
   function drain(): void {
+    if (scheduled) clearImmediate(scheduled);
     scheduled = null;
+    draining = true;
+    try {
+      slice();
+    } finally {
+      draining = false;
+    }
+  }
+
+  function slice(): void {
     // Connections whose messages arrived while the last slice overran go before the next
     // message of the connection that overran it (otherwise an edit waits for two long updates).
     if (overran && ready.delete(overran)) ready.add(overran);
@@ -185,7 +197,12 @@ export function createMessagePump(deps: { limits: Limits; logger: Logger; handle
       conn.inbox.push(data);
       conn.inboxBytes += data.byteLength;
       ready.add(conn);
-      schedule();
+      // An idle pump handles the message now, in the socket's own event, instead of one turn of the
+      // event loop later; the same slice rules apply. Not while the room still has an unstored
+      // (so unrelayed) update: that is stored and relayed first, as between slices.
+      const room = rooms.get(conn);
+      if (!scheduled && !draining && ready.size === 1 && room?.state === 'ready' && !room.hasUnstored) drain();
+      else schedule();
     },
     attach(conn, room) {
       rooms.set(conn, room);

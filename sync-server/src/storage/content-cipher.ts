@@ -3,7 +3,7 @@
  * bound (as associated data) to what it is and where it belongs, so a row copied into
  * another room or table fails to decrypt instead of leaking or corrupting a document.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 
 const formatVersion = 1;
 const ivBytes = 12;
@@ -21,8 +21,10 @@ export class SealError extends Error {
 }
 
 /** Creates a cipher for a 32-byte key. */
-export function createContentCipher(key: Buffer): ContentCipher {
-  if (key.length !== 32) throw new Error('AES-256-GCM needs a 32-byte key');
+export function createContentCipher(rawKey: Buffer): ContentCipher {
+  if (rawKey.length !== 32) throw new Error('AES-256-GCM needs a 32-byte key');
+  // One KeyObject for every call: a raw key is copied into a new one per createCipheriv.
+  const key = createSecretKey(rawKey);
   // Random IVs drawn from a pooled CSPRNG buffer: one getrandom call per 512 values
   // instead of one per stored update (this sits on the path from edit to relay).
   let pool = Buffer.alloc(0);

@@ -89,6 +89,10 @@ export function sqliteSql(db: Db): Sql {
     async notify() {},
   };
 
+  // Transaction control as prepared statements: `db.exec` parses its SQL on every call, and
+  // BEGIN/COMMIT run for every stored update (on the path from edit to relay).
+  const control = { begin: db.prepare('BEGIN'), beginImmediate: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
+
   // One connection: a transaction's statements must not interleave with another's, so
   // transactions (and statements outside them, while one is open) wait their turn.
   let turn: Promise<unknown> = Promise.resolve();
@@ -116,14 +120,14 @@ export function sqliteSql(db: Db): Sql {
     notify: direct.notify,
     tx<T>(work: (q: SqlQueries) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
       return waitTurn(async () => {
-        db.exec(options.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
+        (options.readOnly ? control.begin : control.beginImmediate).run();
         inTx = true;
         try {
           const result = await work(direct);
-          db.exec('COMMIT');
+          control.commit.run();
           return result;
         } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
+          if (db.inTransaction) control.rollback.run();
           throw error;
         } finally {
           inTx = false;
