@@ -155,6 +155,16 @@ const backends = [
   { name: 'postgres', open: async (): Promise<Store> => { const target = { dataDir: '', databaseUrl: await postgres.database() }; return { target, sql: (await openStorage(target)).sql }; } },
 ];
 
+/** A populated SQLite region, closed, and its backup file. */
+async function populatedSqliteBackup(): Promise<{ source: Store; file: string }> {
+  const source = await backends[0]!.open();
+  await populate(source.sql);
+  await source.sql.close();
+  const file = join(tempDir(), 'region.jsonl.gz');
+  await backup(source.target, file);
+  return { source, file };
+}
+
 describe('the copier covers the schema', () => {
   it('copies every table the schema has', async () => {
     const { sql, db } = await openStorage({ dataDir: tempDir() });
@@ -350,11 +360,7 @@ describe('a restore into an empty data dir', () => {
   }, 120_000);
 
   it('is refused when the dir holds a data.key with another key, and writes nothing', async () => {
-    const source = await backends[0]!.open();
-    await populate(source.sql);
-    await source.sql.close();
-    const file = join(tempDir(), 'region.jsonl.gz');
-    await backup(source.target, file);
+    const { file } = await populatedSqliteBackup();
     const dir = tempDir();
     writeFileSync(join(dir, 'data.key'), randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
     const refused = admin(['--data-dir', dir, 'restore', '--from', file], keyText);
@@ -432,11 +438,7 @@ describe('migrate and restore next to a running server', () => {
   }, 120_000);
 
   it('SQLite: restore refuses while a server runs on the target data dir; a server does not start while a restore runs', async () => {
-    const source = await backends[0]!.open();
-    await populate(source.sql);
-    await source.sql.close();
-    const file = join(tempDir(), 'region.jsonl.gz');
-    await backup(source.target, file);
+    const { file } = await populatedSqliteBackup();
     const dir = join(tempDir(), 'doel');
     const child = await serverProcess(['--data-dir', dir]);
     try {
@@ -456,11 +458,7 @@ describe('migrate and restore next to a running server', () => {
   }, 120_000);
 
   it('PostgreSQL: restore and migrate refuse while an instance runs on the target database; a crashed instance holds nothing', async () => {
-    const source = await backends[0]!.open();
-    await populate(source.sql);
-    await source.sql.close();
-    const file = join(tempDir(), 'region.jsonl.gz');
-    await backup(source.target, file);
+    const { source, file } = await populatedSqliteBackup();
     const url = await postgres.database();
     const [first, second] = [
       await startServer({ dataDir: tempDir(), databaseUrl: url, dataKey: keyText, port: 0, logger: silentLogger }),
@@ -493,11 +491,7 @@ describe('migrate and restore next to a running server', () => {
   }, 120_000);
 
   it('PostgreSQL: an instance whose lock session is ended (a database restart) takes the lock again', async () => {
-    const source = await backends[0]!.open();
-    await populate(source.sql);
-    await source.sql.close();
-    const file = join(tempDir(), 'region.jsonl.gz');
-    await backup(source.target, file);
+    const { file } = await populatedSqliteBackup();
     const url = await postgres.database();
     const server = await startServer({ dataDir: tempDir(), databaseUrl: url, dataKey: keyText, port: 0, logger: silentLogger });
     const client = new pg.Client({ connectionString: url });
