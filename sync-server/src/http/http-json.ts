@@ -13,12 +13,8 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads and parses a JSON body of at most `maxBytes`. */
-export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type');
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > maxBytes) throw new HttpError(413, 'too_large');
+/** Reads a request body of at most `maxBytes` (413 `too_large` beyond it, before reading it all). */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -26,8 +22,18 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
     if (size > maxBytes) throw new HttpError(413, 'too_large');
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads and parses a JSON body of at most `maxBytes`. */
+export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type');
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > maxBytes) throw new HttpError(413, 'too_large');
+  const body = await readBody(req, maxBytes);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw new HttpError(400, 'invalid_json');
   }

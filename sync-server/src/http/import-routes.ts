@@ -8,21 +8,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { UserRecord } from '../access/directory';
 import { applyImport, decodeCsv, ImportFileError, importMaxBytes, previewImport, StalePlanError } from '../access/user-import';
-import { HttpError, sendJson } from './http-json';
+import { HttpError, readBody, sendJson } from './http-json';
 import type { PrivacyRouteDeps, Route } from './privacy-routes';
 
 /** Reads a `text/csv` body of at most {@link importMaxBytes}. */
 async function readCsv(req: IncomingMessage): Promise<Uint8Array> {
   if (!/^text\/csv\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'unsupported_media_type');
   if (Number(req.headers['content-length'] ?? '0') > importMaxBytes) throw new HttpError(413, 'too_large');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > importMaxBytes) throw new HttpError(413, 'too_large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  return readBody(req, importMaxBytes);
 }
 
 /** POST /api/admin/users/import. */

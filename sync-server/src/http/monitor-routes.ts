@@ -9,8 +9,7 @@ import type { UserRecord } from '../access/directory';
 import type { Role } from '../access/names';
 import { computeFigures, municipalityChoices, suppress } from '../monitor/figures';
 import { figuresFor, listPartnerFigures, parsePartnerCsv, parseQuarter, partnerEntryRoles, partnerFigureCatalogue, partnerFiguresFor, setPartnerFigures } from '../monitor/partner-figures';
-import type { IncomingMessage } from 'node:http';
-import { HttpError, readJson, sendJson } from './http-json';
+import { HttpError, readBody, readJson, sendJson } from './http-json';
 import type { PrivacyRouteDeps, Route } from './privacy-routes';
 
 /** Roles that may see the monitor. */
@@ -26,17 +25,6 @@ const isDate = (value: string | null): value is string => value !== null && /^\d
 /** The largest partner-figure CSV accepted. */
 const maxCsvBytes = 64 * 1024;
 
-/** Reads a text body (the CSV import). */
-async function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, 'too_large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** May this user enter its organisation's partner figures? */
 const mayEnter = (user: Pick<UserRecord, 'org' | 'role'>): boolean => partnerEntryRoles.includes(user.role) && figuresFor(user.org).length > 0;
@@ -97,7 +85,7 @@ export function monitorRoutes({ ctx, authenticate, remoteAddress }: PrivacyRoute
       const { user } = await authenticate(req);
       if (!mayEnter(user)) throw new HttpError(403, 'forbidden');
       const dryRun = url.searchParams.get('dryRun') === '1';
-      const { lines, valid } = parsePartnerCsv(await readText(req, maxCsvBytes), user.org);
+      const { lines, valid } = parsePartnerCsv((await readBody(req, maxCsvBytes)).toString('utf8'), user.org);
       const errors = lines.filter((l) => !l.ok).length;
       // All or nothing: a file with a bad line changes nothing.
       const applied = !dryRun && errors === 0 && valid.length > 0;
